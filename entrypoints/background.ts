@@ -1,0 +1,29 @@
+import { onChanged } from '@/lib/changes';
+import { handle, REQUEST_TYPES } from '@/lib/handlers';
+import { getLibrary } from '@/lib/library';
+import { messaging, toState, type ChangedMessage } from '@/lib/messages';
+import { CONTENT_MATCHES } from '@/lib/sites/hosts';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const lib = getLibrary();
+    for (const type of REQUEST_TYPES) {
+      messaging.onMessage(type, ({ data }) => handle(lib, type, data) as never);
+    }
+
+    // Relay every change (from here, the popup or the options page) to the open feed tabs.
+    onChanged(async ({ ids }) => {
+      const recs = await lib.lookup(ids);
+      const papers: ChangedMessage['papers'] = {};
+      for (const id of ids) {
+        const r = recs.get(id);
+        papers[id] = r ? toState(r) : null;
+      }
+      const tabs = await browser.tabs.query({ url: [...CONTENT_MATCHES] });
+      await Promise.all(
+        tabs.map((t) => (t.id === undefined ? undefined : messaging.sendMessage('changed', { papers }, t.id).catch(() => undefined))),
+      );
+    });
+  },
+});

@@ -1,0 +1,183 @@
+/**
+ * Finds cards as they appear — initial DOM, infinite scroll, re-renders, SPA navigation — and
+ * hands each new (card, draft) to the UI exactly once. Work is chunked so no task runs long.
+ * Everything stops when the signal aborts.
+ */
+import { adapterFor, safeExtract } from '../sites';
+import type { PaperDraft } from '../paper';
+import type { Anchor, PageKind, SiteAdapter } from '../sites/types';
+
+export interface CardHandle {
+  card: Element;
+  draft: PaperDraft;
+  anchor: Anchor;
+}
+
+export interface ScannerHooks {
+  /** a card appeared (or its paper changed): mount a toolbar; return the mounted host */
+  mount(h: CardHandle): Element;
+  /** a mounted card left the page or changed paper: unmount its toolbar */
+  unmount(h: CardHandle, host: Element): void;
+  /** after each chunk: the drafts newly mounted in it (for one batched lookup) */
+  mounted(drafts: PaperDraft[]): void;
+}
+
+export interface ScanStats {
+  mounted: number;
+  skipped: number;
+  scans: number;
+}
+
+/** Time budget per task; the rest continues in a later task. */
+const CHUNK_MS = 12;
+
+export class CardScanner {
+  private readonly live = new Map<Element, { handle: CardHandle; host: Element }>();
+  private readonly skippedCards = new WeakSet<Element>();
+  private scheduled = false;
+  private observer: MutationObserver | null = null;
+  readonly stats: ScanStats = { mounted: 0, skipped: 0, scans: 0 };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly hooks: ScannerHooks,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  start(): void {
+    this.observer = new MutationObserver((records) => {
+      // Ignore the mutations our own toolbars cause.
+      if (records.every(isOwnMutation)) return;
+      this.schedule();
+    });
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+    this.signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.schedule();
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    for (const { handle, host } of this.live.values()) this.hooks.unmount(handle, host);
+    this.live.clear();
+  }
+
+  /** How many toolbars are mounted right now. */
+  get mountedCount(): number {
+    return this.live.size;
+  }
+
+  schedule(): void {
+    if (this.scheduled || this.signal.aborted) return;
+    this.scheduled = true;
+    setTimeout(() => {
+      this.scheduled = false;
+      void this.scan();
+    }, 0);
+  }
+
+  private async scan(): Promise<void> {
+    if (this.signal.aborted) return;
+    this.stats.scans++;
+    const url = new URL(this.doc.location.href);
+    const found = adapterFor(url);
+    this.sweep(found?.adapter ?? null);
+    if (!found) return;
+    const { adapter, kind } = found;
+    let cards: Element[];
+    try {
+      cards = adapter.findCards(this.doc, kind);
+    } catch {
+      return;
+    }
+    const todo = cards.filter((c) => !this.skippedCards.has(c) && !this.isCurrent(c));
+    if (todo.length === 0) return;
+    let data: unknown = null;
+    try {
+      data = adapter.prepare(this.doc, url);
+    } catch {
+      data = null;
+    }
+    await this.process(adapter, kind, todo, { url, data });
+  }
+
+  /** A mounted card is current while it is connected, shows the same paper and holds its host. */
+  private isCurrent(card: Element): boolean {
+    const m = this.live.get(card);
+    return !!m && m.host.isConnected && sameId(card, m.handle.draft);
+  }
+
+  private async process(adapter: SiteAdapter, _kind: PageKind, cards: Element[], ctx: { url: URL; data: unknown }): Promise<void> {
+    let i = 0;
+    while (i < cards.length && !this.signal.aborted) {
+      const start = performance.now();
+      const batch: PaperDraft[] = [];
+      while (i < cards.length && performance.now() - start < CHUNK_MS) {
+        const card = cards[i++]!;
+        if (!card.isConnected || this.isCurrent(card)) continue;
+        const old = this.live.get(card);
+        if (old) {
+          this.live.delete(card);
+          this.hooks.unmount(old.handle, old.host);
+        }
+        const draft = safeExtract(adapter, card, ctx);
+        const anchor = draft ? safeAnchor(adapter, card) : null;
+        if (!draft || !anchor) {
+          this.skippedCards.add(card);
+          this.stats.skipped++;
+          continue;
+        }
+        const handle = { card, draft, anchor };
+        try {
+          const host = this.hooks.mount(handle);
+          this.live.set(card, { handle, host });
+          this.stats.mounted++;
+          batch.push(draft);
+        } catch {
+          this.stats.skipped++;
+        }
+      }
+      if (batch.length) this.hooks.mounted(batch);
+      if (i < cards.length) await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+
+  /** Unmount toolbars whose card left the page, or everything when no adapter claims the URL. */
+  private sweep(adapter: SiteAdapter | null): void {
+    for (const [card, m] of this.live) {
+      if (!adapter || !card.isConnected || !m.host.isConnected) {
+        this.live.delete(card);
+        this.hooks.unmount(m.handle, m.host);
+      }
+    }
+  }
+}
+
+function safeAnchor(adapter: SiteAdapter, card: Element): Anchor | null {
+  try {
+    return adapter.anchorFor(card);
+  } catch {
+    return null;
+  }
+}
+
+/** Cheap check that a reused card element still shows the same paper (Svelte reuses nodes). */
+function sameId(card: Element, draft: PaperDraft): boolean {
+  const arxiv = draft.arxivId;
+  if (!arxiv) return true;
+  const links = card.querySelectorAll('a[href]');
+  for (const a of links) {
+    if ((a.getAttribute('href') ?? '').includes(arxiv)) return true;
+  }
+  return false;
+}
+
+export const HOST_TAG = 'papershelf-toolbar';
+
+const HOST_NAME = HOST_TAG.toUpperCase();
+
+function isOwnMutation(r: MutationRecord): boolean {
+  if (r.target.nodeName === HOST_NAME) return true;
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => n.nodeName === HOST_NAME);
+}

@@ -1,0 +1,123 @@
+/**
+ * Canonical identity: one key per paper whatever page it was seen on.
+ * `arxiv:2305.13169`, `arxiv:hep-th/9901001`, `doi:10.1000/xyz`, `url:https://host/path`.
+ */
+
+export interface ArxivId {
+  /** id without version, e.g. 2305.13169 or hep-th/9901001 */
+  id: string;
+  version?: number;
+}
+
+// New style: YYMM.NNNN (2007-2014) or YYMM.NNNNN (2015+), optional vN.
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
+// Old style: archive(.SUBJ)?/YYMMNNN, optional vN.
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?\/(\d{7})(?:v(\d+))?$/;
+
+/** Parse an arXiv id, tolerating an `arXiv:` prefix and surrounding whitespace. */
+export function parseArxivId(input: string): ArxivId | null {
+  if (typeof input !== 'string') return null;
+  const s = input.trim().replace(/^arxiv:\s*/i, '');
+  let m = NEW_STYLE.exec(s);
+  if (m) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    // 4-digit numbers were used until 1412, 5-digit from 1501.
+    const yymm = Number(m[1]) * 100 + month;
+    if (m[3]!.length === 4 ? yymm > 1412 : yymm < 1501) return null;
+    return withVersion(`${m[1]}${m[2]}.${m[3]}`, m[4]);
+  }
+  m = OLD_STYLE.exec(s);
+  if (m) {
+    const month = Number(m[3]!.slice(2, 4));
+    if (month < 1 || month > 12) return null;
+    const id = `${m[1]}${m[2] ? `.${m[2]}` : ''}/${m[3]}`;
+    return withVersion(id, m[4]);
+  }
+  return null;
+}
+
+function withVersion(id: string, v: string | undefined): ArxivId {
+  if (v === undefined) return { id };
+  const version = Number(v);
+  return version > 0 ? { id, version } : { id };
+}
+
+/** Find an arXiv id inside a URL path such as /abs/2305.13169v2, /pdf/…, /papers/2305.13169. */
+export function arxivIdFromPath(path: string): ArxivId | null {
+  const m = /\/(?:abs|pdf|html|papers)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/.exec(path);
+  return m ? parseArxivId(decodeURIComponent(m[1]!)) : null;
+}
+
+const DOI = /^10\.\d{4,9}\/\S+$/;
+
+/** Normalise a DOI (strip resolver prefixes, lower-case) or return null. */
+export function parseDoi(input: string): string | null {
+  if (typeof input !== 'string') return null;
+  const s = input
+    .trim()
+    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
+    .replace(/^doi:\s*/i, '');
+  return DOI.test(s) ? s.toLowerCase() : null;
+}
+
+/** Normalise a URL: https only for http(s), no hash, no tracking params, no trailing slash. */
+export function normaliseUrl(input: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(input.trim());
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  u.hash = '';
+  u.hostname = u.hostname.replace(/^www\./, '');
+  for (const key of [...u.searchParams.keys()]) {
+    if (/^utm_|^(fbclid|gclid|ref)$/i.test(key)) u.searchParams.delete(key);
+  }
+  u.searchParams.sort();
+  let s = u.toString();
+  if (u.pathname !== '/' && s.endsWith('/') && !u.search) s = s.slice(0, -1);
+  return s;
+}
+
+/** The canonical key for a paper, from the best identifier available. */
+export function canonicalId(ids: { arxivId?: string; doi?: string; url?: string }): string | null {
+  if (ids.arxivId) {
+    const a = parseArxivId(ids.arxivId);
+    if (a) return `arxiv:${a.id}`;
+  }
+  if (ids.doi) {
+    const d = parseDoi(ids.doi);
+    if (d) return `doi:${d}`;
+  }
+  if (ids.url) {
+    const a = arxivFromUrl(ids.url);
+    if (a) return `arxiv:${a.id}`;
+    const d = doiFromUrl(ids.url);
+    if (d) return `doi:${d}`;
+    const n = normaliseUrl(ids.url);
+    if (n) return `url:${n}`;
+  }
+  return null;
+}
+
+function arxivFromUrl(url: string): ArxivId | null {
+  try {
+    const u = new URL(url);
+    if (!/(^|\.)arxiv\.org$/.test(u.hostname) && u.hostname !== 'huggingface.co') return null;
+    return arxivIdFromPath(u.pathname);
+  } catch {
+    return null;
+  }
+}
+
+function doiFromUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (!/^(dx\.)?doi\.org$/.test(u.hostname)) return null;
+    return parseDoi(decodeURIComponent(u.pathname.slice(1)));
+  } catch {
+    return null;
+  }
+}

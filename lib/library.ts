@@ -1,0 +1,233 @@
+/**
+ * The only module that touches the papers table: save, patch, remove, lookup, query, search.
+ * Every write is one transaction and re-derives the search words; user fields (tags, note,
+ * status) change only through patches, never by a paper being seen again.
+ */
+import { notifyChanged } from './changes';
+import { getDb, type PaperShelfDB } from './db';
+import { normaliseTags, PaperDraft, SavedPaper, UserPatch, type Source, type Status } from './paper';
+import { matchesTerms, searchWords, wordsOf } from './search';
+
+export class NotFoundError extends Error {
+  constructor(id: string) {
+    super(`No saved paper with id ${id}`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export type SortKey = 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
+export const SORT_KEYS: readonly SortKey[] = ['savedAt', 'publishedAt', 'upvotes', 'title'];
+
+export interface LibraryQuery {
+  /** free text: every word must prefix-match a word of title, authors, abstract, tags or note */
+  text?: string;
+  /** only papers carrying this tag (case-insensitive) */
+  tag?: string;
+  status?: Status;
+  sort?: SortKey;
+}
+
+function withWords(p: Omit<SavedPaper, 'words'>): SavedPaper {
+  return { ...p, words: searchWords(p) };
+}
+
+function mergeSources(sources: readonly Source[], site: string, url: string, now: number): Source[] {
+  const out = sources.map((s) => ({ ...s }));
+  const same = out.find((s) => s.site === site);
+  if (same) {
+    same.url = url;
+    same.lastSeenAt = now;
+  } else {
+    out.push({ site, url, firstSeenAt: now, lastSeenAt: now });
+  }
+  return out;
+}
+
+/** The bibliographic and signal part of a record, updated from a fresh draft. */
+function applyDraft(existing: SavedPaper, d: PaperDraft, now: number): SavedPaper {
+  const richerAuthors = d.authors.length > 0 && d.authors.length >= existing.authors.length;
+  const next: Omit<SavedPaper, 'words'> = {
+    ...existing,
+    title: d.title || existing.title,
+    authors: richerAuthors ? d.authors : existing.authors,
+    links: { ...existing.links, ...d.links },
+    signals: { ...existing.signals, ...d.signals },
+    signalsSeenAt: now,
+    sources: mergeSources(existing.sources, d.site, d.links.page ?? d.pageUrl, now),
+  };
+  if (richerAuthors) delete next.authorCount;
+  else if (existing.authors.length === 0 && d.authorCount !== undefined) next.authorCount = d.authorCount;
+  for (const key of ['abstract', 'publishedAt', 'arxivId', 'arxivVersion', 'doi', 'thumbnail'] as const) {
+    if (d[key] !== undefined && (existing[key] === undefined || key !== 'abstract' || d[key]!.length > existing[key]!.length)) {
+      (next as Record<string, unknown>)[key] = d[key];
+    }
+  }
+  return withWords(next);
+}
+
+function fromDraft(d: PaperDraft, now: number): SavedPaper {
+  const { site, pageUrl, ...bib } = d;
+  return withWords({
+    ...bib,
+    signalsSeenAt: now,
+    sources: [{ site, url: d.links.page ?? pageUrl, firstSeenAt: now, lastSeenAt: now }],
+    tags: [],
+    note: '',
+    status: 'unread',
+    savedAt: now,
+    updatedAt: now,
+  });
+}
+
+function applyPatch(p: SavedPaper, patch: UserPatch, now: number): SavedPaper {
+  let tags = patch.tags ? normaliseTags(patch.tags) : p.tags;
+  if (patch.addTags) tags = normaliseTags([...tags, ...patch.addTags]);
+  if (patch.removeTags) {
+    const drop = new Set(patch.removeTags.map((t) => t.toLowerCase()));
+    tags = tags.filter((t) => !drop.has(t.toLowerCase()));
+  }
+  return withWords({
+    ...p,
+    tags,
+    note: patch.note ?? p.note,
+    status: patch.status ?? p.status,
+    updatedAt: now,
+  });
+}
+
+export class Library {
+  constructor(private readonly db: PaperShelfDB = getDb()) {}
+
+  /**
+   * Save (upsert) a paper: merge sources, refresh feed signals, keep the user's fields;
+   * optionally apply a user patch in the same transaction (e.g. "save with these tags").
+   */
+  async save(draftInput: PaperDraft, patch?: UserPatch, now = Date.now()): Promise<SavedPaper> {
+    const draft = PaperDraft.parse(draftInput);
+    const userPatch = patch ? UserPatch.parse(patch) : undefined;
+    const saved = await this.db.transaction('rw', this.db.papers, async () => {
+      const existing = await this.db.papers.get(draft.id);
+      let rec = existing ? applyDraft(existing, draft, now) : fromDraft(draft, now);
+      if (userPatch) rec = applyPatch(rec, userPatch, now);
+      await this.db.papers.put(rec);
+      return rec;
+    });
+    notifyChanged([saved.id]);
+    return saved;
+  }
+
+  /** Field-level patch of tags / note / status. Reads and writes in one transaction. */
+  async patch(id: string, patchInput: UserPatch, now = Date.now()): Promise<SavedPaper> {
+    const patch = UserPatch.parse(patchInput);
+    const rec = await this.db.transaction('rw', this.db.papers, async () => {
+      const existing = await this.db.papers.get(id);
+      if (!existing) return null;
+      const next = applyPatch(existing, patch, now);
+      await this.db.papers.put(next);
+      return next;
+    });
+    // Thrown outside the transaction: Dexie wraps errors thrown inside it.
+    if (!rec) throw new NotFoundError(id);
+    notifyChanged([id]);
+    return rec;
+  }
+
+  /** Remove papers; returns the removed records so the caller can undo. */
+  async remove(ids: readonly string[]): Promise<SavedPaper[]> {
+    const removed = await this.db.transaction('rw', this.db.papers, async () => {
+      const recs = (await this.db.papers.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
+      await this.db.papers.bulkDelete(recs.map((r) => r.id));
+      return recs;
+    });
+    notifyChanged(removed.map((r) => r.id));
+    return removed;
+  }
+
+  /** Put removed records back exactly as they were (undo). */
+  async restore(records: readonly SavedPaper[]): Promise<void> {
+    const recs = records.map((r) => SavedPaper.parse(r));
+    await this.db.transaction('rw', this.db.papers, () => this.db.papers.bulkPut(recs));
+    notifyChanged(recs.map((r) => r.id));
+  }
+
+  /** Saved records for many ids at once (missing ids are absent from the map). */
+  async lookup(ids: readonly string[]): Promise<Map<string, SavedPaper>> {
+    const recs = await this.db.papers.bulkGet([...ids]);
+    const out = new Map<string, SavedPaper>();
+    for (const r of recs) if (r) out.set(r.id, r);
+    return out;
+  }
+
+  /**
+   * Papers seen on a page: the saved ones get their feed signals and sources refreshed
+   * (user fields untouched). Does not notify tabs: nothing the user sees on a card changed.
+   */
+  async observe(drafts: readonly PaperDraft[], now = Date.now()): Promise<Map<string, SavedPaper>> {
+    const byId = new Map(drafts.map((d) => [d.id, d] as const));
+    return this.db.transaction('rw', this.db.papers, async () => {
+      const recs = await this.db.papers.bulkGet([...byId.keys()]);
+      const out = new Map<string, SavedPaper>();
+      const updates: SavedPaper[] = [];
+      for (const r of recs) {
+        if (!r) continue;
+        const next = applyDraft(r, byId.get(r.id)!, now);
+        updates.push(next);
+        out.set(r.id, next);
+      }
+      if (updates.length) await this.db.papers.bulkPut(updates);
+      return out;
+    });
+  }
+
+  async get(id: string): Promise<SavedPaper | undefined> {
+    return this.db.papers.get(id);
+  }
+
+  async count(): Promise<number> {
+    return this.db.papers.count();
+  }
+
+  /** Every tag in use, sorted case-insensitively. */
+  async allTags(): Promise<string[]> {
+    const keys = (await this.db.papers.orderBy("tags").uniqueKeys()) as string[];
+    return normaliseTags(keys).sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+  }
+
+  /** Filter, search and sort. The first search word narrows through the words index. */
+  async query(q: LibraryQuery = {}): Promise<SavedPaper[]> {
+    const terms = [...new Set(wordsOf(q.text ?? ''))];
+    let rows: SavedPaper[];
+    if (terms.length > 0) {
+      const first = terms.reduce((a, b) => (b.length > a.length ? b : a));
+      rows = await this.db.papers.where('words').startsWith(first).distinct().toArray();
+      rows = rows.filter((r) => matchesTerms(r.words, terms));
+    } else if (q.tag) {
+      rows = await this.db.papers.where('tags').equalsIgnoreCase(q.tag).distinct().toArray();
+    } else {
+      rows = await this.db.papers.toArray();
+    }
+    if (q.tag) {
+      const tag = q.tag.toLowerCase();
+      rows = rows.filter((r) => r.tags.some((t) => t.toLowerCase() === tag));
+    }
+    if (q.status) rows = rows.filter((r) => r.status === q.status);
+    return sortPapers(rows, q.sort ?? 'savedAt');
+  }
+}
+
+/** Sort: recent first for dates, most upvoted first, titles A-Z; missing values last. */
+export function sortPapers(rows: SavedPaper[], sort: SortKey): SavedPaper[] {
+  const by = {
+    savedAt: (a: SavedPaper, b: SavedPaper) => b.savedAt - a.savedAt,
+    publishedAt: (a: SavedPaper, b: SavedPaper) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
+    upvotes: (a: SavedPaper, b: SavedPaper) => (b.signals.upvotes ?? -1) - (a.signals.upvotes ?? -1),
+    title: (a: SavedPaper, b: SavedPaper) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }),
+  }[sort];
+  return rows.sort((a, b) => by(a, b) || b.savedAt - a.savedAt || a.id.localeCompare(b.id));
+}
+
+let shared: Library | null = null;
+export function getLibrary(): Library {
+  shared ??= new Library();
+  return shared;
+}

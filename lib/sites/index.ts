@@ -1,0 +1,68 @@
+/**
+ * The ordered site registry. adapterFor(url) picks the adapter that claims a URL;
+ * extractAll() runs one over a root and validates every draft with zod.
+ */
+import { PaperDraft } from '../paper';
+import { huggingface } from './huggingface';
+import type { ExtractResult, PageKind, SiteAdapter } from './types';
+
+export const ADAPTERS: readonly SiteAdapter[] = [huggingface];
+
+export function adapterFor(url: URL | string): { adapter: SiteAdapter; kind: PageKind } | null {
+  let u: URL;
+  try {
+    u = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return null;
+  }
+  for (const adapter of ADAPTERS) {
+    try {
+      const kind = adapter.detect(u);
+      if (kind) return { adapter, kind };
+    } catch {
+      // a broken adapter never breaks the others
+    }
+  }
+  return null;
+}
+
+/** Validate one extracted card; anything that does not parse is a skip. */
+export function safeExtract(adapter: SiteAdapter, card: Element, ctx: Parameters<SiteAdapter['extract']>[1]): PaperDraft | null {
+  try {
+    const draft = adapter.extract(card, ctx);
+    if (!draft) return null;
+    const parsed = PaperDraft.safeParse(draft);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Run the adapter for `url` over a whole document: every readable card in page order. */
+export function extractAll(root: ParentNode, url: URL | string): ExtractResult & { adapter: string; kind: PageKind } | null {
+  const u = typeof url === 'string' ? new URL(url) : url;
+  const found = adapterFor(u);
+  if (!found) return null;
+  const { adapter, kind } = found;
+  let data: unknown = null;
+  try {
+    data = adapter.prepare(root, u);
+  } catch {
+    data = null;
+  }
+  const ctx = { url: u, data };
+  const papers: PaperDraft[] = [];
+  let skipped = 0;
+  let cards: Element[] = [];
+  try {
+    cards = adapter.findCards(root, kind);
+  } catch {
+    cards = [];
+  }
+  for (const card of cards) {
+    const draft = safeExtract(adapter, card, ctx);
+    if (draft) papers.push(draft);
+    else skipped++;
+  }
+  return { adapter: adapter.id, kind, papers, skipped };
+}

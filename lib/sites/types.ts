@@ -1,0 +1,46 @@
+import type { PaperDraft } from '../paper';
+
+export type PageKind = 'daily' | 'weekly' | 'monthly' | 'trending' | 'search' | 'listing' | 'paper';
+
+/** Where the toolbar host element goes, relative to a card element. */
+export interface Anchor {
+  element: Element;
+  position: 'append' | 'prepend' | 'after' | 'before';
+}
+
+/** Per-page state an adapter computes once per scan (e.g. parsed embedded JSON). */
+export interface ExtractContext {
+  url: URL;
+  /** page-level data, built by prepare() */
+  data: unknown;
+}
+
+/**
+ * A site adapter: pure functions of (root, url). No global document/location, so the same code
+ * runs on a parsed fixture, in the CLI and in the page. Nothing here may throw out of extract().
+ */
+export interface SiteAdapter {
+  /** slug; also the stored `site` value and the fixture folder name */
+  id: string;
+  label: string;
+  /** WXT/Chrome match patterns of the pages this adapter can handle */
+  matches: readonly string[];
+  /** URLs the adapter must claim (with their kind) and URLs it must reject: the URL table test */
+  examples: { claims: ReadonlyArray<readonly [string, PageKind]>; rejects: readonly string[] };
+  /** which kind of page this is, or null when the adapter does not handle it. URL only. */
+  detect(url: URL): PageKind | null;
+  /** page-level data shared by every card of one scan (cheap to call again after re-renders) */
+  prepare(root: ParentNode, url: URL): unknown;
+  /** the card elements on the page, in page order */
+  findCards(root: ParentNode, kind: PageKind): Element[];
+  /** one card's paper, or null when the card cannot be read (never throws) */
+  extract(card: Element, ctx: ExtractContext): PaperDraft | null;
+  /** where the toolbar mounts for this card */
+  anchorFor(card: Element): Anchor | null;
+}
+
+export interface ExtractResult {
+  papers: PaperDraft[];
+  /** cards found that could not be read */
+  skipped: number;
+}

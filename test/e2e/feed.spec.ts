@@ -1,0 +1,92 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, ROOT, SHOTS, test, toolbarFor, toolbars } from './extension';
+
+interface Expected { id: string; title: string }
+function expectedOf(name: string): Expected[] {
+  const raw: unknown = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'huggingface', `${name}.expected.json`), 'utf8'));
+  return (Array.isArray(raw) ? raw : (raw as { papers: Expected[] }).papers) as Expected[];
+}
+
+const DAILY = 'https://huggingface.co/papers/date/2026-03-02';
+const daily = expectedOf('daily');
+const paper = daily[0]!;
+
+test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+test('a toolbar on every card of every Hugging Face page kind', async ({ context }) => {
+  const page = await context.newPage();
+  for (const [url, name] of [
+    [DAILY, 'daily'],
+    ['https://huggingface.co/papers/week/2026-W10', 'weekly'],
+    ['https://huggingface.co/papers/month/2026-03', 'monthly'],
+    ['https://huggingface.co/papers/trending', 'trending'],
+    ['https://huggingface.co/papers?q=pretraining', 'search'],
+  ] as const) {
+    const want = expectedOf(name);
+    await page.goto(url);
+    await expect(toolbars(page)).toHaveCount(want.length);
+    for (const p of want) await expect(toolbarFor(page, p.id)).toHaveAttribute('data-papershelf-state', 'unsaved');
+  }
+});
+
+test('save with tags and a note, find it in the popup, see it everywhere, remove it', async ({ context, extId }) => {
+  const page = await context.newPage();
+  const other = await context.newPage();
+  await other.goto(DAILY);
+  await page.goto(DAILY);
+  await expect(toolbars(page)).toHaveCount(daily.length);
+  await expect(toolbars(other)).toHaveCount(daily.length);
+
+  const bar = toolbarFor(page, paper.id);
+  await bar.getByRole('button', { name: /^Save/ }).click();
+  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
+  // The second tab follows without a reload.
+  await expect(toolbarFor(other, paper.id)).toHaveAttribute('data-papershelf-state', 'saved');
+
+  const tagInput = bar.getByRole('combobox', { name: 'Add tag' });
+  await tagInput.fill('world-models');
+  await tagInput.press('Enter');
+  await expect(bar.getByRole('listitem').filter({ hasText: 'world-models' })).toHaveCount(1);
+  await tagInput.fill('to-cite');
+  await tagInput.press('Enter');
+  await expect(bar.getByRole('listitem')).toHaveText(['world-models×', 'to-cite×']);
+
+  await bar.getByRole('button', { name: 'Add note' }).click();
+  await bar.getByRole('textbox', { name: 'Note' }).fill('Compare the ablation in table 3 with zebrafish baseline');
+  await bar.getByRole('button', { name: 'Save note' }).click();
+  await expect(bar.getByText('Compare the ablation in table 3 with zebrafish baseline')).toHaveCount(1);
+  await expect(toolbarFor(other, paper.id).getByRole('listitem')).toHaveText(['world-models×', 'to-cite×']);
+  await page.screenshot({ path: path.join(SHOTS, 'feed-daily.png'), fullPage: true });
+
+  // The popup lists it and finds it by a word of its note.
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 440, height: 600 });
+  await popup.goto(`chrome-extension://${extId}/popup.html`);
+  const list = popup.getByRole('list', { name: 'Saved papers' });
+  await expect(list.locator(':scope > li')).toHaveCount(1);
+  await expect(list).toContainText(paper.title);
+  await popup.getByRole('searchbox', { name: 'Search' }).fill('zebraf');
+  await expect(list.locator(':scope > li')).toHaveCount(1);
+  await expect(list).toContainText(paper.title);
+  await popup.getByRole('searchbox', { name: 'Search' }).fill('zebrafish nothingmatches');
+  await expect(list.locator(':scope > li')).toHaveCount(0);
+  await popup.getByRole('searchbox', { name: 'Search' }).fill('');
+  await expect(list.locator(':scope > li')).toHaveCount(1);
+  await popup.screenshot({ path: path.join(SHOTS, 'popup.png') });
+  const axe = await new AxeBuilder({ page: popup }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // A reload shows it saved with its tags.
+  await page.reload();
+  await expect(toolbarFor(page, paper.id)).toHaveAttribute('data-papershelf-state', 'saved');
+  await expect(toolbarFor(page, paper.id).getByRole('listitem')).toHaveText(['world-models×', 'to-cite×']);
+
+  // Removing it in the popup resets the card in both tabs.
+  await popup.getByRole('button', { name: `Remove ${paper.title}` }).click();
+  await expect(list.locator(':scope > li')).toHaveCount(0);
+  await expect(toolbarFor(page, paper.id)).toHaveAttribute('data-papershelf-state', 'unsaved');
+  await expect(toolbarFor(other, paper.id)).toHaveAttribute('data-papershelf-state', 'unsaved');
+  await expect(toolbarFor(page, paper.id).getByRole('listitem')).toHaveCount(0);
+});

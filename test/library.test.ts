@@ -1,0 +1,190 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { NotFoundError } from '@/lib/library';
+import { SavedPaper } from '@/lib/paper';
+import { freshLibrary, hfDraft } from './helpers/drafts';
+
+const T0 = 1_760_000_000_000;
+
+describe('Library.save', () => {
+  it('creates the whole record from a draft', async () => {
+    const lib = freshLibrary();
+    const rec = await lib.save(hfDraft('2603.01234'), undefined, T0);
+    expect(rec).toEqual({
+      id: 'arxiv:2603.01234',
+      title: 'Paper 2603.01234',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      abstract: 'Abstract of 2603.01234 about sparse mixtures.',
+      publishedAt: '2026-02-27',
+      arxivId: '2603.01234',
+      links: {
+        page: 'https://huggingface.co/papers/2603.01234',
+        abs: 'https://arxiv.org/abs/2603.01234',
+        pdf: 'https://arxiv.org/pdf/2603.01234',
+      },
+      signals: { upvotes: 10, comments: 1 },
+      signalsSeenAt: T0,
+      sources: [{ site: 'huggingface', url: 'https://huggingface.co/papers/2603.01234', firstSeenAt: T0, lastSeenAt: T0 }],
+      tags: [],
+      note: '',
+      status: 'unread',
+      savedAt: T0,
+      updatedAt: T0,
+      words: expect.arrayContaining(['paper', '2603', '01234', 'ada', 'lovelace', 'turing', 'sparse', 'mixtures']),
+    });
+    expect(SavedPaper.parse(rec)).toEqual(rec);
+    expect(await lib.get(rec.id)).toEqual(rec);
+    expect(await lib.count()).toBe(1);
+  });
+
+  it('upserts: refreshes signals and sources, never touches tags, note or status', async () => {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.01234'), { addTags: ['RL', 'vision'], note: 'read §3', status: 'reading' }, T0);
+    const again = await lib.save(
+      hfDraft('2603.01234', { signals: { upvotes: 99, githubStars: 7 }, pageUrl: 'https://huggingface.co/papers/trending' }),
+      undefined,
+      T0 + 1000,
+    );
+    expect(again.tags).toEqual(['RL', 'vision']);
+    expect(again.note).toBe('read §3');
+    expect(again.status).toBe('reading');
+    expect(again.savedAt).toBe(T0);
+    expect(again.signals).toEqual({ upvotes: 99, comments: 1, githubStars: 7 });
+    expect(again.signalsSeenAt).toBe(T0 + 1000);
+    expect(again.sources).toEqual([{ site: 'huggingface', url: 'https://huggingface.co/papers/2603.01234', firstSeenAt: T0, lastSeenAt: T0 + 1000 }]);
+    expect(await lib.count()).toBe(1);
+  });
+
+  it('keeps the full author list when a later card only shows a count', async () => {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.01234'), undefined, T0);
+    const rec = await lib.save(hfDraft('2603.01234', { authors: [], authorCount: 2 }), undefined, T0 + 1);
+    expect(rec.authors).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(rec.authorCount).toBeUndefined();
+  });
+
+  it('saving the same paper twice at once makes one record', async () => {
+    const lib = freshLibrary();
+    await Promise.all([lib.save(hfDraft('2603.01234')), lib.save(hfDraft('2603.01234'))]);
+    expect(await lib.count()).toBe(1);
+  });
+
+  it('rejects an invalid draft and writes nothing', async () => {
+    const lib = freshLibrary();
+    await expect(lib.save({ ...hfDraft('2603.01234'), title: '' })).rejects.toThrow();
+    await expect(lib.save({ ...hfDraft('2603.01234'), pageUrl: 'javascript:alert(1)' })).rejects.toThrow();
+    expect(await lib.count()).toBe(0);
+  });
+});
+
+describe('Library.patch', () => {
+  it('patches tags, note and status field by field', async () => {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.01234'), undefined, T0);
+    await lib.patch('arxiv:2603.01234', { addTags: [' deep  learning ', 'RL', 'rl'] }, T0 + 1);
+    await lib.patch('arxiv:2603.01234', { note: 'Line one\nline two' }, T0 + 2);
+    const rec = await lib.patch('arxiv:2603.01234', { status: 'read', removeTags: ['RL'] }, T0 + 3);
+    expect(rec.tags).toEqual(['deep learning']);
+    expect(rec.note).toBe('Line one\nline two');
+    expect(rec.status).toBe('read');
+    expect(rec.updatedAt).toBe(T0 + 3);
+    expect(rec.words).toEqual(expect.arrayContaining(['deep', 'learning', 'line', 'two']));
+    expect(rec.words).not.toContain('rl');
+  });
+
+  it('concurrent patches of different fields are all kept', async () => {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.01234'));
+    await Promise.all([
+      lib.patch('arxiv:2603.01234', { addTags: ['a'] }),
+      lib.patch('arxiv:2603.01234', { note: 'from the popup' }),
+      lib.patch('arxiv:2603.01234', { status: 'reading' }),
+      lib.patch('arxiv:2603.01234', { addTags: ['b'] }),
+    ]);
+    const rec = await lib.get('arxiv:2603.01234');
+    expect([rec?.tags, rec?.note, rec?.status]).toEqual([['a', 'b'], 'from the popup', 'reading']);
+  });
+
+  it('fails with NotFoundError on a paper that is not saved', async () => {
+    const lib = freshLibrary();
+    await expect(lib.patch('arxiv:2603.09999', { note: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await lib.count()).toBe(0);
+  });
+
+  it('rejects unknown patch fields', async () => {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.01234'));
+    await expect(lib.patch('arxiv:2603.01234', { savedAt: 1 } as never)).rejects.toThrow();
+  });
+});
+
+describe('Library remove / restore / lookup / observe', () => {
+  it('remove returns the records and restore puts them back unchanged', async () => {
+    const lib = freshLibrary();
+    const a = await lib.save(hfDraft('2603.00001'), { note: 'keep me' });
+    await lib.save(hfDraft('2603.00002'));
+    const removed = await lib.remove([a.id, 'arxiv:2603.09999']);
+    expect(removed).toEqual([a]);
+    expect(await lib.count()).toBe(1);
+    await lib.restore(removed);
+    expect(await lib.get(a.id)).toEqual(a);
+  });
+
+  it('lookup answers many ids at once', async () => {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.00001'));
+    await lib.save(hfDraft('2603.00003'));
+    const found = await lib.lookup(['arxiv:2603.00001', 'arxiv:2603.00002', 'arxiv:2603.00003']);
+    expect([...found.keys()]).toEqual(['arxiv:2603.00001', 'arxiv:2603.00003']);
+  });
+
+  it('observe refreshes signals of saved papers only', async () => {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.00001'), { addTags: ['x'] }, T0);
+    const seen = await lib.observe([hfDraft('2603.00001', { signals: { upvotes: 50 } }), hfDraft('2603.00002')], T0 + 5);
+    expect([...seen.keys()]).toEqual(['arxiv:2603.00001']);
+    const rec = await lib.get('arxiv:2603.00001');
+    expect(rec?.signals).toEqual({ upvotes: 50, comments: 1 });
+    expect(rec?.signalsSeenAt).toBe(T0 + 5);
+    expect(rec?.tags).toEqual(['x']);
+    expect(await lib.count()).toBe(1);
+  });
+});
+
+describe('Library.query', () => {
+  async function seeded() {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.00001', { title: 'Sparse attention for long video', publishedAt: '2026-01-05', signals: { upvotes: 5 } }), { addTags: ['video'], status: 'read' }, T0);
+    await lib.save(hfDraft('2603.00002', { title: 'Reward models that lie', publishedAt: '2026-03-01', signals: { upvotes: 50 } }), { addTags: ['RL'], note: 'compare with DPO baseline' }, T0 + 1);
+    await lib.save(hfDraft('2603.00003', { title: 'Álgebra of agents', authors: ['Zoë Müller'], publishedAt: '2025-12-24', signals: {} }), { addTags: ['rl', 'agents'] }, T0 + 2);
+    return lib;
+  }
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id.slice(6));
+
+  it('sorts by saved date, publication date, upvotes and title', async () => {
+    const lib = await seeded();
+    expect(ids(await lib.query())).toEqual(['2603.00003', '2603.00002', '2603.00001']);
+    expect(ids(await lib.query({ sort: 'publishedAt' }))).toEqual(['2603.00002', '2603.00001', '2603.00003']);
+    expect(ids(await lib.query({ sort: 'upvotes' }))).toEqual(['2603.00002', '2603.00001', '2603.00003']);
+    expect(ids(await lib.query({ sort: 'title' }))).toEqual(['2603.00003', '2603.00002', '2603.00001']);
+  });
+
+  it('searches word prefixes across title, authors, abstract, tags and note (ANDed, accent-folded)', async () => {
+    const lib = await seeded();
+    expect(ids(await lib.query({ text: 'dpo' }))).toEqual(['2603.00002']);
+    expect(ids(await lib.query({ text: 'spar vid' }))).toEqual(['2603.00001']);
+    expect(ids(await lib.query({ text: 'muller' }))).toEqual(['2603.00003']);
+    expect(ids(await lib.query({ text: 'algebra' }))).toEqual(['2603.00003']);
+    expect(ids(await lib.query({ text: 'agents' }))).toEqual(['2603.00003']);
+    expect(ids(await lib.query({ text: 'lovelace' }))).toEqual(['2603.00002', '2603.00001']);
+    expect(ids(await lib.query({ text: 'video reward' }))).toEqual([]);
+  });
+
+  it('filters by tag (case-insensitive) and status, combined with search', async () => {
+    const lib = await seeded();
+    expect(ids(await lib.query({ tag: 'RL' }))).toEqual(['2603.00003', '2603.00002']);
+    expect(ids(await lib.query({ status: 'read' }))).toEqual(['2603.00001']);
+    expect(ids(await lib.query({ tag: 'rl', status: 'unread', text: 'reward' }))).toEqual(['2603.00002']);
+    expect(await lib.allTags()).toEqual(['agents', 'RL', 'video']);
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing';
+
+export default defineConfig({
+  // WxtVitest: the same aliases (@/…), auto-imports and a fake `browser` as the extension build.
+  plugins: [WxtVitest()],
+  test: {
+    globals: true,
+    environment: 'happy-dom',
+    include: ['test/**/*.test.{ts,tsx}'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+  },
+});

@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { HOST_PERMISSIONS } from './lib/sites/hosts';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  srcDir: '.',
+  modulesDir: 'wxt-modules',
+  outDir: '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'PaperShelf',
+    description:
+      'Save papers from Hugging Face Papers into a local reading list: tags, notes and reading status, stored only on your machine.',
+    permissions: ['storage'],
+    host_permissions: [...HOST_PERMISSIONS],
+    action: { default_title: 'PaperShelf reading list' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'papershelf@papershelf.local', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
