@@ -1,0 +1,214 @@
+/**
+ * The content-script side in a DOM: the scanner mounts exactly one toolbar per card through
+ * re-renders and late cards; the toolbar shows failures and keeps unsent note text.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CardScanner } from '@/lib/content/scanner';
+import { Toolbars, type Backend } from '@/lib/content/toolbars';
+import type { PaperDraft } from '@/lib/paper';
+import type { PaperState } from '@/lib/messages';
+
+const URL_DAILY = 'https://huggingface.co/papers/date/2026-03-02';
+
+function card(id: string, title: string): string {
+  return `<article class="relative flex flex-col"><a class="peer" href="/papers/${id}"><div><img src="https://cdn.example/${id}.png"></div></a>
+  <div class="flex w-full gap-6"><div role="checkbox"><div class="leading-none">7</div></div>
+  <div class="w-full min-w-0"><h3><a href="/papers/${id}">${title}</a></h3></div></div></article>`;
+}
+
+function grid(ids: string[]): string {
+  return `<div class="grid">${ids.map((id) => card(id, `Title ${id}`)).join('')}</div>`;
+}
+
+class FakeBackend implements Backend {
+  saved = new Map<string, PaperState>();
+  failSave: string | null = null;
+  calls: string[] = [];
+  async lookup(drafts: PaperDraft[]) {
+    this.calls.push(`lookup:${drafts.length}`);
+    const papers: Record<string, PaperState> = {};
+    for (const d of drafts) {
+      const s = this.saved.get(d.id);
+      if (s) papers[d.id] = s;
+    }
+    return { ok: true as const, papers };
+  }
+  async save(draft: PaperDraft, patch?: { addTags?: string[]; note?: string }) {
+    this.calls.push(`save:${draft.id}`);
+    if (this.failSave) return { ok: false as const, error: { code: 'storage' as const, message: this.failSave } };
+    const cur = this.saved.get(draft.id) ?? { id: draft.id, tags: [], note: '', status: 'unread' as const, savedAt: 1 };
+    const next = { ...cur, tags: [...cur.tags, ...(patch?.addTags ?? [])], note: patch?.note ?? cur.note };
+    this.saved.set(draft.id, next);
+    return { ok: true as const, paper: next };
+  }
+  async patch(id: string, patch: { addTags?: string[]; note?: string }) {
+    this.calls.push(`patch:${id}`);
+    const cur = this.saved.get(id);
+    if (!cur) return { ok: false as const, error: { code: 'not-found' as const, message: 'gone' } };
+    const next = { ...cur, tags: [...cur.tags, ...(patch.addTags ?? [])], note: patch.note ?? cur.note };
+    this.saved.set(id, next);
+    return { ok: true as const, paper: next };
+  }
+  async remove(id: string) {
+    return { ok: true as const, removed: this.saved.delete(id) };
+  }
+  async tags() {
+    return { ok: true as const, tags: ['rl'] };
+  }
+}
+
+const hosts = () => [...document.querySelectorAll('papershelf-toolbar')];
+const hostFor = (id: string) => document.querySelector(`papershelf-toolbar[data-papershelf-id="arxiv:${id}"]`) as HTMLElement;
+const shadow = (id: string) => hostFor(id).shadowRoot!;
+const saveButton = (id: string) => [...shadow(id).querySelectorAll('button')].find((b) => /^.?\s*Save/.test(b.textContent ?? '') || b.textContent?.includes('Saved'))!;
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+let abort: AbortController;
+let backend: FakeBackend;
+let scanner: CardScanner;
+let toolbars: Toolbars;
+
+beforeEach(() => {
+  window.happyDOM.setURL(URL_DAILY);
+  document.body.replaceChildren();
+  abort = new AbortController();
+  backend = new FakeBackend();
+  toolbars = new Toolbars(document, backend);
+  scanner = new CardScanner(
+    document,
+    { mount: (h) => toolbars.mount(h), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
+    abort.signal,
+  );
+});
+afterEach(() => abort.abort());
+
+describe('CardScanner', () => {
+  it('mounts one toolbar per card, including cards added later, each looked up once', async () => {
+    document.body.innerHTML = grid(['2603.00001', '2603.00002', '2603.00003']);
+    scanner.start();
+    await settle();
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['arxiv:2603.00001', 'arxiv:2603.00002', 'arxiv:2603.00003']);
+    const looked = () => backend.calls.filter((c) => c.startsWith('lookup:')).reduce((n, c) => n + Number(c.slice(7)), 0);
+    expect(looked()).toBe(3);
+    document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.00004', 'Late card'));
+    await settle();
+    expect(hosts()).toHaveLength(4);
+    expect(looked()).toBe(4);
+    expect(scanner.stats.skipped).toBe(0);
+  });
+
+  it('survives many re-renders with exactly one toolbar per card and no leaked UIs', async () => {
+    const ids = ['2603.00001', '2603.00002'];
+    document.body.innerHTML = grid(ids);
+    scanner.start();
+    await settle();
+    for (let i = 0; i < 20; i++) {
+      document.body.innerHTML = grid(i % 2 ? ids : [...ids, '2603.00003']);
+      await settle();
+    }
+    expect(hosts()).toHaveLength(2);
+    expect(scanner.mountedCount).toBe(2);
+    expect(toolbars.mountedCount).toBe(2);
+  });
+
+  it('skips and counts a card it cannot read, and keeps going', async () => {
+    document.body.innerHTML = `<div class="grid">${card('2603.00001', 'Good')}${card('2603.00002', '   ')}${card('2603.00003', 'Also good')}</div>`;
+    scanner.start();
+    await settle();
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['arxiv:2603.00001', 'arxiv:2603.00003']);
+    expect(scanner.stats.skipped).toBe(1);
+  });
+
+  it('mounts nothing on a single paper page and unmounts on navigation away', async () => {
+    document.body.innerHTML = grid(['2603.00001']);
+    scanner.start();
+    await settle();
+    expect(hosts()).toHaveLength(1);
+    window.happyDOM.setURL('https://huggingface.co/papers/2603.00001');
+    scanner.schedule();
+    await settle();
+    expect(hosts()).toHaveLength(0);
+    expect(toolbars.mountedCount).toBe(0);
+  });
+
+  it('stops cleanly when aborted', async () => {
+    document.body.innerHTML = grid(['2603.00001']);
+    scanner.start();
+    await settle();
+    abort.abort();
+    expect(hosts()).toHaveLength(0);
+    document.body.innerHTML = grid(['2603.00001', '2603.00002']);
+    await settle();
+    expect(hosts()).toHaveLength(0);
+  });
+});
+
+describe('Toolbar on a card', () => {
+  it('shows saved state from the lookup and toggles save', async () => {
+    backend.saved.set('arxiv:2603.00002', { id: 'arxiv:2603.00002', tags: ['rl'], note: 'n', status: 'read', savedAt: 1 });
+    document.body.innerHTML = grid(['2603.00001', '2603.00002']);
+    scanner.start();
+    await settle();
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-state'))).toEqual(['unsaved', 'saved']);
+    expect([...shadow('2603.00002').querySelectorAll('.tag span')].map((e) => e.textContent)).toEqual(['rl']);
+    saveButton('2603.00001').click();
+    await settle();
+    expect(hostFor('2603.00001').getAttribute('data-papershelf-state')).toBe('saved');
+    expect(backend.calls).toContain('save:arxiv:2603.00001');
+  });
+
+  it('a failed save is shown on the card, not swallowed', async () => {
+    backend.failSave = 'QuotaExceededError: disk full';
+    document.body.innerHTML = grid(['2603.00001']);
+    scanner.start();
+    await settle();
+    saveButton('2603.00001').click();
+    await settle();
+    expect(hostFor('2603.00001').getAttribute('data-papershelf-state')).toBe('unsaved');
+    expect(shadow('2603.00001').querySelector('[role="alert"]')?.textContent).toContain('Could not save: QuotaExceededError: disk full');
+  });
+
+  it('keeps typed note text when the page re-renders the card', async () => {
+    document.body.innerHTML = grid(['2603.00001']);
+    scanner.start();
+    await settle();
+    const noteBtn = [...shadow('2603.00001').querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Add note')!;
+    noteBtn.click();
+    await settle();
+    const ta = shadow('2603.00001').querySelector('textarea')!;
+    ta.value = 'half-written thought';
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    document.body.innerHTML = grid(['2603.00001']);
+    await settle();
+    [...shadow('2603.00001').querySelectorAll('button')].find((b) => /note/i.test(b.getAttribute('aria-label') ?? ''))!.click();
+    await settle();
+    expect(shadow('2603.00001').querySelector('textarea')!.value).toBe('half-written thought');
+  });
+
+  it('renders page text as text', async () => {
+    document.body.innerHTML = `<div class="grid">${card('2603.00001', '&lt;img src=x onerror=alert(1)&gt;')}</div>`;
+    const spy = vi.fn();
+    (window as unknown as { alert: unknown }).alert = spy;
+    scanner.start();
+    await settle();
+    const group = shadow('2603.00001').querySelector('[role="group"]')!;
+    expect(group.getAttribute('aria-label')).toBe('PaperShelf: <img src=x onerror=alert(1)>');
+    expect(shadow('2603.00001').querySelector('img')).toBeNull();
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('applies changes made elsewhere', async () => {
+    document.body.innerHTML = grid(['2603.00001']);
+    scanner.start();
+    await settle();
+    toolbars.applyChanged({ papers: { 'arxiv:2603.00001': { id: 'arxiv:2603.00001', tags: ['x', 'y'], note: '', status: 'reading', savedAt: 2 } } });
+    expect(hostFor('2603.00001').getAttribute('data-papershelf-state')).toBe('saved');
+    expect([...shadow('2603.00001').querySelectorAll('.tag span')].map((e) => e.textContent)).toEqual(['x', 'y']);
+    toolbars.applyChanged({ papers: { 'arxiv:2603.00001': null } });
+    expect(hostFor('2603.00001').getAttribute('data-papershelf-state')).toBe('unsaved');
+  });
+});
