@@ -69,7 +69,6 @@ export function toolbarFor(page: Page, id: string) {
 }
 
 export const test = base.extend<{ context: BrowserContext; extId: string }>({
-  // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-e2e-'));
     const context = await launch(dir);
