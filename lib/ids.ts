@@ -9,10 +9,10 @@ export interface ArxivId {
   version?: number;
 }
 
-// New style: YYMM.NNNN (2007-2014) or YYMM.NNNNN (2015+), optional vN.
-const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
+// New style: YYMM.NNNN (2007-2014) or YYMM.NNNNN (2015+), optional vN (N >= 1; v0 is not an id).
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$/;
 // Old style: archive(.SUBJ)?/YYMMNNN, optional vN.
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?\/(\d{7})(?:v(\d+))?$/;
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?\/(\d{7})(?:v([1-9]\d*))?$/;
 
 /** Parse an arXiv id, tolerating an `arXiv:` prefix and surrounding whitespace. */
 export function parseArxivId(input: string): ArxivId | null {
@@ -22,9 +22,9 @@ export function parseArxivId(input: string): ArxivId | null {
   if (m) {
     const month = Number(m[2]);
     if (month < 1 || month > 12) return null;
-    // 4-digit numbers were used until 1412, 5-digit from 1501.
+    // 4-digit numbers were used from 0704 (the scheme's start) until 1412, 5-digit from 1501.
     const yymm = Number(m[1]) * 100 + month;
-    if (m[3]!.length === 4 ? yymm > 1412 : yymm < 1501) return null;
+    if (m[3]!.length === 4 ? yymm < 704 || yymm > 1412 : yymm < 1501) return null;
     return withVersion(`${m[1]}${m[2]}.${m[3]}`, m[4]);
   }
   m = OLD_STYLE.exec(s);

@@ -8,6 +8,7 @@ import { Toolbars, type Backend } from '@/lib/content/toolbars';
 import type { PaperDraft } from '@/lib/paper';
 import type { PaperState } from '@/lib/messages';
 
+const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
 const URL_DAILY = 'https://huggingface.co/papers/date/2026-03-02';
 
 function card(id: string, title: string): string {
@@ -72,7 +73,7 @@ let scanner: CardScanner;
 let toolbars: Toolbars;
 
 beforeEach(() => {
-  window.happyDOM.setURL(URL_DAILY);
+  happyDOM().setURL(URL_DAILY);
   document.body.replaceChildren();
   abort = new AbortController();
   backend = new FakeBackend();
@@ -127,7 +128,7 @@ describe('CardScanner', () => {
     scanner.start();
     await settle();
     expect(hosts()).toHaveLength(1);
-    window.happyDOM.setURL('https://huggingface.co/papers/2603.00001');
+    happyDOM().setURL('https://huggingface.co/papers/2603.00001');
     scanner.schedule();
     await settle();
     expect(hosts()).toHaveLength(0);

@@ -121,7 +121,7 @@ export function Toolbar(p: ToolbarProps) {
           aria-label={noteText ? 'Edit note' : 'Add note'}
           onClick={() => setNoteOpen(!noteOpen)}
         >
-          <span aria-hidden="true">✎</span> {noteText ? 'Note' : 'Note'}
+          <span aria-hidden="true">✎</span> Note
           {noteDirty && <span class="dirty" aria-label="unsaved"> •</span>}
         </button>
       </div>
@@ -138,13 +138,22 @@ export function Toolbar(p: ToolbarProps) {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
                 p.onSaveNote(noteText);
+                setNoteOpen(false);
               } else if (e.key === 'Escape') {
                 setNoteOpen(false);
               }
             }}
           />
           <div class="noteactions">
-            <button type="button" class="primary" disabled={p.busy || !noteDirty} onClick={() => p.onSaveNote(noteText)}>
+            <button
+              type="button"
+              class="primary"
+              disabled={p.busy || !noteDirty}
+              onClick={() => {
+                p.onSaveNote(noteText);
+                setNoteOpen(false);
+              }}
+            >
               Save note
             </button>
             <button type="button" onClick={() => setNoteOpen(false)}>

@@ -3,7 +3,7 @@
  * the project's own Hugging Face fixtures served under the real https://huggingface.co URLs.
  */
 import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -11,17 +11,25 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const EXT_DIR = path.join(ROOT, '.output', 'chrome-mv3');
 export const SHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 
-/** Which fixture answers which Hugging Face URL. */
-export const HF_PAGES: Record<string, string> = {
-  '/papers/date/2026-03-02': 'daily',
-  '/papers/week/2026-W10': 'weekly',
-  '/papers/month/2026-03': 'monthly',
-  '/papers/trending': 'trending',
-  '/papers': 'search',
-};
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
-export function fixtureHtml(site: string, name: string): string {
-  return readFileSync(path.join(ROOT, 'test', 'fixtures', site, `${name}.html`), 'utf8');
+/** Every fixture page by the URL recorded in its `<meta name="papershelf-fixture-url">`. */
+export const PAGES: ReadonlyMap<string, { site: string; name: string; html: string }> = (() => {
+  const map = new Map<string, { site: string; name: string; html: string }>();
+  for (const site of readdirSync(FIXTURES)) {
+    for (const file of readdirSync(path.join(FIXTURES, site)).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(path.join(FIXTURES, site, file), 'utf8');
+      const url = /<meta name="papershelf-fixture-url" content="([^"]+)"/.exec(html)?.[1];
+      if (url) map.set(new URL(url).href, { site, name: file.replace(/\.html$/, ''), html });
+    }
+  }
+  return map;
+})();
+
+/** The URL a fixture is served under. */
+export function urlOf(site: string, name: string): string {
+  for (const [url, p] of PAGES) if (p.site === site && p.name === name) return url;
+  throw new Error(`no fixture ${site}/${name}`);
 }
 
 export async function launch(profileDir: string, extDir = EXT_DIR): Promise<BrowserContext> {
@@ -44,11 +52,8 @@ export async function launch(profileDir: string, extDir = EXT_DIR): Promise<Brow
   });
   // No network: fixtures for huggingface.co, nothing else leaves the machine.
   await context.route(/^https?:\/\//, (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === 'huggingface.co') {
-      const name = HF_PAGES[url.pathname];
-      if (name) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixtureHtml('huggingface', name) });
-    }
+    const page = PAGES.get(new URL(route.request().url()).href);
+    if (page) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: page.html });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
   });
   return context;

@@ -1,0 +1,141 @@
+/**
+ * One saved paper in the reading list: title link, authors, date, tags, note preview,
+ * reading status and a remove button. Props in, callbacks out: no browser.* and no database.
+ */
+import { Fragment } from 'preact';
+import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
+import { STATUS_LABEL } from './toolbar/Toolbar';
+
+export interface PaperRowProps {
+  paper: SavedPaper;
+  onStatus(status: Status): void;
+  onRemove(): void;
+}
+
+/** How many author names a row shows before "et al.". */
+export const MAX_AUTHORS_SHOWN = 3;
+
+/**
+ * The URL the title links to: the paper page, else the abstract, else the first place it was seen.
+ * Null unless it is http(s), so a stored `javascript:` or `data:` URL can never become a link.
+ */
+export function paperHref(p: Pick<SavedPaper, 'links' | 'sources'>): string | null {
+  const url = p.links.page ?? p.links.abs ?? p.sources[0]?.url;
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+/** "A, B, C et al.", "A, B", "11 authors" (count only) or "" when nothing is known. */
+export function authorsLine(p: Pick<SavedPaper, 'authors' | 'authorCount'>): string {
+  const names = p.authors.filter((a) => a.trim() !== '');
+  if (names.length === 0) {
+    const n = p.authorCount ?? 0;
+    return n > 0 ? `${n} ${n === 1 ? 'author' : 'authors'}` : '';
+  }
+  const shown = names.slice(0, MAX_AUTHORS_SHOWN);
+  const more = names.length > MAX_AUTHORS_SHOWN || (p.authorCount ?? 0) > names.length;
+  return more ? `${shown.join(', ')} et al.` : shown.join(', ');
+}
+
+/** "2024-05-01" -> "May 1, 2024" (English, as the popup is; read as a calendar date, not a time). */
+export function formatDate(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** The first non-empty line of a note (CSS truncates it to the row width). */
+export function notePreview(note: string): string {
+  return note.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+}
+
+function PaperTitle({ title, href }: { title: string; href: string | null }) {
+  return (
+    <h2 class="paper-title">
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer" data-control="title">
+          {title}
+        </a>
+      ) : (
+        <span>{title}</span>
+      )}
+    </h2>
+  );
+}
+
+function PaperMeta({ paper }: { paper: SavedPaper }) {
+  const authors = authorsLine(paper);
+  const upvotes = paper.signals.upvotes;
+  const parts = [
+    authors && <span class="authors">{authors}</span>,
+    paper.publishedAt && <time dateTime={paper.publishedAt}>{formatDate(paper.publishedAt)}</time>,
+    upvotes !== undefined && <span class="upvotes">{`${upvotes} ${upvotes === 1 ? 'upvote' : 'upvotes'}`}</span>,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <p class="paper-meta">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {/* no-break space: a wrapped line ends with the dot instead of starting with it */}
+          {i > 0 && (
+            <span class="sep" aria-hidden="true">
+              {'\u00a0· '}
+            </span>
+          )}
+          {part}
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+function TagChips({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul class="chips" aria-label="Tags">
+      {tags.map((t) => (
+        <li class="chip" key={t}>
+          {t}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A compact row for one saved paper. */
+export function PaperRow({ paper, onStatus, onRemove }: PaperRowProps) {
+  const note = notePreview(paper.note);
+  return (
+    <li class="paper" data-id={paper.id}>
+      <div class="paper-body">
+        <PaperTitle title={paper.title} href={paperHref(paper)} />
+        <PaperMeta paper={paper} />
+        <TagChips tags={paper.tags} />
+        {note && (
+          <p class="paper-note" title={paper.note}>
+            {note}
+          </p>
+        )}
+      </div>
+      <div class="paper-actions">
+        <select
+          class={`status status-${paper.status}`}
+          aria-label={`Status of ${paper.title}`}
+          value={paper.status}
+          data-control="status"
+          onChange={(e) => onStatus((e.currentTarget as HTMLSelectElement).value as Status)}
+        >
+          {STATUSES.map((s) => (
+            <option value={s} key={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+        <button type="button" class="remove" aria-label={`Remove ${paper.title}`} title="Remove from shelf" data-control="remove" onClick={onRemove}>
+          <svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round">
+            <path d="M2.5 4h11M6.5 4V2.5h3V4M4 4l.7 9.5h6.6L12 4M6.8 6.5v4.5M9.2 6.5v4.5" />
+          </svg>
+        </button>
+      </div>
+    </li>
+  );
+}

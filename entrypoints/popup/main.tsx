@@ -1,0 +1,6 @@
+/** Popup entry: render the reading list into #app. */
+import { render } from 'preact';
+import { App } from './App';
+import './style.css';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,329 @@
+/**
+ * Hugging Face Papers (huggingface.co/papers): daily / weekly / monthly / trending listings and
+ * search results. Cards are `article`s holding a `/papers/<arxiv-id>` link; the page also embeds
+ * the whole listing as JSON in the DailyPapers Svelte island (`data-props`). We join the two by
+ * id: the JSON has authors, abstract and dates (which the card does not show); the card DOM has
+ * the current signals (the JSON can be stale after a client-side navigation).
+ * Markup reference: shared/fixtures/pages/huggingface/NOTES.md.
+ */
+import { z } from 'zod';
+import { canonicalId, parseArxivId, type ArxivId } from '../ids';
+import type { PaperDraft } from '../paper';
+import type { Anchor, ExtractContext, PageKind, SiteAdapter } from './types';
+
+const ORIGIN = 'https://huggingface.co';
+
+// --- selectors (ordered: first match wins; when the site changes, put the new one first) ---
+
+/** The Svelte island whose `data-props` holds the listing JSON. */
+const PROPS_SELECTOR = '[data-target="DailyPapers"][data-props]';
+/** Card candidates; the island wrapper first so stray `article`s elsewhere are ignored. */
+const CARD_SELECTORS = ['[data-target="DailyPapers"] article', 'article'] as const;
+/** The title link carries the paper id. */
+const TITLE_LINK_SELECTORS = ['h3 a[href^="/papers/"]'] as const;
+const ANY_PAPER_LINK = 'a[href^="/papers/"]';
+/** The text column that holds the title; the toolbar goes at its end. */
+const TEXT_COLUMN_SELECTORS = ['div.w-full.min-w-0'] as const;
+const UPVOTE_SELECTORS = ['[role="checkbox"] .leading-none'] as const;
+const COMMENTS_SELECTORS = ['a[href$="#community"]'] as const;
+const ORGANIZATION_SELECTORS = ['a.rounded-full span.truncate', 'a[href^="/"] span.truncate'] as const;
+/** Thumbnail link (`a.peer > div > img`); never the author avatars (`a > ul > li > img`). */
+const THUMBNAIL_SELECTORS = ['a.peer img[src]', 'a[href^="/papers/"] > div > img[src]'] as const;
+/** Author avatars (name in `title`); only the first few authors are shown. */
+const AUTHOR_AVATAR_SELECTOR = 'li[title]';
+/** Elements that may hold the "N authors" label or the visible date (text-only leaves). */
+const LABEL_SELECTOR = 'li, span, time, div';
+/** Search cards show the abstract as a paragraph in the text column. */
+const ABSTRACT_SELECTORS = ['div.w-full.min-w-0 p', 'p'] as const;
+/** The GitHub mark's viewBox: the stars link is `a[href="/papers/<id>"]` holding this svg. */
+const GITHUB_MARK_VIEWBOX = '0 0 256 250';
+
+// --- embedded JSON (validated loosely: every field optional, wrong types dropped) ---
+
+const opt = <T extends z.ZodType>(t: T) => t.optional().catch(undefined);
+const Organization = z.object({ name: opt(z.string()), fullname: opt(z.string()) });
+const PaperJson = z.object({
+  id: z.string(),
+  title: opt(z.string()),
+  summary: opt(z.string()),
+  authors: opt(z.array(z.object({ name: z.string() }))),
+  publishedAt: opt(z.string()),
+  upvotes: opt(z.number()),
+  githubRepo: opt(z.string()),
+  githubStars: opt(z.number()),
+  projectPage: opt(z.string()),
+  ai_keywords: opt(z.array(z.string())),
+  organization: opt(Organization),
+});
+/** One `dailyPapers[]` or `searchResults[]` entry (search entries may carry fewer fields). */
+const EntryJson = z.object({
+  paper: PaperJson,
+  title: opt(z.string()),
+  summary: opt(z.string()),
+  thumbnail: opt(z.string()),
+  numComments: opt(z.number()),
+  organization: opt(Organization),
+});
+export type HfEntry = z.infer<typeof EntryJson>;
+const PropsJson = z.object({
+  dailyPapers: opt(z.array(z.unknown())),
+  searchResults: opt(z.array(z.unknown())),
+});
+
+// --- URL kinds ---
+
+const LISTING_PATHS: ReadonlyArray<readonly [RegExp, PageKind]> = [
+  [/^\/papers\/date\/\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'daily'],
+  [/^\/papers\/week\/\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'weekly'],
+  [/^\/papers\/month\/\d{4}-(0[1-9]|1[0-2])$/, 'monthly'],
+  [/^\/papers\/trending$/, 'trending'],
+];
+
+function detect(url: URL): PageKind | null {
+  if (url.hostname !== 'huggingface.co' || !/^https?:$/.test(url.protocol)) return null;
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path === '/papers') return url.searchParams.get('q')?.trim() ? 'search' : 'daily';
+  for (const [re, kind] of LISTING_PATHS) if (re.test(path)) return kind;
+  // Single paper pages (/papers/<id>) get their own kind later; not a listing.
+  return null;
+}
+
+// --- helpers ---
+
+const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** The arXiv id of a `/papers/<id>` link (hash/query ignored), or null. */
+function paperIdFromHref(href: string | null): ArxivId | null {
+  const m = /^\/papers\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href ?? '');
+  if (!m) return null;
+  try {
+    return parseArxivId(decodeURIComponent(m[1]!));
+  } catch {
+    return null; // malformed %-escape
+  }
+}
+
+/** Whether the link's path is exactly /papers/<valid arXiv id> (no hash, no query). */
+function isPaperLink(a: Element): boolean {
+  const href = a.getAttribute('href') ?? '';
+  return /^\/papers\/[^/?#]+\/?$/.test(href) && paperIdFromHref(href) !== null;
+}
+
+function first(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) {
+    const el = root.querySelector(sel);
+    if (el) return el;
+  }
+  return null;
+}
+
+/** "110" -> 110, "1,234" -> 1234, "-" (HF's zero) -> 0; anything else undefined. */
+function parseCount(text: string | null | undefined): number | undefined {
+  const t = collapse(text).replace(/,/g, '');
+  if (t === '-') return 0;
+  return /^\d+$/.test(t) ? Number(t) : undefined;
+}
+
+/** An absolute http(s) URL (relative ones resolved against `base`), or undefined. */
+function httpUrl(s: string | null | undefined, base?: URL): string | undefined {
+  if (!s) return undefined;
+  try {
+    const u = new URL(s, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "May 22, 2023" -> "2023-05-22". No year ("Jan 1") -> undefined: we will not guess it. */
+function parseVisibleDate(text: string): string | undefined {
+  const m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(collapse(text));
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[1]!.toLowerCase());
+  const day = Number(m[2]);
+  const year = Number(m[3]);
+  const d = new Date(Date.UTC(year, month, day));
+  if (month < 0 || d.getUTCDate() !== day) return undefined;
+  return d.toISOString().slice(0, 10);
+}
+
+/** "2026-09-25T00:00:00.000Z" -> "2026-09-25". */
+const isoDatePart = (s: string | undefined): string | undefined => /^(\d{4}-\d{2}-\d{2})/.exec(s ?? '')?.[1];
+
+/** Drop keys whose value is undefined, so drafts compare exactly and serialise cleanly. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Small text elements of the card, e.g. "11 authors" or "May 22, 2023". */
+function labels(card: Element): string[] {
+  return [...card.querySelectorAll(LABEL_SELECTOR)]
+    .filter((el) => el.childElementCount === 0)
+    .map((el) => collapse(el.textContent));
+}
+
+function domAuthors(card: Element): { authors: string[]; authorCount?: number } {
+  const count = labels(card)
+    .map((t) => /^(\d+) authors?$/i.exec(t)?.[1])
+    .find((n) => n !== undefined);
+  const names = [...card.querySelectorAll(AUTHOR_AVATAR_SELECTOR)]
+    .map((li) => collapse(li.getAttribute('title')))
+    .filter(Boolean);
+  if (count === undefined) return { authors: [] };
+  // The avatar row is cut short on long author lists: trust it only when it is complete.
+  return names.length === Number(count) ? { authors: names } : { authors: [], authorCount: Number(count) };
+}
+
+function githubStarsFromDom(card: Element, id: string): number | undefined {
+  for (const a of card.querySelectorAll(`a[href="/papers/${id}"]`)) {
+    const marks = [...a.querySelectorAll('svg')].some((s) => s.getAttribute('viewBox') === GITHUB_MARK_VIEWBOX);
+    if (marks) return parseCount(a.querySelector('span')?.textContent);
+  }
+  return undefined;
+}
+
+// --- the adapter ---
+
+/** Hugging Face Papers listings: daily, weekly, monthly, trending and search. */
+export const huggingface: SiteAdapter = {
+  id: 'huggingface',
+  label: 'Hugging Face Papers',
+  matches: ['https://huggingface.co/papers*'],
+  examples: {
+    claims: [
+      ['https://huggingface.co/papers', 'daily'],
+      ['https://huggingface.co/papers/', 'daily'],
+      ['https://huggingface.co/papers?q=', 'daily'],
+      ['https://huggingface.co/papers/date/2026-03-02', 'daily'],
+      ['https://huggingface.co/papers/date/2026-03-02/', 'daily'],
+      ['https://huggingface.co/papers/week/2026-W10', 'weekly'],
+      ['https://huggingface.co/papers/month/2026-03', 'monthly'],
+      ['https://huggingface.co/papers/trending', 'trending'],
+      ['https://huggingface.co/papers?q=pretraining', 'search'],
+      ['https://huggingface.co/papers?q=diffusion+models#top', 'search'],
+    ],
+    rejects: [
+      'https://huggingface.co/papers/2305.13169',
+      'https://huggingface.co/papers/2305.13169/',
+      'https://huggingface.co/papers/foo/bar',
+      'https://huggingface.co/papers/date/2026-13-02',
+      'https://huggingface.co/papers/week/2026-10',
+      'https://huggingface.co/papers/month/2026',
+      'https://huggingface.co/models',
+      'https://huggingface.co/docs',
+      'https://huggingface.co/',
+      'https://huggingface.co/collections/someone/reading-list',
+      'https://hf.co/papers',
+      'https://huggingface.co.evil.example/papers',
+      'https://arxiv.org/list/cs/new',
+      'http://example.com/papers',
+    ],
+  },
+
+  detect,
+
+  /** A Map paper id -> JSON entry from the DailyPapers island; empty when absent or unreadable. */
+  prepare(root: ParentNode): Map<string, HfEntry> {
+    const entries = new Map<string, HfEntry>();
+    const raw = root.querySelector(PROPS_SELECTOR)?.getAttribute('data-props');
+    if (!raw) return entries;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return entries;
+    }
+    const props = PropsJson.safeParse(json);
+    if (!props.success) return entries;
+    for (const item of [...(props.data.dailyPapers ?? []), ...(props.data.searchResults ?? [])]) {
+      const entry = EntryJson.safeParse(item);
+      const id = entry.success ? parseArxivId(entry.data.paper.id)?.id : undefined;
+      if (entry.success && id && !entries.has(id)) entries.set(id, entry.data);
+    }
+    return entries;
+  },
+
+  findCards(root: ParentNode): Element[] {
+    for (const sel of CARD_SELECTORS) {
+      const cards = [...root.querySelectorAll(sel)].filter((card) =>
+        [...card.querySelectorAll(ANY_PAPER_LINK)].some(isPaperLink),
+      );
+      if (cards.length) return cards;
+    }
+    return [];
+  },
+
+  extract(card: Element, ctx: ExtractContext): PaperDraft | null {
+    const titleLink = first(card, TITLE_LINK_SELECTORS);
+    const arxiv =
+      paperIdFromHref(titleLink?.getAttribute('href') ?? null) ??
+      [...card.querySelectorAll(ANY_PAPER_LINK)].map((a) => paperIdFromHref(a.getAttribute('href'))).find(Boolean) ??
+      null;
+    const id = arxiv && canonicalId({ arxivId: arxiv.id });
+    if (!arxiv || !id) return null;
+
+    const entry = ctx.data instanceof Map ? (ctx.data.get(arxiv.id) as HfEntry | undefined) : undefined;
+    const paper = entry?.paper;
+    const heading = titleLink?.closest('h3') ?? card.querySelector('h3');
+    const title = collapse(heading?.textContent) || collapse(paper?.title ?? entry?.title);
+    if (!title) return null;
+
+    const jsonAuthors = (paper?.authors ?? []).map((a) => collapse(a.name)).filter(Boolean);
+    const { authors, authorCount } = jsonAuthors.length ? { authors: jsonAuthors } : domAuthors(card);
+
+    const isSearch = detect(ctx.url) === 'search';
+    const domAbstract = isSearch ? collapse(first(card, ABSTRACT_SELECTORS)?.textContent) : '';
+    const abstract = collapse(paper?.summary ?? entry?.summary) || domAbstract || undefined;
+
+    const publishedAt =
+      isoDatePart(paper?.publishedAt) ?? labels(card).map(parseVisibleDate).find((d) => d !== undefined);
+
+    const domThumb = httpUrl(first(card, THUMBNAIL_SELECTORS)?.getAttribute('src'), ctx.url);
+
+    const githubRepo = httpUrl(paper?.githubRepo);
+    const keywords = paper?.ai_keywords?.map(collapse).filter(Boolean);
+    // DOM signals first: the JSON may describe an earlier page after client-side navigation.
+    const signals = compact({
+      upvotes: parseCount(first(card, UPVOTE_SELECTORS)?.textContent) ?? paper?.upvotes,
+      comments: parseCount(first(card, COMMENTS_SELECTORS)?.textContent) ?? entry?.numComments,
+      githubRepo,
+      githubStars: githubStarsFromDom(card, arxiv.id) ?? paper?.githubStars,
+      organization:
+        collapse(first(card, ORGANIZATION_SELECTORS)?.textContent) ||
+        collapse(paper?.organization?.fullname ?? entry?.organization?.fullname) ||
+        undefined,
+      keywords: keywords?.length ? keywords : undefined,
+    });
+
+    return compact({
+      id,
+      site: 'huggingface',
+      pageUrl: ctx.url.href,
+      title,
+      authors,
+      authorCount,
+      abstract,
+      publishedAt,
+      arxivId: arxiv.id,
+      arxivVersion: arxiv.version,
+      links: compact({
+        page: `${ORIGIN}/papers/${arxiv.id}`,
+        abs: `https://arxiv.org/abs/${arxiv.id}`,
+        pdf: `https://arxiv.org/pdf/${arxiv.id}`,
+        code: githubRepo,
+        project: httpUrl(paper?.projectPage),
+      }),
+      thumbnail: domThumb ?? httpUrl(entry?.thumbnail),
+      signals,
+    });
+  },
+
+  anchorFor(card: Element): Anchor | null {
+    const h3 = card.querySelector('h3');
+    const column = h3 && (TEXT_COLUMN_SELECTORS.map((s) => h3.closest(s)).find(Boolean) ?? h3.parentElement);
+    if (column && column !== card && card.contains(column)) return { element: column, position: 'append' };
+    return { element: card, position: 'append' };
+  },
+};

@@ -1,0 +1,73 @@
+/** The extract CLI (test/tools/extract.ts), run as a child process the way a developer runs it. */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURES = path.join(projectRoot, 'test', 'fixtures', 'huggingface');
+const TIMEOUT = 120_000; // generous: each run starts a process, and CI may run other test files alongside
+
+/** Run the CLI; resolves with its exit code and output (never rejects on a non-zero exit). */
+function extract(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env = { ...process.env };
+  delete env.INIT_CWD; // resolve relative paths against cwd, not an outer npm's folder
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'test/tools/extract.ts', ...args], { cwd: projectRoot, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.trim() }));
+  });
+}
+
+const expectedPapers = (name: string): unknown =>
+  (JSON.parse(readFileSync(path.join(FIXTURES, `${name}.expected.json`), 'utf8')) as { papers: unknown }).papers;
+
+// Each run starts tsx and happy-dom (a few seconds): run them side by side.
+describe.concurrent('npm run extract', () => {
+  it(
+    'prints the drafts of a fixture as a JSON array and a summary line',
+    async () => {
+      const r = await extract(path.join(FIXTURES, 'daily.html'), '--url', 'https://huggingface.co/papers/date/2026-03-02');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toStrictEqual(expectedPapers('daily'));
+      expect(r.stdout).toMatch(/^\[\n {2}\{\n {4}"id": "arxiv:2602\.21847",/); // pretty, 2-space
+      expect(r.stderr).toBe('4 papers, 0 skipped (huggingface, daily)');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'counts skipped cards; accepts --url=… and a path relative to the working folder',
+    async () => {
+      const r = await extract('test/fixtures/huggingface/skipped.html', '--url=https://huggingface.co/papers/date/2026-03-03');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toStrictEqual(expectedPapers('skipped'));
+      expect(r.stderr).toBe('2 papers, 1 skipped (huggingface, daily)');
+    },
+    TIMEOUT,
+  );
+
+  it.each([
+    ['a missing --url', [path.join(FIXTURES, 'daily.html')], /^extract: missing --url/],
+    ['no page at all', [], /^extract: no page given/],
+    ['an unreadable file', [path.join(FIXTURES, 'no-such-page.html'), '--url', 'https://huggingface.co/papers'], /^extract: cannot read .*no-such-page\.html: ENOENT$/],
+    ['an invalid URL', [path.join(FIXTURES, 'daily.html'), '--url', 'not a url'], /^extract: invalid URL: not a url$/],
+    ['a URL no adapter claims', [path.join(FIXTURES, 'unrelated.html'), '--url', 'https://huggingface.co/models'], /^extract: no adapter handles https:\/\/huggingface\.co\/models$/],
+    ['a single paper page', [path.join(FIXTURES, 'paper-page.html'), '--url', 'https://huggingface.co/papers/2603.01234'], /^extract: no adapter handles/],
+  ])(
+    'fails with one line and exit code 1 on %s',
+    async (_, args, message) => {
+      const r = await extract(...args);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    },
+    TIMEOUT,
+  );
+});
