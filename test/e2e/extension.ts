@@ -32,7 +32,15 @@ export function urlOf(site: string, name: string): string {
   throw new Error(`no fixture ${site}/${name}`);
 }
 
-export async function launch(profileDir: string, extDir = EXT_DIR): Promise<BrowserContext> {
+const SITE_LOOK = `<style>${readFileSync(path.join(import.meta.dirname, 'site-look.css'), 'utf8')}</style>`;
+
+/** A fixture as served: with a stylesheet imitating the site (and dark mode when asked). */
+function served(html: string, dark: boolean): string {
+  const withLook = html.replace('</head>', `${SITE_LOOK}</head>`);
+  return dark ? withLook.replace('<html', '<html class="dark"') : withLook;
+}
+
+export async function launch(profileDir: string, extDir = EXT_DIR, opts: { dark?: boolean } = {}): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: false,
@@ -53,7 +61,7 @@ export async function launch(profileDir: string, extDir = EXT_DIR): Promise<Brow
   // No network: fixtures for huggingface.co, nothing else leaves the machine.
   await context.route(/^https?:\/\//, (route) => {
     const page = PAGES.get(new URL(route.request().url()).href);
-    if (page) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: page.html });
+    if (page) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: served(page.html, !!opts.dark) });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
   });
   return context;

@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, ROOT, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { expect, launch, ROOT, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
 
 interface Expected { id: string; title: string }
 function expectedOf(name: string): Expected[] {
@@ -87,4 +89,30 @@ test('save with tags and a note, find it in the popup, see it everywhere, remove
   await expect(toolbarFor(page, paper.id)).toHaveAttribute('data-papershelf-state', 'unsaved');
   await expect(toolbarFor(other, paper.id)).toHaveAttribute('data-papershelf-state', 'unsaved');
   await expect(toolbarFor(page, paper.id).getByRole('listitem')).toHaveCount(0);
+});
+
+test('the toolbar in dark mode, keyboard reachable, with accessible names', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-dark-'));
+  const context = await launch(dir, undefined, { dark: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(DAILY);
+    await expect(toolbars(page)).toHaveCount(daily.length);
+    await expect(toolbars(page).first()).toHaveAttribute('data-theme', 'dark');
+    // Tab from the card's title link reaches the toolbar's Save button.
+    const bar = toolbarFor(page, paper.id);
+    await page.locator(`h3 a[href="/papers/${paper.id.slice(6)}"]`).first().focus();
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await bar.getByRole('button', { name: /^Save/ }).evaluate((b) => b.matches(':focus'));
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
+    await page.screenshot({ path: path.join(SHOTS, 'feed-daily-dark.png') });
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
