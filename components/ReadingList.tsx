@@ -229,13 +229,40 @@ function focusIsLost(): boolean {
   return !a || a === document.body || !a.isConnected;
 }
 
+/**
+ * A removed (or filtered-away) row takes keyboard focus with it. Remember the intent when an
+ * action starts; once the list shows its result, put focus on the same control of the row now in
+ * that place (or the restored row after Undo), else on the first fallback that exists.
+ */
+function useFocusRecovery(
+  papers: readonly SavedPaper[] | null,
+  listRef: RefObject<HTMLUListElement | null>,
+  fallbacks: RefObject<HTMLElement | null>[],
+): (intent: FocusIntent) => void {
+  const intent = useRef<FocusIntent | null>(null);
+  useEffect(() => {
+    const want = intent.current;
+    if (!want || !papers) return;
+    const present = papers.some((x) => x.id === want.id);
+    if ((want.expect === 'gone' && present) || (want.expect === 'back' && !present)) return;
+    intent.current = null;
+    if (!focusIsLost()) return;
+    const rows = [...(listRef.current?.children ?? [])] as HTMLElement[];
+    const row = want.expect === 'back' ? rows.find((r) => r.dataset.id === want.id) : rows[Math.min(want.index, rows.length - 1)];
+    const target = row?.querySelector<HTMLElement>(`[data-control="${want.control}"]`) ?? fallbacks.map((f) => f.current).find((el) => el);
+    target?.focus();
+  }, [papers]);
+  return (next) => {
+    intent.current = next;
+  };
+}
+
 /** The whole popup view. */
 export function ReadingList(p: ReadingListProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   const clearRef = useRef<HTMLButtonElement>(null);
-  const intent = useRef<FocusIntent | null>(null);
   const filtered = hasActiveFilters(p.filters);
   const emptyShelf = p.total === 0 && !filtered;
   const loading = p.papers === null || p.total === null;
@@ -248,31 +275,19 @@ export function ReadingList(p: ReadingListProps) {
     searchRef.current.focus();
   });
 
-  // A removed (or filtered-away) row takes keyboard focus with it: put focus on the next row instead.
-  useEffect(() => {
-    const want = intent.current;
-    if (!want || !p.papers) return;
-    const present = p.papers.some((x) => x.id === want.id);
-    if ((want.expect === 'gone' && present) || (want.expect === 'back' && !present)) return;
-    intent.current = null;
-    if (!focusIsLost()) return;
-    const rows = [...(listRef.current?.children ?? [])] as HTMLElement[];
-    const row = want.expect === 'back' ? rows.find((r) => r.dataset.id === want.id) : rows[Math.min(want.index, rows.length - 1)];
-    const target = row?.querySelector<HTMLElement>(`[data-control="${want.control}"]`) ?? undoRef.current ?? clearRef.current ?? searchRef.current;
-    target?.focus();
-  }, [p.papers]);
+  const expectFocus = useFocusRecovery(p.papers, listRef, [undoRef, clearRef, searchRef]);
 
   const indexOf = (paper: SavedPaper) => p.papers?.findIndex((x) => x.id === paper.id) ?? -1;
   const remove = (paper: SavedPaper) => {
-    intent.current = { id: paper.id, index: indexOf(paper), control: 'remove', expect: 'gone' };
+    expectFocus({ id: paper.id, index: indexOf(paper), control: 'remove', expect: 'gone' });
     p.onRemove(paper);
   };
   const setStatus = (paper: SavedPaper, status: Status) => {
-    intent.current = { id: paper.id, index: indexOf(paper), control: 'status', expect: 'either' };
+    expectFocus({ id: paper.id, index: indexOf(paper), control: 'status', expect: 'either' });
     p.onStatus(paper, status);
   };
   const undo = () => {
-    if (p.undo) intent.current = { id: p.undo.id, index: 0, control: 'remove', expect: 'back' };
+    if (p.undo) expectFocus({ id: p.undo.id, index: 0, control: 'remove', expect: 'back' });
     p.onUndo();
   };
   const clearFilters = () => {

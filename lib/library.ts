@@ -179,6 +179,64 @@ export class Library {
     });
   }
 
+  /** Patch many papers in one transaction (bulk tag / status). Missing ids are ignored. */
+  async patchMany(ids: readonly string[], patchInput: UserPatch, now = Date.now()): Promise<SavedPaper[]> {
+    const patch = UserPatch.parse(patchInput);
+    const out = await this.db.transaction('rw', this.db.papers, async () => {
+      const recs = (await this.db.papers.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
+      const next = recs.map((r) => applyPatch(r, patch, now));
+      await this.db.papers.bulkPut(next);
+      return next;
+    });
+    notifyChanged(out.map((r) => r.id));
+    return out;
+  }
+
+  /** Every record (for export and the popup's in-memory index). */
+  async all(): Promise<SavedPaper[]> {
+    return this.db.papers.toArray();
+  }
+
+  /**
+   * Merge imported records in one transaction: new ids are added; for existing ids the newer
+   * user edit (updatedAt) wins for tags / note / status, bibliographic fields and sources merge.
+   * Records must already be validated. All or nothing: any failure writes nothing.
+   */
+  async importRecords(records: readonly SavedPaper[]): Promise<{ added: number; updated: number; unchanged: number }> {
+    const recs = records.map((r) => SavedPaper.parse(r));
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    const changed: string[] = [];
+    await this.db.transaction('rw', this.db.papers, async () => {
+      const existing = await this.db.papers.bulkGet(recs.map((r) => r.id));
+      const writes = new Map<string, SavedPaper>();
+      recs.forEach((incoming, i) => {
+        const cur = writes.get(incoming.id) ?? existing[i];
+        if (!cur) {
+          writes.set(incoming.id, withWords(incoming));
+          counts.added++;
+          return;
+        }
+        const merged = mergeRecords(cur, incoming);
+        if (sameRecord(merged, cur)) counts.unchanged++;
+        else {
+          writes.set(incoming.id, merged);
+          counts.updated++;
+        }
+      });
+      await this.db.papers.bulkPut([...writes.values()]);
+      changed.push(...writes.keys());
+    });
+    notifyChanged(changed);
+    return counts;
+  }
+
+  /** Delete everything (used by tests and "clear library" in options). */
+  async clear(): Promise<void> {
+    const ids = (await this.db.papers.toCollection().primaryKeys()) as string[];
+    await this.db.papers.clear();
+    notifyChanged(ids);
+  }
+
   async get(id: string): Promise<SavedPaper | undefined> {
     return this.db.papers.get(id);
   }
@@ -213,6 +271,54 @@ export class Library {
     if (q.status) rows = rows.filter((r) => r.status === q.status);
     return sortPapers(rows, q.sort ?? 'savedAt');
   }
+}
+
+/**
+ * Merge an imported record into an existing one. User fields come from whichever side was
+ * edited last (updatedAt); bibliographic fields fill gaps; sources are unioned by site.
+ */
+export function mergeRecords(cur: SavedPaper, inc: SavedPaper): SavedPaper {
+  const incNewer = inc.updatedAt > cur.updatedAt;
+  const user = incNewer ? inc : cur;
+  const sources = cur.sources.map((s) => ({ ...s }));
+  for (const s of inc.sources) {
+    const same = sources.find((x) => x.site === s.site);
+    if (!same) sources.push({ ...s });
+    else {
+      same.firstSeenAt = Math.min(same.firstSeenAt, s.firstSeenAt);
+      if (s.lastSeenAt > same.lastSeenAt) {
+        same.lastSeenAt = s.lastSeenAt;
+        same.url = s.url;
+      }
+    }
+  }
+  const signalsNewer = (inc.signalsSeenAt ?? 0) > (cur.signalsSeenAt ?? 0);
+  const base: SavedPaper = { ...inc, ...cur };
+  return withWords({
+    ...base,
+    authors: cur.authors.length >= inc.authors.length ? cur.authors : inc.authors,
+    links: { ...inc.links, ...cur.links },
+    signals: signalsNewer ? { ...cur.signals, ...inc.signals } : { ...inc.signals, ...cur.signals },
+    ...(signalsNewer && inc.signalsSeenAt !== undefined ? { signalsSeenAt: inc.signalsSeenAt } : {}),
+    sources,
+    tags: user.tags,
+    note: user.note,
+    status: user.status,
+    savedAt: Math.min(cur.savedAt, inc.savedAt),
+    updatedAt: Math.max(cur.updatedAt, inc.updatedAt),
+  });
+}
+
+function sameRecord(a: SavedPaper, b: SavedPaper): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
+  }
+  return v;
 }
 
 /** Sort: recent first for dates, most upvoted first, titles A-Z; missing values last. */
