@@ -1,0 +1,41 @@
+/**
+ * User settings in browser.storage.local (readable by content scripts, unlike IndexedDB on the
+ * extension origin). Validated with zod on every read; unknown or broken values fall back.
+ */
+import { z } from 'zod';
+
+export const Settings = z.object({
+  /** site adapter id -> enabled; absent means enabled */
+  disabledSites: z.array(z.string()).catch([]),
+  /** j/k/s/t/n/r/o/? on feed pages */
+  keyboardShortcuts: z.boolean().catch(true),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { disabledSites: [], keyboardShortcuts: true };
+const KEY = 'settings';
+
+export function parseSettings(raw: unknown): Settings {
+  const r = Settings.safeParse(raw ?? {});
+  return r.success ? r.data : DEFAULT_SETTINGS;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const got = await browser.storage.local.get(KEY);
+  return parseSettings(got[KEY]);
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = parseSettings({ ...(await loadSettings()), ...patch });
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+/** Call `listener` whenever the settings change (in any context). Returns the unsubscribe. */
+export function watchSettings(listener: (s: Settings) => void): () => void {
+  const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[KEY]) listener(parseSettings(changes[KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(onChange);
+  return () => browser.storage.onChanged.removeListener(onChange);
+}
