@@ -15,6 +15,9 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [...HOST_PERMISSIONS],
     action: { default_title: 'PaperShelf reading list' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the PaperShelf reading list' },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'papershelf@papershelf.local', strict_min_version: '115.0' } } }
       : {}),

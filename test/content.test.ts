@@ -213,3 +213,72 @@ describe('Toolbar on a card', () => {
     expect(hostFor('2603.00001').getAttribute('data-papershelf-state')).toBe('unsaved');
   });
 });
+
+describe('Feed keyboard shortcuts', () => {
+  async function setup() {
+    const { FeedKeys } = await import('@/lib/content/keyboard');
+    const opened: string[] = [];
+    const keys = new FeedKeys(
+      document,
+      {
+        toggleSave: (h) => toolbars.toggleSave(h),
+        cycleStatus: (h) => toolbars.cycleStatus(h),
+        open: (h) => opened.push(toolbars.draftOf(h)!.id),
+      },
+      abort.signal,
+    );
+    document.body.innerHTML = grid(['2603.00001', '2603.00002', '2603.00003']);
+    scanner.start();
+    await settle();
+    return { keys, opened };
+  }
+  const press = (key: string, target: EventTarget = document.body) =>
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+  const active = () => document.querySelector('[data-papershelf-active]')?.getAttribute('data-papershelf-id');
+
+  it('j / k move between cards, s saves, r cycles status, o opens', async () => {
+    const { opened } = await setup();
+    press('j');
+    expect(active()).toBe('arxiv:2603.00001');
+    press('j');
+    press('j');
+    press('j');
+    expect(active()).toBe('arxiv:2603.00003');
+    press('k');
+    expect(active()).toBe('arxiv:2603.00002');
+    expect((hostFor('2603.00002').closest('article') as HTMLElement).style.outline).toContain('solid');
+    press('s');
+    await settle();
+    expect(hostFor('2603.00002').getAttribute('data-papershelf-state')).toBe('saved');
+    press('o');
+    expect(opened).toEqual(['arxiv:2603.00002']);
+    press('r');
+    await settle();
+    expect(backend.calls.filter((c) => c.startsWith('patch:') || c.startsWith('save:'))).toEqual(['save:arxiv:2603.00002', 'patch:arxiv:2603.00002']);
+  });
+
+  it('ignores keys typed into text fields, with modifiers, or when turned off', async () => {
+    const { keys } = await setup();
+    const input = document.createElement('input');
+    document.body.append(input);
+    press('j', input);
+    expect(active()).toBeUndefined();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', ctrlKey: true, bubbles: true }));
+    expect(active()).toBeUndefined();
+    keys.enabled = false;
+    press('j');
+    expect(active()).toBeUndefined();
+    keys.enabled = true;
+    press('j');
+    expect(active()).toBe('arxiv:2603.00001');
+  });
+
+  it('? shows the shortcut list and Esc hides it', async () => {
+    await setup();
+    press('?');
+    const help = document.querySelector('papershelf-help')!;
+    expect([...help.shadowRoot!.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['j', 'k', 's', 't', 'n', 'r', 'o', '?']);
+    press('Escape');
+    expect(document.querySelector('papershelf-help')).toBeNull();
+  });
+});

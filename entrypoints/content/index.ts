@@ -1,12 +1,20 @@
 import { messaging } from '@/lib/messages';
+import { FeedKeys } from '@/lib/content/keyboard';
 import { CardScanner } from '@/lib/content/scanner';
 import { Toolbars, type Backend } from '@/lib/content/toolbars';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '@/lib/settings';
 import { CONTENT_MATCHES } from '@/lib/sites/hosts';
 
 export default defineContentScript({
   matches: [...CONTENT_MATCHES],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    let settings: Settings = DEFAULT_SETTINGS;
+    try {
+      settings = await loadSettings();
+    } catch {
+      // storage unavailable: defaults
+    }
     const backend: Backend = {
       lookup: (drafts) => messaging.sendMessage('lookup', { drafts }),
       save: (draft, patch) => messaging.sendMessage('save', patch ? { draft, patch } : { draft }),
@@ -21,9 +29,30 @@ export default defineContentScript({
         mount: (h) => toolbars.mount(h),
         unmount: (h, host) => toolbars.unmount(h, host),
         mounted: (drafts) => void toolbars.lookup(drafts),
+        enabled: (site) => !settings.disabledSites.includes(site),
       },
       ctx.signal,
     );
+    const keys = new FeedKeys(
+      document,
+      {
+        toggleSave: (host) => toolbars.toggleSave(host),
+        cycleStatus: (host) => toolbars.cycleStatus(host),
+        open: (host) => {
+          const d = toolbars.draftOf(host);
+          const url = d?.links.page ?? d?.links.abs;
+          if (url && /^https?:/.test(url)) window.open(url, '_blank', 'noopener');
+        },
+      },
+      ctx.signal,
+    );
+    keys.enabled = settings.keyboardShortcuts;
+    const unwatch = watchSettings((s) => {
+      settings = s;
+      keys.enabled = s.keyboardShortcuts;
+      scanner.schedule();
+    });
+    ctx.onInvalidated(unwatch);
     const stopListening = messaging.onMessage('changed', ({ data }) => toolbars.applyChanged(data));
     ctx.onInvalidated(stopListening);
     // SPA navigation (Daily -> Weekly, date arrows, search) re-renders cards: rescan.

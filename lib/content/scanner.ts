@@ -20,6 +20,8 @@ export interface ScannerHooks {
   unmount(h: CardHandle, host: Element): void;
   /** after each chunk: the drafts newly mounted in it (for one batched lookup) */
   mounted(drafts: PaperDraft[]): void;
+  /** whether the user has this site turned on (default: all on) */
+  enabled?(site: string): boolean;
 }
 
 export interface ScanStats {
@@ -80,7 +82,8 @@ export class CardScanner {
     if (this.signal.aborted) return;
     this.stats.scans++;
     const url = new URL(this.doc.location.href);
-    const found = adapterFor(url);
+    let found = adapterFor(url);
+    if (found && this.hooks.enabled && !this.hooks.enabled(found.adapter.id)) found = null;
     this.sweep(found?.adapter ?? null);
     if (!found) return;
     const { adapter, kind } = found;

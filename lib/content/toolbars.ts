@@ -35,6 +35,7 @@ export class Toolbars {
   private readonly states = new Map<string, PaperState | null>();
   private readonly ui = new Map<string, PaperUi>();
   private readonly mounts = new Map<string, Set<Mounted>>();
+  private readonly byHost = new WeakMap<Element, Mounted>();
   private knownTags: string[] = [];
   private seq = 0;
   private readonly theme: 'light' | 'dark';
@@ -60,6 +61,7 @@ export class Toolbars {
     // Keys typed and clicks made in the toolbar are ours, not the page's shortcuts or card links.
     for (const type of ['keydown', 'keyup', 'keypress', 'click']) host.addEventListener(type, (e) => e.stopPropagation());
     const m: Mounted = { host, root, draft, uid: String(++this.seq) };
+    this.byHost.set(host, m);
     let set = this.mounts.get(draft.id);
     if (!set) this.mounts.set(draft.id, (set = new Set()));
     set.add(m);
@@ -84,6 +86,28 @@ export class Toolbars {
       if (set.size === 0) this.mounts.delete(draft.id);
     }
     host.remove();
+  }
+
+  /** The paper a toolbar host shows. */
+  draftOf(host: Element): PaperDraft | null {
+    return this.byHost.get(host)?.draft ?? null;
+  }
+
+  /** Keyboard: save / unsave the paper of this toolbar. */
+  toggleSave(host: Element): void {
+    const m = this.byHost.get(host);
+    if (!m) return;
+    const state = this.states.get(m.draft.id);
+    void (state ? this.run(m.draft, () => this.backend.remove(m.draft.id), true) : this.write(m.draft));
+  }
+
+  /** Keyboard: unread -> reading -> read -> unread (an unsaved paper is saved as reading). */
+  cycleStatus(host: Element): void {
+    const m = this.byHost.get(host);
+    if (!m) return;
+    const cur = this.states.get(m.draft.id);
+    const next: Status = !cur ? 'reading' : cur.status === 'unread' ? 'reading' : cur.status === 'reading' ? 'read' : 'unread';
+    void this.write(m.draft, { status: next });
   }
 
   /** Number of live Preact roots (for leak checks). */
