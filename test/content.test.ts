@@ -135,15 +135,19 @@ describe('CardScanner', () => {
     expect(toolbars.mountedCount).toBe(0);
   });
 
-  it('stops cleanly when aborted', async () => {
+  it('stops cleanly when the extension is updated: cards say to reload, nothing new mounts', async () => {
     document.body.innerHTML = grid(['2603.00001']);
     scanner.start();
     await settle();
     abort.abort();
-    expect(hosts()).toHaveLength(0);
-    document.body.innerHTML = grid(['2603.00001', '2603.00002']);
+    toolbars.invalidate();
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-state'))).toEqual(['stale']);
+    expect(shadow('2603.00001').querySelector('.stale')?.textContent).toBe('PaperShelf was updated. Reload the page to use it here.');
+    toolbars.applyChanged({ papers: { 'arxiv:2603.00001': { id: 'arxiv:2603.00001', tags: [], note: '', status: 'read', savedAt: 1 } } });
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-state'))).toEqual(['stale']);
+    document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.00002', 'Late'));
     await settle();
-    expect(hosts()).toHaveLength(0);
+    expect(hosts()).toHaveLength(1);
   });
 });
 

@@ -34,6 +34,7 @@ textarea { display: block; width: 100%; min-height: 60px; resize: vertical; padd
 .primary { background: var(--accent); border-color: var(--accent); color: #fff; }
 .hint { color: var(--muted); font-size: 12px; }
 .notepreview { margin: 4px 2px 0; color: var(--muted); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.stale { margin: 0; padding: 4px 8px; border: 1px dashed var(--border); border-radius: 8px; color: var(--muted); font-size: 12px; }
 .error { display: flex; align-items: center; justify-content: space-between; gap: 6px; margin-top: 4px; padding: 2px 6px;
   border-radius: 6px; background: var(--err-bg); color: var(--err); font-size: 12px; }
 .error button { height: 18px; border: 0; background: transparent; color: inherit; }

@@ -55,6 +55,8 @@ export default defineContentScript({
     ctx.onInvalidated(unwatch);
     const stopListening = messaging.onMessage('changed', ({ data }) => toolbars.applyChanged(data));
     ctx.onInvalidated(stopListening);
+    // Extension reloaded or updated while the page is open: say so on every card.
+    ctx.onInvalidated(() => toolbars.invalidate());
     // SPA navigation (Daily -> Weekly, date arrows, search) re-renders cards: rescan.
     ctx.addEventListener(window, 'wxt:locationchange', () => scanner.schedule());
     scanner.start();

@@ -57,9 +57,16 @@ export class CardScanner {
     this.schedule();
   }
 
+  /**
+   * Stop watching the page. Mounted toolbars stay (the UI turns them into a "reload" notice when
+   * the extension was updated); call unmountAll() to remove them.
+   */
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+  }
+
+  unmountAll(): void {
     for (const { handle, host } of this.live.values()) this.hooks.unmount(handle, host);
     this.live.clear();
   }

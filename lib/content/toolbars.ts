@@ -38,6 +38,7 @@ export class Toolbars {
   private readonly byHost = new WeakMap<Element, Mounted>();
   private knownTags: string[] = [];
   private seq = 0;
+  private invalidated = false;
   private readonly theme: 'light' | 'dark';
 
   constructor(
@@ -110,6 +111,25 @@ export class Toolbars {
     void this.write(m.draft, { status: next });
   }
 
+  /**
+   * The extension was reloaded or updated under this page: this script can no longer reach the
+   * background. Every toolbar says so instead of failing on the next click.
+   */
+  invalidate(): void {
+    this.invalidated = true;
+    for (const set of this.mounts.values()) {
+      for (const m of set) {
+        render(null, m.root);
+        m.host.setAttribute('data-papershelf-state', 'stale');
+        const note = this.doc.createElement('p');
+        note.className = 'stale';
+        note.setAttribute('role', 'status');
+        note.textContent = 'PaperShelf was updated. Reload the page to use it here.';
+        m.root.replaceChildren(note);
+      }
+    }
+  }
+
   /** Number of live Preact roots (for leak checks). */
   get mountedCount(): number {
     let n = 0;
@@ -162,6 +182,7 @@ export class Toolbars {
   }
 
   private renderOne(m: Mounted): void {
+    if (this.invalidated) return;
     const id = m.draft.id;
     const state = this.states.get(id) ?? null;
     const ui = this.ui.get(id) ?? { busy: false, error: null, noteDraft: null };
