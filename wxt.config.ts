@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'PaperShelf',
     description:
-      'Save papers from Hugging Face Papers into a local reading list: tags, notes and reading status, stored only on your machine.',
+      'Save papers from Hugging Face Papers and arXiv into a local reading list: tags, notes and reading status, stored only on your machine.',
     permissions: ['storage'],
     host_permissions: [...HOST_PERMISSIONS],
     action: { default_title: 'PaperShelf reading list' },

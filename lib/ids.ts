@@ -31,7 +31,8 @@ export function parseArxivId(input: string): ArxivId | null {
   if (m) {
     const month = Number(m[3]!.slice(2, 4));
     if (month < 1 || month > 12) return null;
-    const id = `${m[1]}${m[2] ? `.${m[2]}` : ''}/${m[3]}`;
+    // The subject class (math.GT) is not part of the identity: arXiv's canonical form is math/0309136.
+    const id = `${m[1]}/${m[3]}`;
     return withVersion(id, m[4]);
   }
   return null;
@@ -46,7 +47,12 @@ function withVersion(id: string, v: string | undefined): ArxivId {
 /** Find an arXiv id inside a URL path such as /abs/2305.13169v2, /pdf/…, /papers/2305.13169. */
 export function arxivIdFromPath(path: string): ArxivId | null {
   const m = /\/(?:abs|pdf|html|papers)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/.exec(path);
-  return m ? parseArxivId(decodeURIComponent(m[1]!)) : null;
+  if (!m) return null;
+  try {
+    return parseArxivId(decodeURIComponent(m[1]!));
+  } catch {
+    return null; // a malformed %-escape is not an id (decodeURIComponent throws URIError)
+  }
 }
 
 const DOI = /^10\.\d{4,9}\/\S+$/;

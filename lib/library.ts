@@ -57,8 +57,9 @@ function applyDraft(existing: SavedPaper, d: PaperDraft, now: number): SavedPape
   };
   if (richerAuthors) delete next.authorCount;
   else if (existing.authors.length === 0 && d.authorCount !== undefined) next.authorCount = d.authorCount;
-  for (const key of ['abstract', 'publishedAt', 'arxivId', 'arxivVersion', 'doi', 'thumbnail'] as const) {
-    if (d[key] !== undefined && (existing[key] === undefined || key !== 'abstract' || d[key]!.length > existing[key]!.length)) {
+  for (const key of ['abstract', 'publishedAt', 'arxivId', 'arxivVersion', 'doi', 'thumbnail', 'comments', 'subjects'] as const) {
+    const longer = key !== 'abstract' || (d.abstract?.length ?? 0) > (existing.abstract?.length ?? 0);
+    if (d[key] !== undefined && (existing[key] === undefined || longer)) {
       (next as Record<string, unknown>)[key] = d[key];
     }
   }

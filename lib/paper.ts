@@ -52,6 +52,10 @@ export const PaperDraft = z.object({
   arxivId: z.string().optional(),
   arxivVersion: z.number().int().positive().optional(),
   doi: z.string().optional(),
+  /** the author's comments line as the site shows it ("12 pages, 4 figures; NeurIPS 2024") */
+  comments: z.string().min(1).optional(),
+  /** subject / category codes, primary first (arXiv: cs.LG, hep-th, math.GT) */
+  subjects: z.array(z.string().min(1)).optional(),
   links: Links,
   thumbnail: httpUrl.optional(),
   signals: Signals,
@@ -77,6 +81,9 @@ export const SavedPaper = z.object({
   arxivId: z.string().optional(),
   arxivVersion: z.number().int().positive().optional(),
   doi: z.string().optional(),
+  comments: z.string().optional(),
+  /** primary first */
+  subjects: z.array(z.string()).optional(),
   links: Links,
   thumbnail: httpUrl.optional(),
   signals: Signals,

@@ -12,8 +12,10 @@ import { PaperDraft } from '../lib/paper';
 import { extractAll } from '../lib/sites/index';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HF_DIR = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages', 'huggingface');
+const PAGES = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages');
+const HF_DIR = path.join(PAGES, 'huggingface');
 const HF_DAILY = path.join(HF_DIR, 'daily-2026-09-28-excerpt.html');
+const ARXIV_MONTH = path.join(PAGES, 'arxiv-list', 'list-cs-2301-month-show3-2024.html');
 
 describe.skipIf(!existsSync(HF_DAILY))('conformance: real Hugging Face daily page (excerpt)', () => {
   const window = new Window();
@@ -104,5 +106,82 @@ describe.skipIf(!existsSync(HF_DAILY))('conformance: real Hugging Face daily pag
     });
     expect(last!.thumbnail).toBe('https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2604.02103.png');
     for (const p of [first, second, last]) expect(PaperDraft.parse(p)).toStrictEqual(p);
+  });
+});
+
+describe.skipIf(!existsSync(ARXIV_MONTH))('conformance: real arXiv month listing (cs, January 2023, 3 per page)', () => {
+  const window = new Window();
+  afterAll(() => window.happyDOM.close());
+  // The page's paging links are /list/cs/2301?skip=…&show=3 (see SOURCES.tsv).
+  const url = 'https://arxiv.org/list/cs/2301?skip=0&show=3';
+
+  const run = () => {
+    const doc = new window.DOMParser().parseFromString(readFileSync(ARXIV_MONTH, 'utf8'), 'text/html');
+    return extractAll(doc as unknown as ParentNode, url);
+  };
+
+  it('yields exactly the 3 papers with ids, titles, full author lists, comments and subjects', () => {
+    const result = run();
+    expect(result).not.toBeNull();
+    expect([result!.adapter, result!.kind, result!.skipped]).toEqual(['arxiv', 'listing', 0]);
+    const summary = result!.papers.map((p) => ({
+      id: p.id,
+      arxivId: p.arxivId,
+      arxivVersion: p.arxivVersion,
+      title: p.title,
+      authors: p.authors,
+      comments: p.comments,
+      subjects: p.subjects,
+      abstract: p.abstract,
+      publishedAt: p.publishedAt,
+    }));
+    expect(summary).toEqual([
+      {
+        id: 'arxiv:2301.00001',
+        arxivId: '2301.00001',
+        arxivVersion: undefined,
+        title: 'NFTrig',
+        authors: ['Jordan Thompson', 'Ryan Benac', 'Kidus Olana', 'Talha Hassan', 'Andrew Sward', 'Tauheed Khan Mohd'],
+        comments: undefined,
+        subjects: ['cs.HC'],
+        abstract: undefined,
+        publishedAt: undefined,
+      },
+      {
+        id: 'arxiv:2301.00002',
+        arxivId: '2301.00002',
+        arxivVersion: undefined,
+        title: 'Evaluating Alternative Glyph Design for Showing Large-Magnitude-Range Quantum Spins',
+        authors: ['Henan Zhao', 'Garnett W. Bryant', 'Wesley Griffin', 'Judith E. Terrill', 'Jian Chen'],
+        comments:
+          'This article has been accepted by IEEE Transactions on Visualization and Computer Graphics. arXiv admin note: substantial text overlap with arXiv:1905.02586',
+        subjects: ['cs.HC', 'cs.GR', 'quant-ph'],
+        abstract: undefined,
+        publishedAt: undefined,
+      },
+      {
+        id: 'arxiv:2301.00003',
+        arxivId: '2301.00003',
+        arxivVersion: undefined,
+        title: 'Emotion in Cognitive Architecture: Emergent Properties from Interactions with Human Emotion',
+        authors: ['Junya Morita'],
+        comments: "Presented at HAI'22 workshop on Cognitive Human-agent Interaction (this https URL)",
+        subjects: ['cs.HC', 'cs.AI'],
+        abstract: undefined,
+        publishedAt: undefined,
+      },
+    ]);
+  });
+
+  it('links each paper to its abs and pdf pages, and every draft passes the schema', () => {
+    for (const p of run()!.papers) {
+      expect(p.links).toStrictEqual({
+        page: `https://arxiv.org/abs/${p.arxivId}`,
+        abs: `https://arxiv.org/abs/${p.arxivId}`,
+        pdf: `https://arxiv.org/pdf/${p.arxivId}`,
+      });
+      expect([p.site, p.pageUrl, p.signals]).toEqual(['arxiv', url, {}]);
+      expect(PaperDraft.parse(p)).toStrictEqual(p);
+    }
   });
 });

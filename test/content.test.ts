@@ -123,16 +123,26 @@ describe('CardScanner', () => {
     expect(scanner.stats.skipped).toBe(1);
   });
 
-  it('mounts nothing on a single paper page and unmounts on navigation away', async () => {
-    document.body.innerHTML = grid(['2603.00001']);
+  it('unmounts listing toolbars on SPA navigation to a paper page, and everything on an unrelated page', async () => {
+    document.body.innerHTML = grid(['2603.00001', '2603.00002']);
     scanner.start();
     await settle();
-    expect(hosts()).toHaveLength(1);
+    expect(hosts()).toHaveLength(2);
+    // A paper page without a title heading: the listing cards still in the DOM are not its cards.
     happyDOM().setURL('https://huggingface.co/papers/2603.00001');
     scanner.schedule();
     await settle();
     expect(hosts()).toHaveLength(0);
     expect(toolbars.mountedCount).toBe(0);
+    happyDOM().setURL(URL_DAILY);
+    scanner.schedule();
+    await settle();
+    expect(hosts()).toHaveLength(2);
+    happyDOM().setURL('https://huggingface.co/models');
+    scanner.schedule();
+    await settle();
+    expect(hosts()).toHaveLength(0);
+    expect(scanner.mountedCount).toBe(0);
   });
 
   it('stops cleanly when the extension is updated: cards say to reload, nothing new mounts', async () => {

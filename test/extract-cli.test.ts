@@ -24,8 +24,10 @@ function extract(...args: string[]): Promise<{ code: number | null; stdout: stri
   });
 }
 
-const expectedPapers = (name: string): unknown =>
-  (JSON.parse(readFileSync(path.join(FIXTURES, `${name}.expected.json`), 'utf8')) as { papers: unknown }).papers;
+const ARXIV = path.join(projectRoot, 'test', 'fixtures', 'arxiv');
+
+const expectedPapers = (name: string, dir = FIXTURES): unknown =>
+  (JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as { papers: unknown }).papers;
 
 // Each run starts tsx and happy-dom (a few seconds): run them side by side.
 describe.concurrent('npm run extract', () => {
@@ -52,13 +54,40 @@ describe.concurrent('npm run extract', () => {
     TIMEOUT,
   );
 
+  it(
+    'works on arXiv pages too, counting the listing cards it cannot pair',
+    async () => {
+      const r = await extract(path.join(ARXIV, 'list-mismatch.html'), '--url', 'https://arxiv.org/list/cs.CL/recent');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toStrictEqual(expectedPapers('list-mismatch', ARXIV));
+      expect(r.stderr).toBe('3 papers, 2 skipped (arxiv, listing)');
+    },
+    TIMEOUT,
+  );
+
+  it.each([
+    ['an arXiv abs page', path.join(ARXIV, 'abs.html'), 'https://arxiv.org/abs/2301.01234v2', 'arxiv', 'abs', ARXIV],
+    ['a Hugging Face paper page', path.join(FIXTURES, 'paper-page.html'), 'https://huggingface.co/papers/2603.01234', 'huggingface', 'paper-page', FIXTURES],
+  ])(
+    'prints the one paper of a single-paper page (%s)',
+    async (_, file, url, adapter, name, dir) => {
+      const r = await extract(file, '--url', url);
+      expect(r.code).toBe(0);
+      const papers = JSON.parse(r.stdout) as unknown[];
+      expect(papers).toHaveLength(1);
+      expect(papers).toStrictEqual(expectedPapers(name, dir));
+      expect(r.stderr).toMatch(new RegExp(`^1 papers?, 0 skipped \\(${adapter}, paper\\)$`));
+    },
+    TIMEOUT,
+  );
+
   it.each([
     ['a missing --url', [path.join(FIXTURES, 'daily.html')], /^extract: missing --url/],
     ['no page at all', [], /^extract: no page given/],
     ['an unreadable file', [path.join(FIXTURES, 'no-such-page.html'), '--url', 'https://huggingface.co/papers'], /^extract: cannot read .*no-such-page\.html: ENOENT$/],
     ['an invalid URL', [path.join(FIXTURES, 'daily.html'), '--url', 'not a url'], /^extract: invalid URL: not a url$/],
     ['a URL no adapter claims', [path.join(FIXTURES, 'unrelated.html'), '--url', 'https://huggingface.co/models'], /^extract: no adapter handles https:\/\/huggingface\.co\/models$/],
-    ['a single paper page', [path.join(FIXTURES, 'paper-page.html'), '--url', 'https://huggingface.co/papers/2603.01234'], /^extract: no adapter handles/],
+    ['an unrelated arXiv page', [path.join(ARXIV, 'help.html'), '--url', 'https://arxiv.org/help/api'], /^extract: no adapter handles https:\/\/arxiv\.org\/help\/api$/],
   ])(
     'fails with one line and exit code 1 on %s',
     async (_, args, message) => {

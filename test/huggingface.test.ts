@@ -195,7 +195,7 @@ describe('huggingface meta-tests', () => {
   it('every page kind the adapter claims has a fixture', () => {
     const covered = new Set(cases.map((name) => huggingface.detect(new URL(load(name).url))));
     const claimed = new Set(huggingface.examples.claims.map(([, kind]) => kind));
-    expect([...claimed].sort()).toEqual(['daily', 'monthly', 'search', 'trending', 'weekly']);
+    expect([...claimed].sort()).toEqual(['daily', 'monthly', 'paper', 'search', 'trending', 'weekly']);
     for (const kind of claimed) expect(covered.has(kind), `no fixture for ${kind}`).toBe(true);
   });
 });

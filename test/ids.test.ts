@@ -21,8 +21,8 @@ describe('parseArxivId', () => {
     ['hep-th/9901001', { id: 'hep-th/9901001' }],
     ['hep-th/9901001v1', { id: 'hep-th/9901001', version: 1 }],
     ['cs/0112017', { id: 'cs/0112017' }],
-    ['math.GT/0309136', { id: 'math.GT/0309136' }],
-    ['math.GT/0309136v2', { id: 'math.GT/0309136', version: 2 }],
+    ['math.GT/0309136', { id: 'math/0309136' }],
+    ['math.GT/0309136v2', { id: 'math/0309136', version: 2 }],
     ['arXiv:physics/9912999v2', { id: 'physics/9912999', version: 2 }],
   ])('%j -> %j', (input, expected) => {
     expect(parseArxivId(input)).toStrictEqual(expected);
@@ -137,7 +137,8 @@ describe('canonicalId', () => {
     [{ arxivId: 'junk', doi: '10.1000/xyz' }, 'doi:10.1000/xyz'],
     [{ arxivId: 'junk', doi: 'junk', url: 'https://example.com/p' }, 'url:https://example.com/p'],
     // old-style ids
-    [{ arxivId: 'arXiv:math.GT/0309136v1' }, 'arxiv:math.GT/0309136'],
+    [{ arxivId: 'arXiv:math.GT/0309136v1' }, 'arxiv:math/0309136'],
+    [{ arxivId: 'math/0309136' }, 'arxiv:math/0309136'],
     // arXiv and Hugging Face paper URLs give arxiv keys
     [{ url: 'https://arxiv.org/abs/2305.13169v2' }, 'arxiv:2305.13169'],
     [{ url: 'https://arxiv.org/pdf/2305.13169v2.pdf' }, 'arxiv:2305.13169'],

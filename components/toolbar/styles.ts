@@ -8,7 +8,7 @@ export const TOOLBAR_CSS = `
   --accent-bg: #1e3a8a55; --muted: #9ca3af; --chip: #312e81; --chip-text: #e0e7ff; --err-bg: #450a0a;
   --err: #fca5a5; --field: #1f2937; }
 *, *::before, *::after { box-sizing: border-box; }
-.bar { display: block; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 4px 6px; }
+.bar { display: inline-block; max-width: 100%; vertical-align: top; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 4px 6px; }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; }
 button, select, input, textarea { font: inherit; color: inherit; margin: 0; }
 button, select { display: inline-flex; align-items: center; gap: 3px; height: 24px; padding: 0 8px; border: 1px solid var(--border);

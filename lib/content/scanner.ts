@@ -100,6 +100,14 @@ export class CardScanner {
     } catch {
       return;
     }
+    // Cards the adapter no longer reports (SPA navigation to another page kind) lose their toolbar.
+    const current = new Set(cards);
+    for (const [card, m] of this.live) {
+      if (!current.has(card)) {
+        this.live.delete(card);
+        this.hooks.unmount(m.handle, m.host);
+      }
+    }
     const todo = cards.filter((c) => !this.skippedCards.has(c) && !this.isCurrent(c));
     if (todo.length === 0) return;
     let data: unknown = null;

@@ -1,10 +1,13 @@
 /**
- * Hugging Face Papers (huggingface.co/papers): daily / weekly / monthly / trending listings and
- * search results. Cards are `article`s holding a `/papers/<arxiv-id>` link; the page also embeds
+ * Hugging Face Papers (huggingface.co/papers): daily / weekly / monthly / trending listings,
+ * search results, and single paper pages (/papers/<arxiv-id>).
+ * Listings: cards are `article`s holding a `/papers/<arxiv-id>` link; the page also embeds
  * the whole listing as JSON in the DailyPapers Svelte island (`data-props`). We join the two by
  * id: the JSON has authors, abstract and dates (which the card does not show); the card DOM has
  * the current signals (the JSON can be stale after a client-side navigation).
- * Markup reference: shared/fixtures/pages/huggingface/NOTES.md.
+ * Paper pages: one card (the title block); the record comes from the PaperContent /
+ * UpvoteControl islands and citation_* / og: meta tags, each used only when it names this paper.
+ * Markup reference: shared/fixtures/pages/huggingface/NOTES.md and SITES.md.
  */
 import { z } from 'zod';
 import { canonicalId, parseArxivId, type ArxivId } from '../ids';
@@ -38,6 +41,19 @@ const ABSTRACT_SELECTORS = ['div.w-full.min-w-0 p', 'p'] as const;
 /** The GitHub mark's viewBox: the stars link is `a[href="/papers/<id>"]` holding this svg. */
 const GITHUB_MARK_VIEWBOX = '0 0 256 250';
 
+// Single paper pages (/papers/<id>)
+const PAPER_TITLE_SELECTORS = ['[data-target="PaperContent"] h1', 'main h1', 'h1'] as const;
+/** The card is the block around the title; it holds the arXiv links the scanner re-checks. */
+const PAPER_CARD_SELECTORS = ['[data-target="PaperContent"]', 'header', 'section'] as const;
+const PAPER_CONTENT_PROPS = '[data-target="PaperContent"][data-props]';
+const UPVOTE_PROPS = '[data-target="UpvoteControl"][data-props]';
+const UPVOTE_DOM_SELECTORS = ['[data-target="UpvoteControl"] .leading-none', '[role="checkbox"] .leading-none'] as const;
+/** Author names on the page: `span.inline-block` items, some wrapping a /user/ link. */
+const PAPER_AUTHOR_SELECTORS = ['span.inline-block'] as const;
+/** The abstract paragraph follows the "Abstract" h2. */
+const PAPER_ABSTRACT_SELECTORS = ['h2 + div p', 'h2 + p'] as const;
+const GITHUB_LINK = 'a[href^="https://github.com/"]';
+
 // --- embedded JSON (validated loosely: every field optional, wrong types dropped) ---
 
 const opt = <T extends z.ZodType>(t: T) => t.optional().catch(undefined);
@@ -69,6 +85,8 @@ const PropsJson = z.object({
   dailyPapers: opt(z.array(z.unknown())),
   searchResults: opt(z.array(z.unknown())),
 });
+/** UpvoteControl island on a paper page. */
+const UpvoteJson = z.object({ paperId: opt(z.string()), upvotes: opt(z.number()) });
 
 // --- URL kinds ---
 
@@ -84,7 +102,8 @@ function detect(url: URL): PageKind | null {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '/papers') return url.searchParams.get('q')?.trim() ? 'search' : 'daily';
   for (const [re, kind] of LISTING_PATHS) if (re.test(path)) return kind;
-  // Single paper pages (/papers/<id>) get their own kind later; not a listing.
+  // One paper: /papers/<arXiv id> (not a listing: one card, the title block).
+  if (paperIdFromHref(path)) return 'paper';
   return null;
 }
 
@@ -184,9 +203,146 @@ function githubStarsFromDom(card: Element, id: string): number | undefined {
   return undefined;
 }
 
+// --- single paper pages (/papers/<id>) ---
+
+/** Page-level data of a paper page; each source is kept only when it names the page's paper. */
+interface HfPaperPage {
+  id: string;
+  /** the PaperContent island (same shape as a listing entry) */
+  entry?: HfEntry;
+  upvotes?: number;
+  /** meta name / property (lower case) -> contents */
+  meta: Map<string, string[]>;
+}
+
+const pagePaperId = (url: URL): ArxivId | null => paperIdFromHref(url.pathname.replace(/\/+$/, ''));
+
+function paperIdOfUrl(url: string): string | undefined {
+  try {
+    return pagePaperId(new URL(url))?.id;
+  } catch {
+    return undefined;
+  }
+}
+
+function propsOf(el: Element | null): unknown {
+  const raw = el?.getAttribute('data-props');
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function readMeta(root: ParentNode): Map<string, string[]> {
+  const meta = new Map<string, string[]>();
+  for (const m of root.querySelectorAll('meta[content]')) {
+    const name = (m.getAttribute('name') ?? m.getAttribute('property') ?? '').toLowerCase();
+    const content = collapse(m.getAttribute('content'));
+    if (name && content) meta.set(name, [...(meta.get(name) ?? []), content]);
+  }
+  return meta;
+}
+
+/** Islands and head meta can describe the previous paper after a client-side navigation. */
+function preparePaper(root: ParentNode, url: URL): HfPaperPage | null {
+  const id = pagePaperId(url)?.id;
+  if (!id) return null;
+  const names = (s: string | undefined) => parseArxivId(s ?? '')?.id === id;
+  const content = EntryJson.safeParse(propsOf(root.querySelector(PAPER_CONTENT_PROPS)));
+  const upvote = UpvoteJson.safeParse(propsOf(root.querySelector(UPVOTE_PROPS)));
+  const meta = readMeta(root);
+  const ogUrl = meta.get('og:url')?.[0];
+  return {
+    id,
+    entry: content.success && names(content.data.paper.id) ? content.data : undefined,
+    // The button's DOM is re-rendered with the page; its island props may be stale.
+    upvotes:
+      parseCount(first(root, UPVOTE_DOM_SELECTORS)?.textContent) ??
+      (upvote.success && (upvote.data.paperId === undefined || names(upvote.data.paperId)) ? upvote.data.upvotes : undefined),
+    // og:url says which paper the head describes; without it, trust the head.
+    meta: !ogUrl || paperIdOfUrl(ogUrl) === id ? meta : new Map(),
+  };
+}
+
+function isPaperPage(data: unknown): data is HfPaperPage {
+  return typeof data === 'object' && data !== null && !(data instanceof Map) && (data as HfPaperPage).meta instanceof Map;
+}
+
+function paperCards(root: ParentNode): Element[] {
+  const h1 = first(root, PAPER_TITLE_SELECTORS);
+  if (!h1) return [];
+  return [PAPER_CARD_SELECTORS.map((s) => h1.closest(s)).find(Boolean) ?? h1.parentElement ?? h1];
+}
+
+/** "2023-05-22…" or "2023/05/22" -> "2023-05-22". */
+const metaDate = (s: string | undefined): string | undefined => /^(\d{4})[-/](\d{2})[-/](\d{2})/.exec(s ?? '')?.slice(1).join('-');
+
+function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
+  const arxiv = pagePaperId(ctx.url);
+  const id = arxiv && canonicalId({ arxivId: arxiv.id });
+  if (!arxiv || !id) return null;
+  const page = isPaperPage(ctx.data) && ctx.data.id === arxiv.id ? ctx.data : undefined;
+  const entry = page?.entry;
+  const paper = entry?.paper;
+  const meta = (name: string): string[] => page?.meta.get(name) ?? [];
+
+  // The visible heading first: it is always the current paper.
+  const title =
+    collapse(first(card, PAPER_TITLE_SELECTORS)?.textContent) ||
+    collapse(paper?.title ?? entry?.title) ||
+    collapse(meta('citation_title')[0] ?? meta('og:title')[0]?.replace(/^Paper page - /, ''));
+  if (!title) return null;
+
+  const jsonAuthors = (paper?.authors ?? []).map((a) => collapse(a.name)).filter(Boolean);
+  const metaAuthors = meta('citation_author');
+  const domAuthors = [...card.querySelectorAll(PAPER_AUTHOR_SELECTORS.join(', '))].map((el) => collapse(el.textContent)).filter(Boolean);
+  const authors = jsonAuthors.length ? jsonAuthors : metaAuthors.length ? metaAuthors : domAuthors;
+
+  const abstract =
+    collapse(paper?.summary ?? entry?.summary) || meta('citation_abstract')[0] || collapse(first(card, PAPER_ABSTRACT_SELECTORS)?.textContent) || undefined;
+  const publishedAt =
+    isoDatePart(paper?.publishedAt) ??
+    metaDate(meta('citation_publication_date')[0] ?? meta('citation_date')[0]) ??
+    labels(card).map((t) => parseVisibleDate(t.replace(/^Published on /i, ''))).find((d) => d !== undefined);
+
+  const githubLink = card.querySelector(GITHUB_LINK);
+  const githubRepo = httpUrl(paper?.githubRepo) ?? httpUrl(githubLink?.getAttribute('href'));
+  const keywords = paper?.ai_keywords?.map(collapse).filter(Boolean);
+  return compact({
+    id,
+    site: 'huggingface',
+    pageUrl: ctx.url.href,
+    title,
+    authors,
+    abstract,
+    publishedAt,
+    arxivId: arxiv.id,
+    arxivVersion: arxiv.version,
+    links: compact({
+      page: `${ORIGIN}/papers/${arxiv.id}`,
+      abs: `https://arxiv.org/abs/${arxiv.id}`,
+      pdf: `https://arxiv.org/pdf/${arxiv.id}`,
+      code: githubRepo,
+      project: httpUrl(paper?.projectPage),
+    }),
+    thumbnail: httpUrl(meta('og:image')[0]) ?? httpUrl(entry?.thumbnail),
+    signals: compact({
+      upvotes: page?.upvotes ?? paper?.upvotes,
+      comments: entry?.numComments,
+      githubRepo,
+      // "GitHub 41": the button shows the stars after the label.
+      githubStars: paper?.githubStars ?? parseCount(/(\d[\d,]*)$/.exec(collapse(githubLink?.textContent))?.[1]),
+      organization: collapse(paper?.organization?.fullname ?? entry?.organization?.fullname) || undefined,
+      keywords: keywords?.length ? keywords : undefined,
+    }),
+  });
+}
+
 // --- the adapter ---
 
-/** Hugging Face Papers listings: daily, weekly, monthly, trending and search. */
+/** Hugging Face Papers: daily, weekly, monthly, trending and search listings, and single paper pages. */
 export const huggingface: SiteAdapter = {
   id: 'huggingface',
   label: 'Hugging Face Papers',
@@ -203,11 +359,15 @@ export const huggingface: SiteAdapter = {
       ['https://huggingface.co/papers/trending', 'trending'],
       ['https://huggingface.co/papers?q=pretraining', 'search'],
       ['https://huggingface.co/papers?q=diffusion+models#top', 'search'],
+      ['https://huggingface.co/papers/2305.13169', 'paper'],
+      ['https://huggingface.co/papers/2305.13169/', 'paper'],
+      ['https://huggingface.co/papers/2603.01234#community', 'paper'],
     ],
     rejects: [
-      'https://huggingface.co/papers/2305.13169',
-      'https://huggingface.co/papers/2305.13169/',
       'https://huggingface.co/papers/foo/bar',
+      'https://huggingface.co/papers/not-an-id',
+      'https://huggingface.co/papers/2305.1316',
+      'https://huggingface.co/papers/hep-th/9901001',
       'https://huggingface.co/papers/date/2026-13-02',
       'https://huggingface.co/papers/week/2026-10',
       'https://huggingface.co/papers/month/2026',
@@ -224,8 +384,12 @@ export const huggingface: SiteAdapter = {
 
   detect,
 
-  /** A Map paper id -> JSON entry from the DailyPapers island; empty when absent or unreadable. */
-  prepare(root: ParentNode): Map<string, HfEntry> {
+  /**
+   * Listings: a Map paper id -> JSON entry from the DailyPapers island (empty when absent or
+   * unreadable). Paper pages: the islands and meta tags that describe that paper.
+   */
+  prepare(root: ParentNode, url: URL): Map<string, HfEntry> | HfPaperPage | null {
+    if (detect(url) === 'paper') return preparePaper(root, url);
     const entries = new Map<string, HfEntry>();
     const raw = root.querySelector(PROPS_SELECTOR)?.getAttribute('data-props');
     if (!raw) return entries;
@@ -245,7 +409,9 @@ export const huggingface: SiteAdapter = {
     return entries;
   },
 
-  findCards(root: ParentNode): Element[] {
+  findCards(root: ParentNode, kind: PageKind): Element[] {
+    // A paper page is not a listing: its one card is the title block, never the linked papers.
+    if (kind === 'paper') return paperCards(root);
     for (const sel of CARD_SELECTORS) {
       const cards = [...root.querySelectorAll(sel)].filter((card) =>
         [...card.querySelectorAll(ANY_PAPER_LINK)].some(isPaperLink),
@@ -256,6 +422,7 @@ export const huggingface: SiteAdapter = {
   },
 
   extract(card: Element, ctx: ExtractContext): PaperDraft | null {
+    if (detect(ctx.url) === 'paper') return extractPaper(card, ctx);
     const titleLink = first(card, TITLE_LINK_SELECTORS);
     const arxiv =
       paperIdFromHref(titleLink?.getAttribute('href') ?? null) ??
@@ -321,6 +488,12 @@ export const huggingface: SiteAdapter = {
   },
 
   anchorFor(card: Element): Anchor | null {
+    // Paper page: right under the title (inside its block when it has one).
+    const h1 = card.querySelector('h1');
+    if (h1) {
+      const block = h1.parentElement;
+      return block && block !== card && card.contains(block) ? { element: block, position: 'append' } : { element: h1, position: 'after' };
+    }
     const h3 = card.querySelector('h3');
     const column = h3 && (TEXT_COLUMN_SELECTORS.map((s) => h3.closest(s)).find(Boolean) ?? h3.parentElement);
     if (column && column !== card && card.contains(column)) return { element: column, position: 'append' };

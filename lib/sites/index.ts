@@ -3,10 +3,11 @@
  * extractAll() runs one over a root and validates every draft with zod.
  */
 import { PaperDraft } from '../paper';
+import { arxiv } from './arxiv';
 import { huggingface } from './huggingface';
 import type { ExtractResult, PageKind, SiteAdapter } from './types';
 
-export const ADAPTERS: readonly SiteAdapter[] = [huggingface];
+export const ADAPTERS: readonly SiteAdapter[] = [huggingface, arxiv];
 
 export function adapterFor(url: URL | string): { adapter: SiteAdapter; kind: PageKind } | null {
   let u: URL;

@@ -35,8 +35,8 @@ export function urlOf(site: string, name: string): string {
 const SITE_LOOK = `<style>${readFileSync(path.join(import.meta.dirname, 'site-look.css'), 'utf8')}</style>`;
 
 /** A fixture as served: with a stylesheet imitating the site (and dark mode when asked). */
-function served(html: string, dark: boolean): string {
-  const withLook = html.replace('</head>', `${SITE_LOOK}</head>`);
+function served(site: string, html: string, dark: boolean): string {
+  const withLook = site === 'huggingface' ? html.replace('</head>', `${SITE_LOOK}</head>`) : html;
   return dark ? withLook.replace('<html', '<html class="dark"') : withLook;
 }
 
@@ -61,7 +61,7 @@ export async function launch(profileDir: string, extDir = EXT_DIR, opts: { dark?
   // No network: fixtures for huggingface.co, nothing else leaves the machine.
   await context.route(/^https?:\/\//, (route) => {
     const page = PAGES.get(new URL(route.request().url()).href);
-    if (page) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: served(page.html, !!opts.dark) });
+    if (page) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: served(page.site, page.html, !!opts.dark) });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
   });
   return context;

@@ -25,8 +25,12 @@ test('a toolbar on every card of every Hugging Face page kind', async ({ context
     await expect(toolbars(page)).toHaveCount(want.length);
     for (const p of want) await expect(toolbarFor(page, p.id)).toHaveAttribute('data-papershelf-state', 'unsaved');
   }
-  // A single paper page is not a listing: the scanner invents no cards there.
+  // A single paper page is not a listing: one toolbar near the title, no invented cards.
   await page.goto(urlOf('huggingface', 'paper-page'));
+  await expect(toolbars(page)).toHaveCount(1);
+  await expect(toolbarFor(page, 'arxiv:2603.01234')).toHaveAttribute('data-papershelf-state', 'unsaved');
+  // An unrelated page gets none.
+  await page.goto(urlOf('arxiv', 'help'));
   await page.waitForTimeout(1000);
   await expect(toolbars(page)).toHaveCount(0);
 });

@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
     const result = extractAll(doc as unknown as ParentNode, page);
     if (!result) throw new CliError(`extract: no adapter handles ${page.href}`);
     process.stdout.write(`${JSON.stringify(result.papers, null, 2)}\n`);
-    process.stderr.write(`${result.papers.length} papers, ${result.skipped} skipped (${result.adapter}, ${result.kind})\n`);
+    process.stderr.write(`${result.papers.length} ${result.papers.length === 1 ? 'paper' : 'papers'}, ${result.skipped} skipped (${result.adapter}, ${result.kind})\n`);
   } finally {
     await window.happyDOM.close();
   }
