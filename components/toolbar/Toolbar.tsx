@@ -35,6 +35,8 @@ export const STATUS_LABEL: Record<Status, string> = { unread: 'Unread', reading:
 export function Toolbar(p: ToolbarProps) {
   const [noteOpen, setNoteOpen] = useState(false);
   const [tagText, setTagText] = useState('');
+  // The suggestion list is built only while the tag field is in use: cheap cards on long feeds.
+  const [tagFocus, setTagFocus] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const noteText = p.noteDraft ?? p.note;
   const noteDirty = p.noteDraft !== null && p.noteDraft !== p.note;
@@ -49,7 +51,7 @@ export function Toolbar(p: ToolbarProps) {
     p.onAddTag(t);
     setTagText('');
   };
-  const suggestions = p.knownTags.filter((t) => !p.tags.some((x) => x.toLowerCase() === t.toLowerCase()));
+  const suggestions = !tagFocus ? [] : p.knownTags.filter((t) => !p.tags.some((x) => x.toLowerCase() === t.toLowerCase()));
   const listId = `ps-tags-${p.uid}`;
 
   return (
@@ -106,13 +108,17 @@ export function Toolbar(p: ToolbarProps) {
             list={listId}
             value={tagText}
             maxLength={64}
+            onFocus={() => setTagFocus(true)}
+            onBlur={() => setTagFocus(false)}
             onInput={(e) => setTagText((e.currentTarget as HTMLInputElement).value)}
           />
-          <datalist id={listId}>
-            {suggestions.map((t) => (
-              <option value={t} key={t} />
-            ))}
-          </datalist>
+          {tagFocus && (
+            <datalist id={listId}>
+              {suggestions.map((t) => (
+                <option value={t} key={t} />
+              ))}
+            </datalist>
+          )}
         </form>
         <button
           type="button"

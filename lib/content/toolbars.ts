@@ -49,16 +49,42 @@ export class Toolbars {
     void this.refreshTags();
   }
 
+  private sheet: CSSStyleSheet | null | undefined;
+
+  /** One parsed stylesheet shared by every shadow root (a <style> each where unsupported). */
+  private styleInto(shadow: ShadowRoot): void {
+    if (this.sheet === undefined) {
+      try {
+        const View = this.doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
+        const sheet = View ? new View.CSSStyleSheet() : null;
+        sheet?.replaceSync(TOOLBAR_CSS);
+        this.sheet = sheet && 'adoptedStyleSheets' in shadow ? sheet : null;
+      } catch {
+        this.sheet = null;
+      }
+    }
+    if (this.sheet) {
+      try {
+        shadow.adoptedStyleSheets = [this.sheet];
+        return;
+      } catch {
+        this.sheet = null;
+      }
+    }
+    const style = this.doc.createElement('style');
+    style.textContent = TOOLBAR_CSS;
+    shadow.append(style);
+  }
+
   /** Create the host element and shadow root for one card. */
   mount({ draft, anchor }: CardHandle): Element {
     const host = this.doc.createElement(HOST_TAG);
     host.setAttribute('data-papershelf-id', draft.id);
     host.setAttribute('data-theme', this.theme);
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = this.doc.createElement('style');
-    style.textContent = TOOLBAR_CSS;
     const root = this.doc.createElement('div');
-    shadow.append(style, root);
+    this.styleInto(shadow);
+    shadow.append(root);
     // Keys typed and clicks made in the toolbar are ours, not the page's shortcuts or card links.
     for (const type of ['keydown', 'keyup', 'keypress', 'click']) host.addEventListener(type, (e) => e.stopPropagation());
     const m: Mounted = { host, root, draft, uid: String(++this.seq) };

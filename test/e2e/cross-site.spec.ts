@@ -26,7 +26,7 @@ test('one paper, one record: saved on Hugging Face, seen and annotated on arXiv'
   const hfBar = toolbarFor(hf, ID);
   await hfBar.getByRole('button', { name: /^Save/ }).click();
   await expect(hfBar).toHaveAttribute('data-papershelf-state', 'saved');
-  const tag = hfBar.getByRole('combobox', { name: 'Add tag' });
+  const tag = hfBar.getByLabel('Add tag');
   await tag.fill('lattice');
   await tag.press('Enter');
   await expect(hfBar.getByRole('listitem')).toHaveText(['lattice×']);

@@ -49,7 +49,7 @@ test('save with tags and a note, find it in the popup, see it everywhere, remove
   // The second tab follows without a reload.
   await expect(toolbarFor(other, paper.id)).toHaveAttribute('data-papershelf-state', 'saved');
 
-  const tagInput = bar.getByRole('combobox', { name: 'Add tag' });
+  const tagInput = bar.getByLabel('Add tag');
   await tagInput.fill('world-models');
   await tagInput.press('Enter');
   await expect(bar.getByRole('listitem').filter({ hasText: 'world-models' })).toHaveCount(1);
