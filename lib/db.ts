@@ -2,8 +2,8 @@
  * The Dexie database. Lives on the extension origin only (background, popup, options).
  * Every version ever shipped stays declared here, with its upgrade().
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { SavedPaper } from './paper';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { normaliseTags, type SavedPaper } from './paper';
 
 export const DB_NAME = 'papershelf';
 
@@ -17,10 +17,65 @@ export const SCHEMA_V1 = {
   papers: 'id, savedAt, updatedAt, publishedAt, title, status, *tags, *words, signals.upvotes',
 } as const;
 
+/**
+ * Version 2 (2026-11): a multi-entry `sites` index (derived from sources) for the `site:` filter;
+ * old-style arXiv keys written with a subject class (arxiv:math.GT/0309136) move to arXiv's
+ * canonical form (arxiv:math/0309136), merged with a record already there.
+ */
+export const SCHEMA_V2 = {
+  papers: 'id, savedAt, updatedAt, publishedAt, title, status, *tags, *words, *sites, signals.upvotes',
+} as const;
+
 export function openDb(name: string = DB_NAME): PaperShelfDB {
   const db = new Dexie(name) as PaperShelfDB;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   return db;
+}
+
+const SUBJECT_CLASS_KEY = /^arxiv:([a-z]+(?:-[a-z]+)*)\.[A-Z]{2}\/(\d{7})$/;
+
+/** v1 -> v2: derive `sites`; re-key subject-class arXiv ids. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const table = tx.table<SavedPaper, string>('papers');
+  const all = await table.toArray();
+  const out = new Map<string, SavedPaper>();
+  const moved: SavedPaper[] = [];
+  for (const p of all) {
+    const rec = { ...p, sites: sitesOf(p.sources) };
+    if (SUBJECT_CLASS_KEY.test(p.id)) moved.push(rec);
+    else out.set(p.id, rec);
+  }
+  for (const p of moved) {
+    const m = SUBJECT_CLASS_KEY.exec(p.id)!;
+    const arxivId = `${m[1]}/${m[2]}`;
+    const id = `arxiv:${arxivId}`;
+    const other = out.get(id);
+    out.set(id, other ? mergeSpellings(p, other, id, arxivId) : { ...p, id, arxivId });
+  }
+  await table.bulkDelete(moved.map((p) => p.id));
+  await table.bulkPut([...out.values()]);
+}
+
+/** Both spellings of one paper were saved: the later user edit wins, tags and sources unite. */
+function mergeSpellings(a: SavedPaper, b: SavedPaper, id: string, arxivId: string): SavedPaper {
+  const [older, newer] = a.updatedAt > b.updatedAt ? [b, a] : [a, b];
+  const sources = [...newer.sources, ...older.sources.filter((s) => !newer.sources.some((n) => n.site === s.site))];
+  return {
+    ...older,
+    ...newer,
+    id,
+    arxivId,
+    tags: normaliseTags([...newer.tags, ...older.tags]),
+    note: newer.note || older.note,
+    savedAt: Math.min(older.savedAt, newer.savedAt),
+    sources,
+    sites: sitesOf(sources),
+  };
+}
+
+export function sitesOf(sources: readonly { site: string }[]): string[] {
+  return [...new Set(sources.map((s) => s.site))];
 }
 
 let shared: PaperShelfDB | null = null;

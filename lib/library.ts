@@ -4,7 +4,7 @@
  * status) change only through patches, never by a paper being seen again.
  */
 import { notifyChanged } from './changes';
-import { getDb, type PaperShelfDB } from './db';
+import { getDb, sitesOf, type PaperShelfDB } from './db';
 import { normaliseTags, PaperDraft, SavedPaper, UserPatch, type Source, type Status } from './paper';
 import { matchesTerms, searchWords, wordsOf } from './search';
 
@@ -24,11 +24,14 @@ export interface LibraryQuery {
   /** only papers carrying this tag (case-insensitive) */
   tag?: string;
   status?: Status;
+  /** only papers seen on this site (adapter id) */
+  site?: string;
   sort?: SortKey;
 }
 
-function withWords(p: Omit<SavedPaper, 'words'>): SavedPaper {
-  return { ...p, words: searchWords(p) };
+/** Re-derive the indexed fields (search words, sites) after any change. */
+function withWords(p: Omit<SavedPaper, 'words' | 'sites'> & { sites?: string[] }): SavedPaper {
+  return { ...p, words: searchWords(p), sites: sitesOf(p.sources) };
 }
 
 function mergeSources(sources: readonly Source[], site: string, url: string, now: number): Source[] {
@@ -262,6 +265,8 @@ export class Library {
       rows = rows.filter((r) => matchesTerms(r.words, terms));
     } else if (q.tag) {
       rows = await this.db.papers.where('tags').equalsIgnoreCase(q.tag).distinct().toArray();
+    } else if (q.site) {
+      rows = await this.db.papers.where('sites').equals(q.site).toArray();
     } else {
       rows = await this.db.papers.toArray();
     }
@@ -270,6 +275,7 @@ export class Library {
       rows = rows.filter((r) => r.tags.some((t) => t.toLowerCase() === tag));
     }
     if (q.status) rows = rows.filter((r) => r.status === q.status);
+    if (q.site) rows = rows.filter((r) => r.sources.some((s) => s.site === q.site));
     return sortPapers(rows, q.sort ?? 'savedAt');
   }
 }

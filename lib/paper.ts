@@ -97,6 +97,8 @@ export const SavedPaper = z.object({
   updatedAt: z.number(),
   /** derived: lower-case words of title, authors, abstract, tags and note (multi-entry index) */
   words: z.array(z.string()),
+  /** derived (db v2): the sites of `sources`, for the `site:` filter (multi-entry index) */
+  sites: z.array(z.string()).optional(),
 });
 export type SavedPaper = z.infer<typeof SavedPaper>;
 

@@ -31,6 +31,7 @@ describe('Library.save', () => {
       savedAt: T0,
       updatedAt: T0,
       words: expect.arrayContaining(['paper', '2603', '01234', 'ada', 'lovelace', 'turing', 'sparse', 'mixtures']),
+      sites: ['huggingface'],
     });
     expect(SavedPaper.parse(rec)).toEqual(rec);
     expect(await lib.get(rec.id)).toEqual(rec);
@@ -186,5 +187,16 @@ describe('Library.query', () => {
     expect(ids(await lib.query({ status: 'read' }))).toEqual(['2603.00001']);
     expect(ids(await lib.query({ tag: 'rl', status: 'unread', text: 'reward' }))).toEqual(['2603.00002']);
     expect(await lib.allTags()).toEqual(['agents', 'RL', 'video']);
+  });
+});
+
+describe('Library.query by site', () => {
+  it('filters by the sites a paper was seen on', async () => {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.00001'));
+    await lib.save(hfDraft('2603.00002'));
+    await lib.save({ ...hfDraft('2603.00002'), site: 'arxiv', pageUrl: 'https://arxiv.org/list/cs.LG/new', links: { page: 'https://arxiv.org/abs/2603.00002' } });
+    expect((await lib.query({ site: 'arxiv' })).map((r) => [r.id, r.sites])).toEqual([['arxiv:2603.00002', ['huggingface', 'arxiv']]]);
+    expect((await lib.query({ site: 'huggingface' })).length).toBe(2);
   });
 });
