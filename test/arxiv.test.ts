@@ -50,6 +50,7 @@ const cases = readdirSync(DIR)
 const COUNTS: Record<string, [kind: PageKind | null, papers: number, skipped: number]> = {
   'list-new': ['listing', 4, 0],
   'list-month': ['listing', 3, 0],
+  'list-cross': ['listing', 3, 0],
   'list-pastweek': ['listing', 3, 0],
   'list-mismatch': ['listing', 3, 2],
   'list-oldstyle': ['listing', 3, 0],

@@ -18,6 +18,8 @@ export interface Backend {
   tags(): Promise<Result<{ tags: string[] }>>;
 }
 
+const DOUBLE_CLICK_MS = 600;
+
 interface Mounted {
   host: HTMLElement;
   root: HTMLElement;
@@ -36,6 +38,7 @@ export class Toolbars {
   private readonly ui = new Map<string, PaperUi>();
   private readonly mounts = new Map<string, Set<Mounted>>();
   private readonly byHost = new WeakMap<Element, Mounted>();
+  private readonly lastToggle = new Map<string, number>();
   private knownTags: string[] = [];
   private seq = 0;
   private invalidated = false;
@@ -93,6 +96,8 @@ export class Toolbars {
     if (!set) this.mounts.set(draft.id, (set = new Set()));
     set.add(m);
     const el = anchor.element;
+    // A page that cloned a card copies our host without its shadow root: drop such dead copies.
+    for (const stray of el.querySelectorAll(HOST_TAG)) if (!this.byHost.has(stray)) stray.remove();
     if (anchor.position === 'append') el.append(host);
     else if (anchor.position === 'prepend') el.prepend(host);
     else if (anchor.position === 'after') el.after(host);
@@ -124,6 +129,10 @@ export class Toolbars {
   toggleSave(host: Element): void {
     const m = this.byHost.get(host);
     if (!m) return;
+    // A double-click is one save, not a save and a remove.
+    const now = Date.now();
+    if (now - (this.lastToggle.get(m.draft.id) ?? 0) < DOUBLE_CLICK_MS) return;
+    this.lastToggle.set(m.draft.id, now);
     const state = this.states.get(m.draft.id);
     void (state ? this.run(m.draft, () => this.backend.remove(m.draft.id), true) : this.write(m.draft));
   }
@@ -225,7 +234,7 @@ export class Toolbars {
         knownTags: this.knownTags,
         noteDraft: ui.noteDraft,
         uid: m.uid,
-        onToggleSave: () => void (state ? this.run(m.draft, () => this.backend.remove(id), true) : this.write(m.draft)),
+        onToggleSave: () => this.toggleSave(m.host),
         onAddTag: (tag: string) => void this.write(m.draft, { addTags: [tag] }),
         onRemoveTag: (tag: string) => void this.write(m.draft, { removeTags: [tag] }),
         onStatus: (status: Status) => void this.write(m.draft, { status }),

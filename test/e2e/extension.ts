@@ -77,6 +77,17 @@ export function toolbars(page: Page) {
   return page.locator('papershelf-toolbar');
 }
 
+/** Counters the content script answers to its own extension (see entrypoints/content). */
+export async function contentStats(context: BrowserContext, url: string): Promise<{ hosts: number; live: number; uis: number; mounted: number; skipped: number; scans: number }> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return sw.evaluate(async (u) => {
+    type Tabs = { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<never> };
+    const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+    const [tab] = await tabs.query({ url: u });
+    return tabs.sendMessage(tab!.id!, { type: 'papershelf:stats' });
+  }, url);
+}
+
 export function toolbarFor(page: Page, id: string) {
   return page.locator(`papershelf-toolbar[data-papershelf-id="${id}"]`);
 }

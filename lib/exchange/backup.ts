@@ -1,0 +1,98 @@
+/**
+ * The JSON backup: every stored field of every paper (sources, signals, user fields, times),
+ * versioned so a later PaperShelf can still read today's files.
+ *
+ *   { "format": "papershelf-backup", "version": 1, "exportedAt": "2026-11-27T10:00:00.000Z",
+ *     "papers": [SavedPaper, …] }
+ *
+ * Reading checks the envelope first (a wrong file is refused with one clear message), then
+ * validates each paper on its own, so one broken record is reported and the rest can be imported.
+ */
+import { z } from 'zod';
+import { SavedPaper } from '../paper';
+import { FormatError } from './errors';
+import { describeIssues, type Located, type Rejection } from './csl';
+
+export const BACKUP_FORMAT = 'papershelf-backup';
+/** Bump when the shape of `papers` changes, and add the upgrade from the previous version below. */
+export const BACKUP_VERSION = 1;
+
+/** The envelope as written. */
+export const Backup = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  /** ISO 8601 */
+  exportedAt: z.string(),
+  papers: z.array(SavedPaper),
+});
+export type Backup = z.infer<typeof Backup>;
+
+/**
+ * Upgrades of one paper record from version n to n + 1, keyed by n. Empty while only version 1
+ * exists; when version 2 ships, `1: (p) => …` turns a version-1 record into a version-2 one.
+ */
+const UPGRADES: Record<number, (paper: unknown) => unknown> = {};
+
+/** A backup of these papers (all fields, as stored). */
+export function makeBackup(papers: readonly SavedPaper[], exportedAt: Date): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), papers: [...papers] };
+}
+
+/** The backup file's text: indented JSON, one trailing newline. */
+export function serialiseBackup(backup: Backup): string {
+  return `${JSON.stringify(backup, null, 2)}\n`;
+}
+
+export interface BackupRead {
+  exportedAt?: string;
+  papers: Located[];
+  rejected: Rejection[];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** True when a parsed JSON value is meant to be a PaperShelf backup (rather than, say, CSL-JSON). */
+export function looksLikeBackup(v: unknown): boolean {
+  // Not `version`: CSL items have one too (software versions).
+  return isObject(v) && ('format' in v || 'papers' in v);
+}
+
+/**
+ * Read a parsed JSON value as a backup. The envelope must be right (else FormatError, nothing
+ * imported); each paper is upgraded to the current version and validated on its own.
+ */
+export function readBackup(v: unknown): BackupRead {
+  if (!isObject(v)) throw new FormatError(`Not a PaperShelf backup: the file holds ${Array.isArray(v) ? 'a list' : `a JSON ${v === null ? 'null' : typeof v}`}, not an object`);
+  const missing = ['format', 'version', 'papers'].filter((k) => !(k in v));
+  if (missing.length) throw new FormatError(`Not a PaperShelf backup: missing ${missing.map((k) => `'${k}'`).join(' and ')}`);
+  if (v.format !== BACKUP_FORMAT) throw new FormatError(`Not a PaperShelf backup: 'format' is ${JSON.stringify(v.format)}, expected "${BACKUP_FORMAT}"`);
+  const version = v.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new FormatError(`Not a PaperShelf backup: 'version' is ${JSON.stringify(version)}, expected a whole number`);
+  }
+  if (version > BACKUP_VERSION) {
+    throw new FormatError(`This backup is version ${version}, written by a newer PaperShelf; this one reads up to version ${BACKUP_VERSION}. Update PaperShelf and try again.`);
+  }
+  if (!Array.isArray(v.papers)) throw new FormatError("Not a PaperShelf backup: 'papers' is not a list");
+
+  const papers: Located[] = [];
+  const rejected: Rejection[] = [];
+  v.papers.forEach((raw: unknown, i) => {
+    const key = isObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+    let paper = raw;
+    try {
+      for (let n = version; n < BACKUP_VERSION; n++) paper = UPGRADES[n]!(paper);
+    } catch (err) {
+      rejected.push({ index: i + 1, key, reason: `could not upgrade from version ${version}: ${err instanceof Error ? err.message : String(err)}` });
+      return;
+    }
+    // `words` is derived (re-computed on import): a hand-edited backup may leave it out.
+    if (isObject(paper) && !('words' in paper)) paper = { ...paper, words: [] };
+    const parsed = SavedPaper.safeParse(paper);
+    if (parsed.success) papers.push({ index: i + 1, ...(key ? { key } : {}), paper: parsed.data });
+    else rejected.push({ index: i + 1, key, reason: isObject(raw) ? describeIssues(parsed.error.issues) : 'not an object' });
+  });
+  return { exportedAt: typeof v.exportedAt === 'string' ? v.exportedAt : undefined, papers, rejected };
+}
