@@ -684,3 +684,38 @@ describe('bundle boundary', () => {
     }
   });
 });
+
+describe('huge and duplicate-heavy files', () => {
+  const base = LIBRARY[0]!;
+  const many = (n: number, id: (i: number) => string) =>
+    JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: '2026-11-27T00:00:00.000Z', papers: Array.from({ length: n }, (_, i) => ({ ...base, id: id(i) })) });
+
+  it('a 10,000-paper backup imports in one go with exact counts', async () => {
+    const lib = await seeded([]);
+    const text = many(10_000, (i) => `arxiv:2601.${String(i).padStart(5, '0')}`);
+    const out = await importFile(lib, 'big.json', text);
+    expect(out.kind).toBe('done');
+    if (out.kind === 'done') expect(out.counts).toEqual({ added: 10_000, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await lib.count()).toBe(10_000);
+  });
+
+  it('5,000 copies of one paper: one record, the rest listed as duplicates, nothing written before confirm', async () => {
+    const lib = await seeded([]);
+    const out = await importFile(lib, 'dups.json', many(5_000, () => 'arxiv:2601.00001'));
+    expect(out.kind).toBe('review');
+    if (out.kind !== 'review') return;
+    expect([out.plan.records.length, out.plan.rejected.length]).toEqual([1, 4_999]);
+    expect(await lib.count()).toBe(0);
+    expect(await commitImport(lib, out.plan)).toEqual({ added: 1, updated: 0, unchanged: 0, rejected: 4_999 });
+    expect(await lib.count()).toBe(1);
+  });
+
+  it('a file over the size limit is refused before parsing and writes nothing', async () => {
+    const lib = await seeded(LIBRARY);
+    const before = sorted(await lib.all());
+    const res = await readImportFile('big.json', many(50, (i) => `arxiv:2601.${String(i).padStart(5, '0')}`), { maxChars: 1000 });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error).toMatch(/^The file is too large \(\d+\.\d million characters; the limit is 0\.001 million\)\. Nothing was imported\.$/);
+    expect(sorted(await lib.all())).toEqual(before);
+  });
+});

@@ -55,7 +55,12 @@ export interface ReadOptions {
    * status always win and the file only fills bibliographic gaps.
    */
   library?: Pick<Library, 'lookup'>;
+  /** larger files are refused before parsing (default MAX_IMPORT_CHARS) */
+  maxChars?: number;
 }
+
+/** 200 million characters: far above any real library (10,000 papers are about 30 MB). */
+export const MAX_IMPORT_CHARS = 200_000_000;
 
 /** citation-js's own test for a BibTeX entry: `@type{key,` … `}`. */
 const BIBTEX_ENTRY = /@\s{0,5}[A-Za-z]{1,13}\s{0,5}\{\s{0,5}[^@{}"=,\\\s]{0,100}\s{0,5},[\s\S]*\}/;
@@ -150,6 +155,10 @@ function dropDuplicates(papers: readonly Located[], rejected: Rejection[]): Save
  */
 export async function readImportFile(fileName: string, rawText: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const now = opts.now ?? Date.now();
+  const max = opts.maxChars ?? MAX_IMPORT_CHARS;
+  if (rawText.length > max) {
+    return { ok: false, error: `The file is too large (${(rawText.length / 1e6).toFixed(1)} million characters; the limit is ${max / 1e6} million). Nothing was imported.` };
+  }
   const text = rawText.replace(/^\uFEFF/, '');
   try {
     const found = detect(fileName, text);
