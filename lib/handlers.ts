@@ -2,9 +2,10 @@
  * Background message handlers: parse every payload with zod, call the library, answer with a
  * typed Result. Pure functions of (library, raw payload) so they are tested without a browser.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { NotFoundError, type Library } from './library';
-import { Requests, toState, type Failure, type RequestType, type Responses, type Result } from './messages';
+import { toState, type Failure, type Responses, type Result } from './messages';
+import { Requests, type RequestType } from './requests';
 
 function failure(code: Failure['error']['code'], message: string): Failure {
   return { ok: false, error: { code, message } };
@@ -13,7 +14,7 @@ function failure(code: Failure['error']['code'], message: string): Failure {
 /** Turn any thrown error into a typed failure; storage errors keep their name. */
 export function toFailure(err: unknown): Failure {
   if (err instanceof NotFoundError) return failure('not-found', err.message);
-  if (err instanceof z.ZodError) return failure('invalid', z.prettifyError(err));
+  if (err instanceof z.core.$ZodError) return failure('invalid', z.prettifyError(err));
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
   if (/Quota|Database|Transaction|Abort|Constraint|Open|DataError|InvalidState/i.test(name)) {

@@ -1,39 +1,21 @@
 /**
- * The one typed protocol between content scripts and the background.
- * Requests are parsed with zod in the background; every answer is a Result, never a throw.
+ * The one typed protocol between content scripts and the background. Request schemas live in
+ * lib/requests.ts (background only); every answer is a Result, never a throw.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { z } from 'zod';
-import { PaperDraft, Status, UserPatch } from './paper';
+import type { Status } from './paper';
 
 /** What a card needs to know about a saved paper. */
-export const PaperState = z.object({
-  id: z.string(),
-  tags: z.array(z.string()),
-  note: z.string(),
-  status: Status,
-  savedAt: z.number(),
-});
-export type PaperState = z.infer<typeof PaperState>;
+export interface PaperState {
+  id: string;
+  tags: string[];
+  note: string;
+  status: Status;
+  savedAt: number;
+}
 
-export const MAX_BATCH = 1000;
-
-export const Requests = {
-  /** states of saved papers among these; drafts of saved ones refresh their feed signals */
-  lookup: z
-    .object({ drafts: z.array(PaperDraft).max(MAX_BATCH).optional(), ids: z.array(z.string().min(1)).max(MAX_BATCH).optional() })
-    .strict(),
-  /** save (upsert) a paper, optionally with a user patch in the same transaction */
-  save: z.object({ draft: PaperDraft, patch: UserPatch.optional() }).strict(),
-  /** patch the user fields of a saved paper */
-  patch: z.object({ id: z.string().min(1), patch: UserPatch }).strict(),
-  remove: z.object({ id: z.string().min(1) }).strict(),
-  /** every tag in use, for autocomplete */
-  tags: z.object({}).strict(),
-} as const;
-
-export type RequestType = keyof typeof Requests;
-export type RequestOf<T extends RequestType> = z.input<(typeof Requests)[T]>;
+export type { RequestType, RequestOf } from './requests';
+import type { RequestOf } from './requests';
 
 export type ErrorCode = 'invalid' | 'not-found' | 'storage' | 'internal';
 export interface Failure {

@@ -2,13 +2,13 @@
  * User settings in browser.storage.local (readable by content scripts, unlike IndexedDB on the
  * extension origin). Validated with zod on every read; unknown or broken values fall back.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const Settings = z.object({
   /** site adapter id -> enabled; absent means enabled */
-  disabledSites: z.array(z.string()).catch([]),
+  disabledSites: z.catch(z.array(z.string()), []),
   /** j/k/s/t/n/r/o/? on feed pages */
-  keyboardShortcuts: z.boolean().catch(true),
+  keyboardShortcuts: z.catch(z.boolean(), true),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -9,7 +9,7 @@
  * UpvoteControl islands and citation_* / og: meta tags, each used only when it names this paper.
  * Markup reference: shared/fixtures/pages/huggingface/NOTES.md and SITES.md.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { canonicalId, parseArxivId, type ArxivId } from '../ids';
 import type { PaperDraft } from '../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from './types';
@@ -56,7 +56,7 @@ const GITHUB_LINK = 'a[href^="https://github.com/"]';
 
 // --- embedded JSON (validated loosely: every field optional, wrong types dropped) ---
 
-const opt = <T extends z.ZodType>(t: T) => t.optional().catch(undefined);
+const opt = <T extends z.ZodMiniType>(t: T) => z.catch(z.optional(t), undefined);
 const Organization = z.object({ name: opt(z.string()), fullname: opt(z.string()) });
 const PaperJson = z.object({
   id: z.string(),

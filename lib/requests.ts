@@ -1,0 +1,27 @@
+/**
+ * Request schemas of the content <-> background protocol (lib/messages.ts). Parsed in the
+ * background only; the content script imports just the types.
+ */
+import { z } from 'zod/mini';
+import { PaperDraft, UserPatch } from './paper';
+
+export const MAX_BATCH = 1000;
+
+export const Requests = {
+  /** states of saved papers among these; drafts of saved ones refresh their feed signals */
+  lookup: z.strictObject({
+    drafts: z.optional(z.array(PaperDraft).check(z.maxLength(MAX_BATCH))),
+    ids: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(MAX_BATCH))),
+  }),
+  /** save (upsert) a paper, optionally with a user patch in the same transaction */
+  save: z.strictObject({ draft: PaperDraft, patch: z.optional(UserPatch) }),
+  /** patch the user fields of a saved paper */
+  patch: z.strictObject({ id: z.string().check(z.minLength(1)), patch: UserPatch }),
+  remove: z.strictObject({ id: z.string().check(z.minLength(1)) }),
+  /** every tag in use, for autocomplete */
+  tags: z.strictObject({}),
+} as const;
+
+export type RequestType = keyof typeof Requests;
+export type RequestOf<T extends RequestType> = z.input<(typeof Requests)[T]>;
+
