@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // The database lives on the extension origin: content-script code talks to it only by messages.
-    files: ['entrypoints/content/**', 'lib/content/**', 'lib/sites/**', 'components/toolbar/**'],
+    files: ['entrypoints/*.content.ts', 'entrypoints/*.content/**', 'lib/content/**', 'lib/sites/**', 'components/toolbar/**'],
     rules: {
       'no-restricted-imports': [
         'error',

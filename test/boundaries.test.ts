@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+// Runtime imports only: `import type` / `export type` are erased from the bundle.
+const IMPORT = /^(?:import|export)\s(?!type\s)[^'";]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm;
 
 function resolve(from: string, spec: string): string | null {
   let base: string;
@@ -37,9 +38,12 @@ function graph(entry: string): Set<string> {
 }
 
 describe('content-script boundary', () => {
-  it('the content script never imports the database', () => {
-    const files = [...graph(path.join(ROOT, 'entrypoints/content/index.ts'))].map((f) => (f.startsWith('pkg:') ? f : path.relative(ROOT, f)));
-    expect(files).toContain('lib/content/scanner.ts');
-    expect(files.filter((f) => /lib\/(db|library)\.ts$|^pkg:dexie/.test(f))).toEqual([]);
-  });
+  for (const entry of ['entrypoints/huggingface.content.ts', 'entrypoints/arxiv.content.ts']) {
+    it(`${entry} never imports the database, nor another site's adapter`, () => {
+      const files = [...graph(path.join(ROOT, entry))].map((f) => (f.startsWith('pkg:') ? f : path.relative(ROOT, f)));
+      expect(files).toContain('lib/content/scanner.ts');
+      expect(files.filter((f) => /lib\/(db|library|requests)\.ts$|^pkg:dexie|lib\/exchange/.test(f))).toEqual([]);
+      expect(files.filter((f) => f.startsWith('lib/sites/') && !/(types|pick|hosts)\.ts$/.test(f))).toEqual([`lib/sites/${path.basename(entry, '.content.ts')}.ts`]);
+    });
+  }
 });

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardScanner } from '@/lib/content/scanner';
+import { ADAPTERS } from '@/lib/sites';
 import { Toolbars, type Backend } from '@/lib/content/toolbars';
 import type { PaperDraft } from '@/lib/paper';
 import type { PaperState } from '@/lib/messages';
@@ -82,6 +83,7 @@ beforeEach(() => {
     document,
     { mount: (h) => toolbars.mount(h), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
     abort.signal,
+    ADAPTERS,
   );
 });
 afterEach(() => abort.abort());

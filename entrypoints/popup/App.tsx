@@ -1,115 +1,254 @@
 /**
- * The popup: wires the shared Library (lib/library) to the ReadingList view. Re-queries whenever
- * the search / filters change, whenever any extension context writes (lib/changes), and when the
- * popup window regains focus.
+ * The popup: loads every saved paper once (Library.all()) into an in-memory search index
+ * (lib/search-index) and answers every keystroke from it, without an IndexedDB round trip. The
+ * index follows changes from any extension context (lib/changes) by re-reading only the changed
+ * ids (Library.lookup); the whole library is re-read when the popup window regains focus (a write
+ * that did not notify). Writes go through lib/library: status, remove + undo, bulk tag / status /
+ * remove.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_FILTERS, ReadingList, type ListFilters, type UndoNotice } from '@/components/ReadingList';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DEFAULT_FILTERS, ReadingList, type BulkAction, type ListFilters, type UndoNotice } from '@/components/ReadingList';
 import { onChanged } from '@/lib/changes';
-import { getLibrary, type Library, type LibraryQuery } from '@/lib/library';
+import { getLibrary, type Library } from '@/lib/library';
 import type { SavedPaper, Status } from '@/lib/paper';
+import { parseQuery } from '@/lib/query';
+import { SearchIndex, type SearchOptions } from '@/lib/search-index';
 
 export interface AppProps {
   /** the library to show; defaults to the extension's shared one (tests pass one on a test database) */
   library?: Library;
   /** how long "Removed … Undo" stays, in ms (default 8 s) */
   undoTimeoutMs?: number;
+  /** opens a paper in a new tab (Enter on a row); defaults to window.open */
+  openUrl?(url: string): void;
 }
 
-interface Snapshot {
-  papers: SavedPaper[];
-  total: number;
-  tags: string[];
+/** Time per step for indexing words after the first rows show (keeps every task short), ms. */
+const PREPARE_BUDGET_MS = 12;
+
+/** How many rows to show before the whole library is loaded (enough to fill the popup). */
+export const PREVIEW_ROWS = 30;
+
+/**
+ * Proposed for lib/library (not there yet): the first `limit` papers of a sort order, read through
+ * its index, so the popup can show rows before all() has read every record. Used when present.
+ */
+interface FirstPage {
+  firstPage?(sort: 'savedAt', limit: number): Promise<SavedPaper[]>;
 }
 
-/** The list query for the current filters ('' means "any"). */
-export function toQuery(f: ListFilters): LibraryQuery {
-  const q: LibraryQuery = { sort: f.sort };
-  if (f.text.trim()) q.text = f.text;
-  if (f.tag) q.tag = f.tag;
-  if (f.status) q.status = f.status;
-  return q;
+/** The clicked filters and the sort, as search options ('' means "any"). */
+export function toSearchOptions(f: ListFilters): SearchOptions {
+  const o: SearchOptions = { sort: f.sort };
+  if (f.tag) o.tag = f.tag;
+  if (f.status) o.status = f.status;
+  return o;
 }
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+function defaultOpen(url: string): void {
+  window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+/** “Title” for one paper, "3 papers" for more. */
+function removedWhat(records: readonly SavedPaper[]): string {
+  return records.length === 1 ? `“${records[0]!.title}”` : `${records.length.toLocaleString('en-US')} papers`;
+}
+
 /** The reading-list popup. */
-export function App({ library: given, undoTimeoutMs }: AppProps) {
+export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: AppProps) {
   const library = given ?? getLibrary();
+  const index = useMemo(() => new SearchIndex(), [library]);
   const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  // The index's version once loaded (-1 before): every index change re-renders through it.
+  const [version, setVersion] = useState(-1);
+  // The first rows and the count, shown until the full load lands (see FirstPage).
+  const [preview, setPreview] = useState<{ papers: SavedPaper[]; total: number } | null>(null);
   // A failed load clears itself on the next good load; a failed action stays until dismissed.
   const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [undo, setUndo] = useState<(UndoNotice & { records: SavedPaper[] }) | null>(null);
-  // Every load takes a ticket; only the newest answer is shown (typing fast sends many queries).
-  const ticket = useRef(0);
+  // Re-renders after a failed write, so controls show the stored value again.
+  const [, setRetry] = useState(0);
   const undoKey = useRef(0);
 
-  const reload = useCallback(() => {
-    const mine = ++ticket.current;
-    Promise.all([library.query(toQuery(filters)), library.count(), library.allTags()]).then(
-      ([papers, total, tags]) => {
-        if (mine !== ticket.current) return;
-        setSnapshot({ papers, total, tags });
+  // Loading and syncing. A full load takes a ticket (only the newest one lands); changed ids wait
+  // in `pending` while a load runs and are re-read after it, one lookup at a time, in order.
+  const sync = useRef({ ticket: 0, loading: false, loaded: false, draining: false, alive: true, pending: new Set<string>(), prepTimer: 0 });
+
+  const schedulePrepare = () => {
+    const s = sync.current;
+    if (s.prepTimer || index.prepared) return;
+    const step = () => {
+      s.prepTimer = 0;
+      if (!s.alive || index.prepareStep(PREPARE_BUDGET_MS)) return;
+      s.prepTimer = window.setTimeout(step, 0);
+    };
+    s.prepTimer = window.setTimeout(step, 0);
+  };
+
+  const drain = async () => {
+    const s = sync.current;
+    if (s.draining || s.loading || !s.loaded) return;
+    s.draining = true;
+    let again = false;
+    try {
+      while (s.pending.size > 0 && s.alive && !s.loading) {
+        const ids = [...s.pending];
+        s.pending.clear();
+        const ticket = s.ticket;
+        let found: Map<string, SavedPaper>;
+        try {
+          found = await library.lookup(ids);
+        } catch (err) {
+          for (const id of ids) s.pending.add(id); // tried again on the next change
+          setLoadError(`Could not load your papers: ${describe(err)}`);
+          return;
+        }
+        if (!s.alive) return;
+        if (ticket !== s.ticket) {
+          // A full load started meanwhile and may have read older data: re-read these after it
+          // (its own drain may have come and gone while this lookup was running).
+          for (const id of ids) s.pending.add(id);
+          again = true;
+          return;
+        }
+        index.sync(ids, found);
+        setVersion(index.version);
         setLoadError(null);
+        schedulePrepare(); // a big batch rebuilds the index, whose words are then indexed in steps
+      }
+    } finally {
+      s.draining = false;
+      if (again) void drain();
+    }
+  };
+
+  const load = () => {
+    const s = sync.current;
+    const mine = ++s.ticket;
+    s.loading = true;
+    library.all().then(
+      (records) => {
+        if (!s.alive || mine !== s.ticket) return;
+        s.loading = false;
+        s.loaded = true;
+        index.reset(records);
+        setPreview(null);
+        setVersion(index.version);
+        setLoadError(null);
+        schedulePrepare();
+        void drain();
       },
       (err: unknown) => {
-        if (mine === ticket.current) setLoadError(`Could not load your papers: ${describe(err)}`);
+        if (!s.alive || mine !== s.ticket) return;
+        s.loading = false;
+        setLoadError(`Could not load your papers: ${describe(err)}`);
+        void drain(); // a reload failed: the index loaded before still follows changes
       },
     );
-  }, [library, filters]);
+  };
 
-  useEffect(reload, [reload]);
-
-  // Listeners registered once; they always call the newest reload (current filters).
-  const latest = useRef(reload);
-  latest.current = reload;
   useEffect(() => {
-    const again = () => latest.current();
-    const stop = onChanged(again);
+    const s = sync.current;
+    Object.assign(s, { loading: false, loaded: false, draining: false, alive: true, pending: new Set<string>(), prepTimer: 0 });
+    // Rows to show while all() reads every record (a large library takes a while).
+    const firstPage = (library as Library & FirstPage).firstPage;
+    if (typeof firstPage === 'function') {
+      Promise.all([firstPage.call(library, 'savedAt', PREVIEW_ROWS), library.count()]).then(
+        ([rows, total]) => {
+          if (s.alive && !s.loaded) setPreview({ papers: rows, total });
+        },
+        () => {}, // the full load reports failures
+      );
+    }
+    load();
+    const stopChanges = onChanged((e) => {
+      for (const id of e.ids) s.pending.add(id);
+      void drain();
+    });
+    // Writes made without a notification (none should be) show up when the popup regains focus.
+    // A count is cheap; re-reading 10,000 records on every focus is not.
+    const again = () => {
+      if (!s.loaded || s.loading) return;
+      library.count().then(
+        (n) => {
+          if (s.alive && n !== index.size) load();
+        },
+        () => {},
+      );
+    };
     window.addEventListener('focus', again);
     return () => {
-      stop();
+      s.alive = false;
+      stopChanges();
       window.removeEventListener('focus', again);
-      ticket.current++; // ignore answers arriving after unmount
+      clearTimeout(s.prepTimer);
     };
-  }, []);
+  }, [library, index]);
+
+  // Every keystroke: parse the box, answer from memory.
+  const query = useMemo(() => parseQuery(filters.text), [filters.text]);
+  const loaded = version >= 0;
+  const papers = useMemo(
+    () => (loaded ? index.search(query, toSearchOptions(filters)) : null),
+    [version, query, filters.tag, filters.status, filters.sort],
+  );
+  // Before the full load, the preview stands for the default view only; a search waits for it.
+  const previewFits = filters.text.trim() === '' && !filters.tag && !filters.status && filters.sort === 'savedAt';
+  const shownPapers = loaded ? papers : preview ? (previewFits ? preview.papers : []) : null;
+  const total = loaded ? index.size : (preview?.total ?? null);
+  const tags = useMemo(() => (version < 0 ? [] : index.tags()), [version]);
 
   const setStatus = (paper: SavedPaper, status: Status) => {
     library.patch(paper.id, { status }).catch((err: unknown) => {
       setError(`Could not change the status of “${paper.title}”: ${describe(err)}`);
-      latest.current(); // put the select back to the stored value
+      setRetry((n) => n + 1); // put the select back to the stored value
     });
   };
 
+  const removed = (records: SavedPaper[]) => {
+    if (records.length === 0) return;
+    setUndo({ key: ++undoKey.current, ids: records.map((r) => r.id), what: removedWhat(records), records });
+  };
+
   const remove = (paper: SavedPaper) => {
-    library.remove([paper.id]).then(
-      (records) => {
-        if (records.length === 0) return;
-        setUndo({ key: ++undoKey.current, id: paper.id, title: records[0]!.title, records });
-      },
-      (err: unknown) => setError(`Could not remove “${paper.title}”: ${describe(err)}`),
-    );
+    library.remove([paper.id]).then(removed, (err: unknown) => setError(`Could not remove “${paper.title}”: ${describe(err)}`));
+  };
+
+  const bulk = (action: BulkAction, chosen: SavedPaper[]) => {
+    const ids = chosen.map((x) => x.id);
+    const what = chosen.length === 1 ? `“${chosen[0]!.title}”` : `${chosen.length.toLocaleString('en-US')} papers`;
+    const fail = (verb: string) => (err: unknown) => {
+      setError(`Could not ${verb} ${what}: ${describe(err)}`);
+      setRetry((n) => n + 1);
+    };
+    if (action.kind === 'tag') library.patchMany(ids, { addTags: [action.tag] }).catch(fail(`tag`));
+    else if (action.kind === 'status') library.patchMany(ids, { status: action.status }).catch(fail('change the status of'));
+    else library.remove(ids).then(removed, fail('remove'));
   };
 
   const restore = () => {
     if (!undo) return;
     setUndo(null);
-    library.restore(undo.records).catch((err: unknown) => setError(`Could not restore “${undo.title}”: ${describe(err)}`));
+    library.restore(undo.records).catch((err: unknown) => setError(`Could not restore ${undo.what}: ${describe(err)}`));
   };
 
   return (
     <ReadingList
-      papers={snapshot?.papers ?? null}
-      total={snapshot?.total ?? null}
-      tags={snapshot?.tags ?? []}
+      papers={shownPapers}
+      total={total}
+      loadingAll={!loaded && preview !== null}
+      tags={tags}
       filters={filters}
       onFiltersChange={setFilters}
       onStatus={setStatus}
       onRemove={remove}
+      onBulk={bulk}
+      onOpen={(_paper, href) => openUrl(href)}
       undo={undo}
       onUndo={restore}
       onUndoExpired={() => setUndo(null)}

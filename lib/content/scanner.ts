@@ -3,7 +3,7 @@
  * hands each new (card, draft) to the UI exactly once. Work is chunked so no task runs long.
  * Everything stops when the signal aborts.
  */
-import { adapterFor, safeExtract } from '../sites';
+import { pickAdapter, safeExtract } from '../sites/pick';
 import type { PaperDraft } from '../paper';
 import type { Anchor, PageKind, SiteAdapter } from '../sites/types';
 
@@ -44,6 +44,8 @@ export class CardScanner {
     private readonly doc: Document,
     private readonly hooks: ScannerHooks,
     private readonly signal: AbortSignal,
+    /** the adapters this content script carries (one site each) */
+    private readonly adapters: readonly SiteAdapter[],
   ) {}
 
   start(): void {
@@ -89,7 +91,7 @@ export class CardScanner {
     if (this.signal.aborted) return;
     this.stats.scans++;
     const url = new URL(this.doc.location.href);
-    let found = adapterFor(url);
+    let found = pickAdapter(this.adapters, url);
     if (found && this.hooks.enabled && !this.hooks.enabled(found.adapter.id)) found = null;
     this.sweep(found?.adapter ?? null);
     if (!found) return;

@@ -2,42 +2,19 @@
  * The ordered site registry. adapterFor(url) picks the adapter that claims a URL;
  * extractAll() runs one over a root and validates every draft with zod.
  */
-import { PaperDraft } from '../paper';
+import type { PaperDraft } from '../paper';
 import { arxiv } from './arxiv';
 import { huggingface } from './huggingface';
+import { pickAdapter, safeExtract } from './pick';
 import type { ExtractResult, PageKind, SiteAdapter } from './types';
 
 export const ADAPTERS: readonly SiteAdapter[] = [huggingface, arxiv];
 
 export function adapterFor(url: URL | string): { adapter: SiteAdapter; kind: PageKind } | null {
-  let u: URL;
-  try {
-    u = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return null;
-  }
-  for (const adapter of ADAPTERS) {
-    try {
-      const kind = adapter.detect(u);
-      if (kind) return { adapter, kind };
-    } catch {
-      // a broken adapter never breaks the others
-    }
-  }
-  return null;
+  return pickAdapter(ADAPTERS, url);
 }
 
-/** Validate one extracted card; anything that does not parse is a skip. */
-export function safeExtract(adapter: SiteAdapter, card: Element, ctx: Parameters<SiteAdapter['extract']>[1]): PaperDraft | null {
-  try {
-    const draft = adapter.extract(card, ctx);
-    if (!draft) return null;
-    const parsed = PaperDraft.safeParse(draft);
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export { safeExtract };
 
 /** Run the adapter for `url` over a whole document: every readable card in page order. */
 export function extractAll(root: ParentNode, url: URL | string): ExtractResult & { adapter: string; kind: PageKind } | null {

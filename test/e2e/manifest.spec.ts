@@ -10,10 +10,12 @@ test('permissions and host permissions are exactly the documented list', () => {
   expect(manifest.host_permissions).toEqual(['https://huggingface.co/*', 'https://arxiv.org/*']);
   expect(manifest.optional_permissions).toBeUndefined();
   expect(manifest.optional_host_permissions).toBeUndefined();
-  const scripts = manifest.content_scripts as Array<{ matches: string[] }>;
-  expect(scripts.flatMap((s) => s.matches).sort()).toEqual(
-    ['https://arxiv.org/abs/*', 'https://arxiv.org/list/*', 'https://arxiv.org/search/*', 'https://huggingface.co/papers*'].sort(),
-  );
+  // One content script per site, each carrying only its own adapter.
+  const scripts = manifest.content_scripts as Array<{ matches: string[]; js: string[] }>;
+  expect(scripts.map((s) => [s.js, [...s.matches].sort()]).sort()).toEqual([
+    [['content-scripts/arxiv.js'], ['https://arxiv.org/abs/*', 'https://arxiv.org/list/*', 'https://arxiv.org/search/*']],
+    [['content-scripts/huggingface.js'], ['https://huggingface.co/papers*']],
+  ]);
   expect(manifest.commands).toEqual({
     _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the PaperShelf reading list' },
   });

@@ -1,0 +1,82 @@
+/**
+ * The content script of one site: scanner + toolbars + keyboard, wired to the background by
+ * typed messages. Each site's entrypoint passes only its own adapter, so a page loads one.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { messaging } from '../messages';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../settings';
+import type { SiteAdapter } from '../sites/types';
+import { FeedKeys } from './keyboard';
+import { CardScanner } from './scanner';
+import { Toolbars, type Backend } from './toolbars';
+
+export async function runContentScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): Promise<void> {
+  // Benchmarks measure from here to every card having its toolbar (npm run bench).
+  performance.mark('papershelf:start');
+  let settings: Settings = DEFAULT_SETTINGS;
+  try {
+    settings = await loadSettings();
+  } catch {
+    // storage unavailable: defaults
+  }
+  const backend: Backend = {
+    lookup: (drafts) => messaging.sendMessage('lookup', { drafts }),
+    save: (draft, patch) => messaging.sendMessage('save', patch ? { draft, patch } : { draft }),
+    patch: (id, patch) => messaging.sendMessage('patch', { id, patch }),
+    remove: (id) => messaging.sendMessage('remove', { id }),
+    tags: () => messaging.sendMessage('tags', {}),
+  };
+  const toolbars = new Toolbars(document, backend);
+  const scanner = new CardScanner(
+    document,
+    {
+      mount: (h) => toolbars.mount(h),
+      unmount: (h, host) => toolbars.unmount(h, host),
+      mounted: (drafts) => void toolbars.lookup(drafts),
+      enabled: (site) => !settings.disabledSites.includes(site),
+    },
+    ctx.signal,
+    adapters,
+  );
+  const keys = new FeedKeys(
+    document,
+    {
+      toggleSave: (host) => toolbars.toggleSave(host),
+      cycleStatus: (host) => toolbars.cycleStatus(host),
+      open: (host) => {
+        const d = toolbars.draftOf(host);
+        const url = d?.links.page ?? d?.links.abs;
+        if (url && /^https?:/.test(url)) window.open(url, '_blank', 'noopener');
+      },
+    },
+    ctx.signal,
+  );
+  keys.enabled = settings.keyboardShortcuts;
+  const unwatch = watchSettings((s) => {
+    settings = s;
+    keys.enabled = s.keyboardShortcuts;
+    scanner.schedule();
+  });
+  ctx.onInvalidated(unwatch);
+  const stopListening = messaging.onMessage('changed', ({ data }) => toolbars.applyChanged(data));
+  ctx.onInvalidated(stopListening);
+  // Extension reloaded or updated while the page is open: say so on every card.
+  ctx.onInvalidated(() => toolbars.invalidate());
+  // SPA navigation (Daily -> Weekly, date arrows, search) re-renders cards: rescan.
+  ctx.addEventListener(window, 'wxt:locationchange', () => scanner.schedule());
+  scanner.start();
+
+  // Counters for the end-to-end tests (leaks after many re-renders); answered only to our own
+  // extension, which is the only sender runtime.onMessage delivers.
+  const onStats = (msg: unknown, _sender: unknown, reply: (r: unknown) => void) => {
+    if ((msg as { type?: string } | null)?.type !== 'papershelf:stats') return;
+    reply({
+      hosts: document.querySelectorAll('papershelf-toolbar').length,
+      live: scanner.mountedCount,
+      uis: toolbars.mountedCount,
+      ...scanner.stats,
+    });
+  };
+  browser.runtime.onMessage.addListener(onStats);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onStats));
+}
