@@ -1,14 +1,17 @@
 /** Toolbar CSS, scoped by the shadow root. :host resets inherited page styles. */
 export const TOOLBAR_CSS = `
-:host { all: initial; display: block !important; contain: layout style; margin-top: 10px;
+:host { all: initial !important; display: block !important; visibility: visible !important; position: static !important;
+  contain: layout style; margin: 10px 0 0 !important; padding: 0 !important; float: none !important;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
   --bg: #f9fafb; --border: #e5e7eb; --accent: #2563eb; --accent-bg: #eff6ff; --muted: #6b7280;
   --chip: #eef2ff; --chip-text: #3730a3; --err-bg: #fef2f2; --err: #b91c1c; --field: #fff; }
+:host([data-theme="dark"]) .bar { color: #e5e7eb; }
 :host([data-theme="dark"]) { color: #e5e7eb; --bg: #111827; --border: #374151; --accent: #60a5fa;
   --accent-bg: #1e3a8a55; --muted: #9ca3af; --chip: #312e81; --chip-text: #e0e7ff; --err-bg: #450a0a;
   --err: #fca5a5; --field: #1f2937; }
 *, *::before, *::after { box-sizing: border-box; }
-.bar { display: inline-block; max-width: 100%; vertical-align: top; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 4px 6px; }
+.bar { display: inline-block; max-width: 100%; vertical-align: top; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #1f2937; text-align: left; letter-spacing: normal; text-transform: none; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 4px 6px; }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; }
 button, select, input, textarea { font: inherit; color: inherit; margin: 0; }
 button, select { display: inline-flex; align-items: center; gap: 3px; height: 24px; padding: 0 8px; border: 1px solid var(--border);
