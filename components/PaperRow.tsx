@@ -1,15 +1,30 @@
 /**
- * One saved paper in the reading list: title link, authors, date, tags, note preview,
- * reading status and a remove button. Props in, callbacks out: no browser.* and no database.
+ * One saved paper in the reading list: a selection checkbox, title link, authors, date, tags,
+ * note preview, reading status and a remove button. Props in, callbacks out: no browser.* and no
+ * database. In the windowed list a row also gets its place (aria-posinset / aria-setsize and its
+ * offset) and takes part in the list's roving focus (one row is tabbable; arrows move it).
  */
 import { Fragment } from 'preact';
 import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
-import { STATUS_LABEL } from './toolbar/Toolbar';
+import type { RowPlacement } from './popup/VirtualList';
+import { STATUS_LABEL } from './labels';
 
 export interface PaperRowProps {
   paper: SavedPaper;
   onStatus(status: Status): void;
   onRemove(): void;
+  /** whether the row's checkbox is ticked (the checkbox shows when onSelect is given) */
+  selected?: boolean;
+  /** the checkbox was clicked; `range` when Shift was held (select from the last clicked row) */
+  onSelect?(selected: boolean, range: boolean): void;
+  /** position in a windowed list */
+  place?: RowPlacement;
+  /** the keyboard's current row */
+  active?: boolean;
+  /** the one row Tab stops on (roving tabindex); the others are reached with the arrows */
+  tabbable?: boolean;
+  /** focus entered the row (it becomes the active row) */
+  onActivate?(): void;
 }
 
 /** How many author names a row shows before "et al.". */
@@ -102,18 +117,41 @@ function TagChips({ tags }: { tags: readonly string[] }) {
 }
 
 /** A compact row for one saved paper. */
-export function PaperRow({ paper, onStatus, onRemove }: PaperRowProps) {
+export function PaperRow({ paper, onStatus, onRemove, selected = false, onSelect, place, active = false, tabbable, onActivate }: PaperRowProps) {
   const note = notePreview(paper.note);
+  const cls = ['paper', onSelect ? 'selectable' : '', active ? 'active' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
   return (
-    <li class="paper" data-id={paper.id}>
+    <li
+      class={cls}
+      data-id={paper.id}
+      aria-setsize={place?.setSize}
+      aria-posinset={place ? place.index + 1 : undefined}
+      style={place ? { top: `${place.top}px`, height: `${place.height}px` } : undefined}
+      tabIndex={tabbable === undefined ? undefined : tabbable ? 0 : -1}
+      onFocusIn={onActivate}
+    >
+      {onSelect && (
+        <input
+          type="checkbox"
+          class="select"
+          aria-label={`Select ${paper.title}`}
+          checked={selected}
+          data-control="select"
+          onClick={(e) => onSelect(e.currentTarget.checked, e.shiftKey)}
+        />
+      )}
       <div class="paper-body">
         <PaperTitle title={paper.title} href={paperHref(paper)} />
         <PaperMeta paper={paper} />
-        <TagChips tags={paper.tags} />
-        {note && (
-          <p class="paper-note" title={paper.note}>
-            {note}
-          </p>
+        {(paper.tags.length > 0 || note) && (
+          <div class="paper-extra">
+            <TagChips tags={paper.tags} />
+            {note && (
+              <p class="paper-note" title={paper.note}>
+                {note}
+              </p>
+            )}
+          </div>
         )}
       </div>
       <div class="paper-actions">

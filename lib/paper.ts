@@ -11,16 +11,23 @@ export type Status = z.infer<typeof Status>;
 // zod/mini: the same validation with a fraction of the bundle (this module ships in the content script).
 const str = () => z.string();
 const nonEmpty = () => z.string().check(z.minLength(1));
-const count = () => z.number().check(z.int(), z.nonnegative());
+const count = () => z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number, 0 or more'));
 const opt = z.optional;
 
-const httpUrl = z.string().check(
-  z.url(),
-  z.refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'),
-);
+/** An absolute http(s) URL (parsed by the platform's URL, which is what links will use). */
+const httpUrl = z.string().check(z.refine(isHttpUrl, 'must be an http(s) URL'));
+
+function isHttpUrl(u: string): boolean {
+  if (!/^https?:\/\//i.test(u)) return false;
+  try {
+    return !!new URL(u).host;
+  } catch {
+    return false;
+  }
+}
 
 /** YYYY-MM-DD */
-export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'));
+export const IsoDate = z.string().check(z.refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'must be YYYY-MM-DD'));
 
 export const Links = z.object({
   page: opt(httpUrl),
@@ -56,7 +63,7 @@ export const PaperDraft = z.object({
   abstract: opt(nonEmpty()),
   publishedAt: opt(IsoDate),
   arxivId: opt(str()),
-  arxivVersion: opt(z.number().check(z.int(), z.positive())),
+  arxivVersion: opt(z.number().check(z.refine((n) => Number.isInteger(n) && n > 0, 'must be a whole number, 1 or more'))),
   doi: opt(str()),
   /** arXiv "Comments:" line (pages, venue, …) */
   comments: opt(str()),
@@ -85,7 +92,7 @@ export const SavedPaper = z.object({
   abstract: opt(str()),
   publishedAt: opt(IsoDate),
   arxivId: opt(str()),
-  arxivVersion: opt(z.number().check(z.int(), z.positive())),
+  arxivVersion: opt(z.number().check(z.refine((n) => Number.isInteger(n) && n > 0, 'must be a whole number, 1 or more'))),
   doi: opt(str()),
   comments: opt(str()),
   /** primary first */

@@ -10,6 +10,7 @@ export const TOOLBAR_CSS = `
   --accent-bg: #1e3a8a55; --muted: #9ca3af; --chip: #312e81; --chip-text: #e0e7ff; --err-bg: #450a0a;
   --err: #fca5a5; --field: #1f2937; }
 *, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
 .bar { display: inline-block; max-width: 100%; vertical-align: top; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1f2937; text-align: left; letter-spacing: normal; text-transform: none; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 4px 6px; }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; }

@@ -3,9 +3,9 @@
  * typed messages. Each site's entrypoint passes only its own adapter, so a page loads one.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { messaging } from '../messages';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../settings';
 import type { SiteAdapter } from '../sites/types';
+import { onChangedMessage, send } from './channel';
 import { FeedKeys } from './keyboard';
 import { CardScanner } from './scanner';
 import { Toolbars, type Backend } from './toolbars';
@@ -20,11 +20,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
     // storage unavailable: defaults
   }
   const backend: Backend = {
-    lookup: (drafts) => messaging.sendMessage('lookup', { drafts }),
-    save: (draft, patch) => messaging.sendMessage('save', patch ? { draft, patch } : { draft }),
-    patch: (id, patch) => messaging.sendMessage('patch', { id, patch }),
-    remove: (id) => messaging.sendMessage('remove', { id }),
-    tags: () => messaging.sendMessage('tags', {}),
+    lookup: (drafts) => send('lookup', { drafts }),
+    save: (draft, patch) => send('save', patch ? { draft, patch } : { draft }),
+    patch: (id, patch) => send('patch', { id, patch }),
+    remove: (id) => send('remove', { id }),
+    tags: () => send('tags', {}),
   };
   const toolbars = new Toolbars(document, backend);
   const scanner = new CardScanner(
@@ -58,7 +58,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
     scanner.schedule();
   });
   ctx.onInvalidated(unwatch);
-  const stopListening = messaging.onMessage('changed', ({ data }) => toolbars.applyChanged(data));
+  const stopListening = onChangedMessage((data) => toolbars.applyChanged(data));
   ctx.onInvalidated(stopListening);
   // Extension reloaded or updated while the page is open: say so on every card.
   ctx.onInvalidated(() => toolbars.invalidate());

@@ -2,8 +2,7 @@
  * Mounted toolbars of one page: one shadow-root host per card, rendered with Preact from the
  * shared state (saved papers by id). Talks to the background only through typed messages.
  */
-import { h, render } from 'preact';
-import { Toolbar } from '@/components/toolbar/Toolbar';
+import { ToolbarView } from '@/components/toolbar/ToolbarView';
 import { TOOLBAR_CSS } from '@/components/toolbar/styles';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
@@ -25,6 +24,7 @@ interface Mounted {
   root: HTMLElement;
   draft: PaperDraft;
   uid: string;
+  view: ToolbarView | null;
 }
 
 interface PaperUi {
@@ -90,7 +90,7 @@ export class Toolbars {
     shadow.append(root);
     // Keys typed and clicks made in the toolbar are ours, not the page's shortcuts or card links.
     for (const type of ['keydown', 'keyup', 'keypress', 'click']) host.addEventListener(type, (e) => e.stopPropagation());
-    const m: Mounted = { host, root, draft, uid: String(++this.seq) };
+    const m: Mounted = { host, root, draft, uid: String(++this.seq), view: null };
     this.byHost.set(host, m);
     let set = this.mounts.get(draft.id);
     if (!set) this.mounts.set(draft.id, (set = new Set()));
@@ -111,7 +111,7 @@ export class Toolbars {
     if (set) {
       for (const m of set) {
         if (m.host === host) {
-          render(null, m.root);
+          m.view = null;
           set.delete(m);
         }
       }
@@ -154,7 +154,7 @@ export class Toolbars {
     this.invalidated = true;
     for (const set of this.mounts.values()) {
       for (const m of set) {
-        render(null, m.root);
+        m.view = null;
         m.host.setAttribute('data-papershelf-state', 'stale');
         const note = this.doc.createElement('p');
         note.className = 'stale';
@@ -222,18 +222,10 @@ export class Toolbars {
     const state = this.states.get(id) ?? null;
     const ui = this.ui.get(id) ?? { busy: false, error: null, noteDraft: null };
     m.host.setAttribute('data-papershelf-state', state ? 'saved' : 'unsaved');
-    render(
-      h(Toolbar, {
-        title: m.draft.title,
-        saved: !!state,
-        tags: state?.tags ?? [],
-        note: state?.note ?? '',
-        status: state?.status ?? 'unread',
-        busy: ui.busy,
-        error: ui.error,
-        knownTags: this.knownTags,
-        noteDraft: ui.noteDraft,
-        uid: m.uid,
+    m.view ??= new ToolbarView(
+      this.doc,
+      m.root,
+      {
         onToggleSave: () => this.toggleSave(m.host),
         onAddTag: (tag: string) => void this.write(m.draft, { addTags: [tag] }),
         onRemoveTag: (tag: string) => void this.write(m.draft, { removeTags: [tag] }),
@@ -245,9 +237,20 @@ export class Toolbars {
         },
         onSaveNote: (text: string) => void this.write(m.draft, { note: text }),
         onDismissError: () => this.setUi(id, { error: null }),
-      }),
-      m.root,
+      },
+      m.uid,
     );
+    m.view.update({
+      title: m.draft.title,
+      saved: !!state,
+      tags: state?.tags ?? [],
+      note: state?.note ?? '',
+      status: state?.status ?? 'unread',
+      busy: ui.busy,
+      error: ui.error,
+      knownTags: this.knownTags,
+      noteDraft: ui.noteDraft,
+    });
   }
 
   /** Save (or patch) a paper; an unsaved paper is saved together with the patch. */
