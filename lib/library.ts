@@ -196,6 +196,11 @@ export class Library {
     return out;
   }
 
+  /** The first `limit` papers, most recently saved first (the popup shows them before all() lands). */
+  async firstPage(sort: 'savedAt', limit: number): Promise<SavedPaper[]> {
+    return this.db.papers.orderBy(sort).reverse().limit(limit).toArray();
+  }
+
   /** Every record (for export and the popup's in-memory index). */
   async all(): Promise<SavedPaper[]> {
     return this.db.papers.toArray();
