@@ -81,7 +81,7 @@ beforeEach(() => {
   toolbars = new Toolbars(document, backend);
   scanner = new CardScanner(
     document,
-    { mount: (h) => toolbars.mount(h), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
+    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
     abort.signal,
     ADAPTERS,
   );

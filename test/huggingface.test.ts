@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
-import { huggingface } from '../lib/sites/huggingface';
+import { huggingface, LazyEntries } from '../lib/sites/huggingface';
 import { ADAPTERS, extractAll } from '../lib/sites/index';
 import type { PageKind } from '../lib/sites/types';
 
@@ -147,8 +147,8 @@ describe('huggingface adapter edges', () => {
     ['entries without ids', island('{&quot;dailyPapers&quot;: [{&quot;paper&quot;: {}}, 3, null]}')],
   ])('prepare() on %s gives an empty map', (_, html) => {
     const data = huggingface.prepare(parse(html), url);
-    expect(data).toBeInstanceOf(Map);
-    expect((data as Map<string, unknown>).size).toBe(0);
+    expect(data).toBeInstanceOf(LazyEntries);
+    expect((data as LazyEntries).size).toBe(0);
   });
 
   it('prepare() keeps good entries next to bad ones and drops wrongly typed fields', () => {
@@ -156,7 +156,7 @@ describe('huggingface adapter edges', () => {
       dailyPapers: [{ paper: { id: '2603.00001', title: 'A', upvotes: 'many' } }, { nope: true }],
       searchResults: [{ title: 'B', paper: { id: '2603.00002' } }],
     }).replace(/"/g, '&quot;');
-    const data = huggingface.prepare(parse(island(json)), url) as Map<string, { paper: Record<string, unknown> }>;
+    const data = huggingface.prepare(parse(island(json)), url) as LazyEntries;
     expect([...data.keys()]).toEqual(['2603.00001', '2603.00002']);
     // the bad `upvotes` is dropped (reads as absent), the rest of the entry is kept
     expect(data.get('2603.00001')!.paper).toEqual({ id: '2603.00001', title: 'A' });

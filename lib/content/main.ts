@@ -30,7 +30,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
   const scanner = new CardScanner(
     document,
     {
-      mount: (h) => toolbars.mount(h),
+      create: (h) => toolbars.create(h),
+      place: (h, host) => toolbars.place(h, host),
       unmount: (h, host) => toolbars.unmount(h, host),
       mounted: (drafts) => void toolbars.lookup(drafts),
       enabled: (site) => !settings.disabledSites.includes(site),

@@ -14,8 +14,10 @@ export interface CardHandle {
 }
 
 export interface ScannerHooks {
-  /** a card appeared (or its paper changed): mount a toolbar; return the mounted host */
-  mount(h: CardHandle): Element;
+  /** a card appeared (or its paper changed): build its toolbar, detached; return the host */
+  create(h: CardHandle): Element;
+  /** put a built host into the page */
+  place(h: CardHandle, host: Element): void;
   /** a mounted card left the page or changed paper: unmount its toolbar */
   unmount(h: CardHandle, host: Element): void;
   /** after each chunk: the drafts newly mounted in it (for one batched lookup) */
@@ -31,10 +33,13 @@ export interface ScanStats {
 }
 
 /** Time budget per task; the rest continues in a later task. */
-const CHUNK_MS = 12;
+const CHUNK_MS = 30;
+/** drafts per lookup message */
+const LOOKUP_BATCH = 250;
 
 export class CardScanner {
-  private readonly live = new Map<Element, { handle: CardHandle; host: Element }>();
+  /** mounted cards, with the link that identifies their paper (Svelte may reuse a card node) */
+  private readonly live = new Map<Element, { handle: CardHandle; host: Element; key: Element; href: string | null }>();
   private readonly skippedCards = new WeakSet<Element>();
   private scheduled = false;
   private observer: MutationObserver | null = null;
@@ -121,25 +126,24 @@ export class CardScanner {
     await this.process(adapter, kind, todo, { url, data });
   }
 
-  /** A mounted card is current while it is connected, shows the same paper and holds its host. */
+  /** A mounted card is current while its host is in it and its title link is the same one. */
   private isCurrent(card: Element): boolean {
     const m = this.live.get(card);
-    return !!m && m.host.isConnected && sameId(card, m.handle.draft);
+    return !!m && m.host.isConnected && m.key.isConnected && card.contains(m.key) && m.key.getAttribute('href') === m.href;
   }
 
+  /**
+   * Extract and build toolbars in chunks of at most CHUNK_MS (the page stays responsive and is not
+   * touched meanwhile), then place them all in one task, so the page is laid out once.
+   */
   private async process(adapter: SiteAdapter, _kind: PageKind, cards: Element[], ctx: { url: URL; data: unknown }): Promise<void> {
+    const built: Array<{ handle: CardHandle; host: Element }> = [];
     let i = 0;
     while (i < cards.length && !this.signal.aborted) {
       const start = performance.now();
-      const batch: PaperDraft[] = [];
       while (i < cards.length && performance.now() - start < CHUNK_MS) {
         const card = cards[i++]!;
         if (!card.isConnected || this.isCurrent(card)) continue;
-        const old = this.live.get(card);
-        if (old) {
-          this.live.delete(card);
-          this.hooks.unmount(old.handle, old.host);
-        }
         const draft = safeExtract(adapter, card, ctx);
         const anchor = draft ? safeAnchor(adapter, card) : null;
         if (!draft || !anchor) {
@@ -149,17 +153,40 @@ export class CardScanner {
         }
         const handle = { card, draft, anchor };
         try {
-          const host = this.hooks.mount(handle);
-          this.live.set(card, { handle, host });
-          this.stats.mounted++;
-          batch.push(draft);
+          built.push({ handle, host: this.hooks.create(handle) });
         } catch {
           this.stats.skipped++;
         }
       }
-      if (batch.length) this.hooks.mounted(batch);
       if (i < cards.length) await new Promise((r) => setTimeout(r, 0));
     }
+    if (this.signal.aborted) return;
+    const placed: PaperDraft[] = [];
+    for (const { handle, host } of built) {
+      const { card } = handle;
+      const old = this.live.get(card);
+      if (old) {
+        this.live.delete(card);
+        this.hooks.unmount(old.handle, old.host);
+      }
+      if (!card.isConnected) {
+        this.hooks.unmount(handle, host);
+        continue;
+      }
+      try {
+        this.hooks.place(handle, host);
+      } catch {
+        this.hooks.unmount(handle, host);
+        this.stats.skipped++;
+        continue;
+      }
+      const key = titleLink(card, handle.draft);
+      this.live.set(card, { handle, host, key, href: key.getAttribute('href') });
+      this.stats.mounted++;
+      placed.push(handle.draft);
+    }
+    performance.mark('papershelf:placed');
+    for (let k = 0; k < placed.length; k += LOOKUP_BATCH) this.hooks.mounted(placed.slice(k, k + LOOKUP_BATCH));
   }
 
   /** Unmount toolbars whose card left the page, or everything when no adapter claims the URL. */
@@ -181,15 +208,11 @@ function safeAnchor(adapter: SiteAdapter, card: Element): Anchor | null {
   }
 }
 
-/** Cheap check that a reused card element still shows the same paper (Svelte reuses nodes). */
-function sameId(card: Element, draft: PaperDraft): boolean {
+/** The link naming the card's paper (checked on later scans); the card itself when none does. */
+function titleLink(card: Element, draft: PaperDraft): Element {
   const arxiv = draft.arxivId;
-  if (!arxiv) return true;
-  const links = card.querySelectorAll('a[href]');
-  for (const a of links) {
-    if ((a.getAttribute('href') ?? '').includes(arxiv)) return true;
-  }
-  return false;
+  if (arxiv) for (const a of card.querySelectorAll('a[href]')) if ((a.getAttribute('href') ?? '').includes(arxiv)) return a;
+  return card;
 }
 
 export const HOST_TAG = 'papershelf-toolbar';

@@ -79,8 +79,18 @@ export class Toolbars {
     shadow.append(style);
   }
 
-  /** Create the host element and shadow root for one card. */
-  mount({ draft, anchor }: CardHandle): Element {
+  /** Create and place the toolbar of one card. */
+  mount(handle: CardHandle): Element {
+    const host = this.create(handle);
+    this.place(handle, host);
+    return host;
+  }
+
+  /**
+   * Build the host element, shadow root and toolbar of one card, detached from the page: the
+   * scanner builds many, then places them in one go, so the page is laid out once, not per chunk.
+   */
+  create({ draft }: CardHandle): HTMLElement {
     const host = this.doc.createElement(HOST_TAG);
     host.setAttribute('data-papershelf-id', draft.id);
     host.setAttribute('data-theme', this.theme);
@@ -95,6 +105,12 @@ export class Toolbars {
     let set = this.mounts.get(draft.id);
     if (!set) this.mounts.set(draft.id, (set = new Set()));
     set.add(m);
+    this.renderOne(m);
+    return host;
+  }
+
+  /** Put a created host where the adapter says. */
+  place({ anchor }: CardHandle, host: Element): void {
     const el = anchor.element;
     // A page that cloned a card copies our host without its shadow root: drop such dead copies.
     for (const stray of el.querySelectorAll(HOST_TAG)) if (!this.byHost.has(stray)) stray.remove();
@@ -102,8 +118,6 @@ export class Toolbars {
     else if (anchor.position === 'prepend') el.prepend(host);
     else if (anchor.position === 'after') el.after(host);
     else el.before(host);
-    this.renderOne(m);
-    return host;
   }
 
   unmount({ draft }: CardHandle, host: Element): void {

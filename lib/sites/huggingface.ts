@@ -88,6 +88,51 @@ const PropsJson = z.object({
 /** UpvoteControl island on a paper page. */
 const UpvoteJson = z.object({ paperId: opt(z.string()), upvotes: opt(z.number()) });
 
+/**
+ * The island's entries by arXiv id, each validated with zod only when a card asks for it:
+ * a 1,000-card page does not pay for validating entries before the first toolbar.
+ */
+export class LazyEntries {
+  private readonly parsed = new Map<string, HfEntry | null>();
+  constructor(private readonly raw: Map<string, unknown>) {}
+  get size(): number {
+    return this.raw.size;
+  }
+  keys(): IterableIterator<string> {
+    return this.raw.keys();
+  }
+  get(id: string): HfEntry | undefined {
+    let e = this.parsed.get(id);
+    if (e === undefined) {
+      const r = EntryJson.safeParse(this.raw.get(id));
+      e = r.success ? r.data : null;
+      this.parsed.set(id, e);
+    }
+    return e ?? undefined;
+  }
+}
+
+let lastIsland: { raw: string; entries: LazyEntries } | null = null;
+
+/** id -> raw entry, first occurrence wins; anything malformed is left out. */
+function indexIsland(raw: string): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return out;
+  }
+  const props = PropsJson.safeParse(json);
+  if (!props.success) return out;
+  for (const item of [...(props.data.dailyPapers ?? []), ...(props.data.searchResults ?? [])]) {
+    const rawId = (item as { paper?: { id?: unknown } } | null)?.paper?.id;
+    const id = typeof rawId === 'string' ? parseArxivId(rawId)?.id : undefined;
+    if (id && !out.has(id)) out.set(id, item);
+  }
+  return out;
+}
+
 // --- URL kinds ---
 
 const LISTING_PATHS: ReadonlyArray<readonly [RegExp, PageKind]> = [
@@ -267,7 +312,7 @@ function preparePaper(root: ParentNode, url: URL): HfPaperPage | null {
 }
 
 function isPaperPage(data: unknown): data is HfPaperPage {
-  return typeof data === 'object' && data !== null && !(data instanceof Map) && (data as HfPaperPage).meta instanceof Map;
+  return typeof data === 'object' && data !== null && !(data instanceof LazyEntries) && (data as HfPaperPage).meta instanceof Map;
 }
 
 function paperCards(root: ParentNode): Element[] {
@@ -388,24 +433,14 @@ export const huggingface: SiteAdapter = {
    * Listings: a Map paper id -> JSON entry from the DailyPapers island (empty when absent or
    * unreadable). Paper pages: the islands and meta tags that describe that paper.
    */
-  prepare(root: ParentNode, url: URL): Map<string, HfEntry> | HfPaperPage | null {
+  prepare(root: ParentNode, url: URL): LazyEntries | HfPaperPage | null {
     if (detect(url) === 'paper') return preparePaper(root, url);
-    const entries = new Map<string, HfEntry>();
     const raw = root.querySelector(PROPS_SELECTOR)?.getAttribute('data-props');
-    if (!raw) return entries;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      return entries;
-    }
-    const props = PropsJson.safeParse(json);
-    if (!props.success) return entries;
-    for (const item of [...(props.data.dailyPapers ?? []), ...(props.data.searchResults ?? [])]) {
-      const entry = EntryJson.safeParse(item);
-      const id = entry.success ? parseArxivId(entry.data.paper.id)?.id : undefined;
-      if (entry.success && id && !entries.has(id)) entries.set(id, entry.data);
-    }
+    if (!raw) return new LazyEntries(new Map());
+    // The island is parsed once per page state: cards appended later reuse it.
+    if (lastIsland?.raw === raw) return lastIsland.entries;
+    const entries = new LazyEntries(indexIsland(raw));
+    lastIsland = { raw, entries };
     return entries;
   },
 
@@ -431,7 +466,7 @@ export const huggingface: SiteAdapter = {
     const id = arxiv && canonicalId({ arxivId: arxiv.id });
     if (!arxiv || !id) return null;
 
-    const entry = ctx.data instanceof Map ? (ctx.data.get(arxiv.id) as HfEntry | undefined) : undefined;
+    const entry = ctx.data instanceof LazyEntries ? ctx.data.get(arxiv.id) : undefined;
     const paper = entry?.paper;
     const heading = titleLink?.closest('h3') ?? card.querySelector('h3');
     const title = collapse(heading?.textContent) || collapse(paper?.title ?? entry?.title);

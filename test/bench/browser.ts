@@ -1,0 +1,242 @@
+/**
+ * The benchmark browser: headless Chromium with (or without) the built extension, no network.
+ * Benchmark pages are served from memory under real https URLs with context.route; everything
+ * else gets a 404. The page-side probes (long tasks, toolbar counting, popup first rows) are
+ * installed with addInitScript before any navigation, so they see a page from its start.
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const EXT_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export interface Bench {
+  context: BrowserContext;
+  /** the extension id (empty when launched without the extension) */
+  extId: string;
+  /** serve `body` (HTML, built lazily once) under `url` */
+  serve(url: string, body: () => string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * tsx compiles with esbuild's keepNames, which wraps inner functions in `__name(fn, "name")`.
+ * Functions handed to page.evaluate / addInitScript carry those calls into the page: define it.
+ */
+const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
+
+/**
+ * A copy of the build to load: a rebuild of .output (another `npm test`, `wxt build`) during a
+ * run would otherwise swap files under the running browser. Remove it with rmSync when done.
+ */
+export function snapshotBuild(): string {
+  for (let attempt = 0; ; attempt++) {
+    if (!existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`no build at ${EXT_DIR}: run npx wxt build`);
+    const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-bench-ext-'));
+    cpSync(EXT_DIR, dir, { recursive: true });
+    const missing = missingFiles(dir);
+    if (missing.length === 0) return dir;
+    rmSync(dir, { recursive: true, force: true });
+    // Caught in the middle of a rebuild: wait for it to finish.
+    if (attempt >= 10) throw new Error(`the build in ${EXT_DIR} is incomplete: ${missing.join(', ')}`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
+}
+
+/** Files the manifest names that are not in the build folder. */
+function missingFiles(dir: string): string[] {
+  let m: { background?: { service_worker?: string }; content_scripts?: Array<{ js?: string[] }>; action?: { default_popup?: string }; options_ui?: { page?: string } };
+  try {
+    m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as typeof m;
+  } catch {
+    return ['manifest.json'];
+  }
+  const named = [m.background?.service_worker, ...(m.content_scripts ?? []).flatMap((c) => c.js ?? []), m.action?.default_popup, m.options_ui?.page];
+  return named.filter((f): f is string => !!f && !existsSync(path.join(dir, f)));
+}
+
+export async function launchBench(opts: { extension: boolean; extDir?: string }): Promise<Bench> {
+  const extDir = opts.extDir ?? EXT_DIR;
+  const profile = mkdtempSync(path.join(tmpdir(), 'papershelf-bench-'));
+  if (opts.extension && !existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`no build at ${extDir}: run npx wxt build`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Timers and rendering of a page in the background must not be throttled while it is measured.
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+      ...(opts.extension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : ['--disable-extensions']),
+    ],
+  });
+  const bodies = new Map<string, () => string>();
+  const cache = new Map<string, string>();
+  await context.route(/^https?:\/\//, (route) => {
+    const url = route.request().url();
+    const make = bodies.get(url);
+    if (!make) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in benchmarks' });
+    let body = cache.get(url);
+    if (body === undefined) cache.set(url, (body = make()));
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+  });
+  await context.addInitScript({ content: NAME_SHIM });
+  await context.addInitScript(pageProbe);
+  let extId = '';
+  if (opts.extension) {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extId = new URL(sw.url()).host;
+  }
+  return {
+    context,
+    extId,
+    serve: (url, body) => {
+      bodies.set(url, body);
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What the probe records in every page, as `window.__bench`. */
+export interface PageProbe {
+  /** long tasks (>= 50 ms) of this page, from the start */
+  longtasks: Array<{ start: number; duration: number }>;
+  /** toolbar hosts added so far, and when each was seen (performance.now()) */
+  toolbarTimes: number[];
+  /** how many toolbars mean "done" (from the URL's `n=`), and when that was reached (after a forced layout) */
+  expected: number;
+  doneAt: number | null;
+  /** DOMContentLoaded, after a forced layout of the parsed page */
+  dcl: number | null;
+  /** popup: the first row of the list in the DOM */
+  firstRows: number | null;
+  /** baseline pages: the result of the plain page script */
+  baseline: { start: number; end: number; jsonMs: number; cards: number } | null;
+}
+
+/**
+ * Runs in every page before its own scripts (main world). Feed pages (`?n=` on huggingface.co):
+ * long tasks, the time each toolbar host appears, and "done" once `n` hosts carry their state.
+ * Baseline pages (/bench/baseline): the plain page script, run once the page has loaded.
+ * The popup: when the first row of the list appears.
+ */
+function pageProbe(): void {
+  const B: PageProbe = { longtasks: [], toolbarTimes: [], expected: Infinity, doneAt: null, dcl: null, firstRows: null, baseline: null };
+  (window as unknown as { __bench: PageProbe }).__bench = B;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no long task API: the figure stays empty
+  }
+
+  if (location.protocol === 'chrome-extension:') {
+    if (location.pathname !== '/popup.html') return;
+    const mo = new MutationObserver(() => {
+      if (B.firstRows === null && document.querySelector('ul[aria-label="Saved papers"] > li')) {
+        B.firstRows = performance.now();
+        mo.disconnect();
+      }
+    });
+    mo.observe(document, { childList: true, subtree: true });
+    return;
+  }
+
+  if (location.hostname !== 'huggingface.co') return;
+  const n = Number(new URL(location.href).searchParams.get('n'));
+  if (!n) return;
+  B.expected = n;
+
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      // The parsed page is laid out before anything is timed, on both sides.
+      void document.body.offsetHeight;
+      B.dcl = performance.now();
+      const mo = new MutationObserver((records) => {
+        const now = performance.now();
+        for (const r of records) {
+          for (const node of r.addedNodes) if (node.nodeName === 'PAPERSHELF-TOOLBAR') B.toolbarTimes.push(now);
+        }
+        if (B.doneAt === null && B.toolbarTimes.length >= B.expected) {
+          if (document.querySelectorAll('papershelf-toolbar[data-papershelf-state]').length >= B.expected) {
+            void document.body.offsetHeight;
+            B.doneAt = performance.now();
+          }
+        }
+      });
+      mo.observe(document.body, { childList: true, subtree: true });
+    },
+    { once: true },
+  );
+
+  if (!location.pathname.startsWith('/bench/baseline')) return;
+  // The baseline: the least a page script must do for the same result. Find the cards, read the
+  // same fields (the island JSON holds authors, abstract and dates), append one plain element
+  // per card where the toolbar goes, then lay out.
+  window.addEventListener(
+    'load',
+    () => {
+      setTimeout(() => {
+        const start = performance.now();
+        const island = document.querySelector('[data-target="DailyPapers"][data-props]');
+        const json = JSON.parse(island?.getAttribute('data-props') ?? '{}') as { dailyPapers?: Array<{ paper: { id: string; summary?: string; authors?: Array<{ name: string }>; publishedAt?: string } }> };
+        const byId = new Map((json.dailyPapers ?? []).map((e) => [e.paper.id, e.paper]));
+        const jsonMs = performance.now() - start;
+        const cards = document.querySelectorAll('article');
+        const out: unknown[] = [];
+        for (const card of cards) {
+          const a = card.querySelector('h3 a[href^="/papers/"]');
+          const id = (a?.getAttribute('href') ?? '').slice('/papers/'.length);
+          const paper = byId.get(id);
+          out.push({
+            id,
+            title: (a?.textContent ?? '').trim(),
+            authors: paper?.authors?.map((x) => x.name) ?? [],
+            abstract: paper?.summary,
+            publishedAt: paper?.publishedAt,
+            upvotes: Number(card.querySelector('[role="checkbox"] .leading-none')?.textContent),
+            comments: Number(card.querySelector('a[href$="#community"]')?.textContent),
+            organization: card.querySelector('a.rounded-full span.truncate')?.textContent?.trim(),
+            thumbnail: card.querySelector('a.peer img[src]')?.getAttribute('src'),
+          });
+          const mark = document.createElement('span');
+          mark.className = 'papershelf-baseline';
+          mark.textContent = 'Save';
+          (card.querySelector('div.w-full.min-w-0') ?? card).append(mark);
+        }
+        void document.body.offsetHeight;
+        B.baseline = { start, end: performance.now(), jsonMs, cards: out.length };
+      }, 0);
+    },
+    { once: true },
+  );
+}
+
+/** A new page, with its viewport, ready to navigate. */
+export async function newPage(context: BrowserContext, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  return page;
+}
+
+/** Read the probe of a page. */
+export function probe(page: Page): Promise<PageProbe> {
+  return page.evaluate(() => (window as unknown as { __bench: PageProbe }).__bench);
+}

@@ -1,0 +1,208 @@
+/**
+ * Scenario 4: the popup (entrypoints/popup, opened as a page at popup size) with 1,000 and 10,000
+ * saved papers.
+ * - Time to first rows: from the popup's navigation start (its performance.now() origin) to the
+ *   first `ul[aria-label="Saved papers"] > li` in the DOM (browser.ts pageProbe).
+ *   Baseline: a raw IndexedDB open + getAll of the same records in an extension page of the same
+ *   browser (idb.ts).
+ * - Keystroke to results: each character of a few queries typed into the "Search" box; from the
+ *   keydown (a capture listener) to the frame after the first DOM change in the popup
+ *   (MutationObserver, then requestAnimationFrame + a message = after that frame's rendering).
+ *   A keystroke that changes nothing on screen ends at the frame after its input event.
+ *   Waiting for the frame adds 0-16.7 ms of vsync alignment to every keystroke, so the time to
+ *   the DOM change itself is reported too.
+ */
+import type { Page } from '@playwright/test';
+import { newPage, probe, type Bench, type PageProbe } from './browser';
+import { dropRecords, holdsLibrary, raw as rawDb, sendRecords, waitForDb } from './idb';
+import { savedPapers } from './records';
+import { median, percentile, raw, targeted, type Entry } from './report';
+
+/** What is typed, one character at a time (words from the generator's vocabulary and the query syntax). */
+export const QUERIES = ['attention', 'graph neural', 'tag:rl diffusion', 'status:reading sparse', 'robot policy', '-survey quantiz'];
+
+const POPUP_SIZE = { width: 420, height: 600 };
+
+/** One keystroke: to the frame after the change (`ms`), to the DOM change itself (`dom`). */
+interface KeyResult {
+  ms: number;
+  dom: number | null;
+  changed: boolean;
+}
+
+interface Keys {
+  ms: number[];
+  dom: number[];
+  unchanged: number;
+}
+
+async function armKeyProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __armKey(): void; __keyResult: Promise<KeyResult> };
+    w.__armKey = () => {
+      w.__keyResult = new Promise((resolve) => {
+        const root = document.getElementById('app') ?? document.body;
+        let t0: number | null = null;
+        let settled = false;
+        let afterInput: number | null = null;
+        let timer = 0;
+        const afterFrame = (then: (t: number) => void) =>
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => then(performance.now());
+            ch.port2.postMessage(0);
+          });
+        const onKey = () => {
+          t0 = performance.now();
+          window.removeEventListener('keydown', onKey, true);
+        };
+        const onInput = () => {
+          window.removeEventListener('input', onInput);
+          afterFrame((t) => (afterInput = t));
+          timer = window.setTimeout(() => {
+            if (settled || t0 === null) return;
+            settled = true;
+            mo.disconnect();
+            const end = afterInput ?? performance.now();
+            resolve({ ms: end - t0, dom: null, changed: false });
+          }, 300);
+        };
+        const mo = new MutationObserver(() => {
+          if (t0 === null || settled) return;
+          settled = true;
+          mo.disconnect();
+          clearTimeout(timer);
+          const start = t0;
+          const dom = performance.now() - start;
+          afterFrame((t) => resolve({ ms: t - start, dom, changed: true }));
+        });
+        window.addEventListener('keydown', onKey, true);
+        window.addEventListener('input', onInput);
+        // A key that never arrives must not hang the run.
+        window.setTimeout(() => {
+          if (t0 !== null || settled) return;
+          settled = true;
+          mo.disconnect();
+          resolve({ ms: NaN, dom: null, changed: false });
+        }, 5000);
+        mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+      });
+    };
+  });
+}
+
+/** Type the queries; latencies of every keystroke (and how many changed nothing on screen). */
+async function keystrokes(page: Page, queries: readonly string[]): Promise<Keys> {
+  await armKeyProbe(page);
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await box.focus();
+  const ms: number[] = [];
+  const dom: number[] = [];
+  let unchanged = 0;
+  for (const q of queries) {
+    await box.fill('');
+    await page.waitForTimeout(150);
+    await page.evaluate(() => (window as unknown as { __armKey(): void }).__armKey());
+    const chars = [...q];
+    for (let i = 0; i < chars.length; i++) {
+      await page.keyboard.type(chars[i]!);
+      // The result of this keystroke; armed again for the next one in the same round trip.
+      const r = await page.evaluate(async (again) => {
+        const w = window as unknown as { __armKey(): void; __keyResult: Promise<KeyResult> };
+        const res = await w.__keyResult;
+        if (again) w.__armKey();
+        return res;
+      }, i < chars.length - 1);
+      if (!Number.isFinite(r.ms)) throw new Error(`no keydown seen for ${JSON.stringify(chars[i])} in ${JSON.stringify(q)}`);
+      ms.push(r.ms);
+      if (r.dom !== null) dom.push(r.dom);
+      if (!r.changed) unchanged++;
+    }
+  }
+  await box.fill('');
+  return { ms, dom, unchanged };
+}
+
+/** Open the popup and wait for its first rows; the time is from its navigation start. */
+async function openPopup(bench: Bench): Promise<{ page: Page; firstRows: number }> {
+  const page = await newPage(bench.context, POPUP_SIZE);
+  await page.goto(`chrome-extension://${bench.extId}/popup.html`);
+  await page.waitForFunction(() => (window as unknown as { __bench: PageProbe }).__bench.firstRows !== null, null, { timeout: 60_000, polling: 20 });
+  const p = await probe(page);
+  return { page, firstRows: p.firstRows! };
+}
+
+export interface PopupOptions {
+  sizes: readonly number[];
+  reps: number;
+  queries: readonly string[];
+  /** the size that carries the targets */
+  targetSize: number;
+}
+
+export async function popupScenario(bench: Bench, o: PopupOptions, log: (s: string) => void): Promise<Entry[]> {
+  const out: Entry[] = [];
+  for (const n of o.sizes) {
+    // Seed: the popup page creates the database (Dexie), then raw puts fill it (unless the
+    // import scenario just left exactly this library there).
+    const seed = await newPage(bench.context, POPUP_SIZE);
+    const getAll: number[] = [];
+    try {
+      await seed.goto(`chrome-extension://${bench.extId}/popup.html`);
+      await waitForDb(seed);
+      if (!(await holdsLibrary(seed, n))) {
+        await rawDb(seed, 'clear');
+        await sendRecords(seed, savedPapers(n));
+        await rawDb(seed, 'putAll');
+        await dropRecords(seed);
+      }
+      const { n: stored } = await rawDb(seed, 'count');
+      if (stored !== n) throw new Error(`seeded ${stored} papers, expected ${n}`);
+      for (let rep = 0; rep < o.reps; rep++) {
+        const r = await rawDb(seed, 'getAll');
+        if (r.n !== n) throw new Error(`getAll returned ${r.n} papers, expected ${n}`);
+        getAll.push(r.ms);
+      }
+    } finally {
+      await seed.close();
+    }
+
+    const firstRows: number[] = [];
+    let keys: Keys = { ms: [], dom: [], unchanged: 0 };
+    for (let rep = 0; rep < o.reps; rep++) {
+      const { page, firstRows: t } = await openPopup(bench);
+      try {
+        firstRows.push(t);
+        if (rep === o.reps - 1) {
+          // Let the popup finish its after-load work (index preparation) before typing.
+          await page.waitForTimeout(n >= 5000 ? 1500 : 500);
+          keys = await keystrokes(page, o.queries);
+        }
+      } finally {
+        await page.close();
+      }
+    }
+    const fr = median(firstRows)!;
+    const ga = median(getAll)!;
+    const p50 = percentile(keys.ms, 50);
+    const p95 = percentile(keys.ms, 95);
+    const label = `Popup, ${n.toLocaleString('en-US')} papers`;
+    log(
+      `popup ${n} papers: first rows ${fr.toFixed(1)} ms vs raw getAll ${ga.toFixed(1)} ms (${(fr / ga).toFixed(2)}x); ` +
+        `keystrokes p50 ${p50?.toFixed(1)} ms, p95 ${p95?.toFixed(1)} ms over ${keys.ms.length} (${keys.unchanged} changed nothing on screen)`,
+    );
+    const keyNote = `${keys.ms.length} keystrokes of ${o.queries.length} queries${keys.unchanged ? `, ${keys.unchanged} changed nothing on screen` : ''}`;
+    if (n === o.targetSize) {
+      out.push(targeted(`${label}: navigation to first rows (median of ${o.reps})`, fr, 'ms', ga, '<= 2x raw getAll', (e) => (e.ratio ?? Infinity) <= 2));
+      out.push(targeted(`${label}: keystroke to results, p95`, p95, 'ms', null, '< 16 ms', () => p95! < 16, keyNote));
+    } else {
+      out.push(raw(`${label}: navigation to first rows (median of ${o.reps})`, fr, 'ms', ga));
+      out.push(raw(`${label}: keystroke to results, p95`, p95, 'ms', null, keyNote));
+    }
+    out.push(raw(`${label}: keystroke to results, p50`, p50, 'ms'));
+    out.push(raw(`${label}: keystroke to DOM updated (no frame wait), p50`, percentile(keys.dom, 50), 'ms'));
+    out.push(raw(`${label}: keystroke to DOM updated (no frame wait), p95`, percentile(keys.dom, 95), 'ms'));
+    out.push(raw(`${label}: raw IndexedDB open + getAll (the baseline)`, ga, 'ms'));
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * `npm run bench` — the benchmarks of issue 5, in headless Chromium with the built extension
+ * (.output/chrome-mv3; built with `npx wxt build` first if missing), each against a baseline
+ * measured in the same run. Writes .bench/results.json (one entry per figure), .bench/results.md
+ * (the table and the machine, for the README) and prints the table.
+ *
+ *   npx tsx test/bench/run.ts            full sizes (a few minutes on 2 cores)
+ *   npx tsx test/bench/run.ts --quick    small sizes: a smoke check that the harness works
+ *   npx tsx test/bench/run.ts --only feed,popup   some scenarios (feed, append, save, popup, import, bundle, memory)
+ *
+ * Exits non-zero when a scenario fails to run (not when a target is missed: misses are results).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM, EXT_DIR, launchBench, ROOT, snapshotBuild, type Bench } from './browser';
+import { bundleScenario } from './bundle';
+import { appended, feedScan, saves } from './feed';
+import { importScenario } from './import';
+import { heapWithout, memoryEntries } from './memory';
+import { popupScenario, QUERIES } from './popup';
+import { machine, machineLine, raw, writeResults, type Entry } from './report';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only'));
+const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1]! : args[args.indexOf(onlyArg) + 1] ?? '').split(',')) : null;
+const wanted = (s: string) => !only || only.has(s);
+
+/** Sizes per mode. The full run keeps to a few minutes on 2 cores; --quick to well under a minute. */
+const CONFIG = quick
+  ? {
+      feed: { sizes: [50, 150], reps: 1, capMs: 15_000, repeatBelowMs: Infinity, targetAt: 150 },
+      heapAt: 50,
+      append: { initial: 50, batches: 3, size: 20 },
+      saves: 10,
+      popupBefore: [] as number[],
+      popup: { sizes: [300], reps: 1, queries: QUERIES.slice(0, 2), targetSize: 300 },
+      import: { n: 300, reps: 1 },
+      memoryReps: 1,
+    }
+  : {
+      feed: { sizes: [100, 1000, 3000], reps: 3, capMs: 25_000, repeatBelowMs: 15_000, targetAt: 1000 },
+      heapAt: 1000,
+      append: { initial: 100, batches: 25, size: 20 },
+      saves: 100,
+      // 1,000 before the import, 10,000 after it: it reuses the library the import leaves behind.
+      popupBefore: [1000],
+      popup: { sizes: [10_000], reps: 3, queries: QUERIES, targetSize: 10_000 },
+      // One run each: a 10,000-paper write takes tens of seconds on this class of machine.
+      import: { n: 10_000, reps: 1 },
+      memoryReps: 2,
+    };
+
+const t0 = Date.now();
+const loadStart = os.loadavg()[0] ?? 0;
+const log = (s: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${s}`);
+
+if (!existsSync(path.join(EXT_DIR, 'manifest.json'))) {
+  log('no build in .output/chrome-mv3: running npx wxt build');
+  const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+if (!existsSync(CHROMIUM)) {
+  console.error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+const entries: Entry[] = [];
+const failures: string[] = [];
+
+async function scenario(name: string, fn: () => Promise<Entry[]> | Entry[]): Promise<void> {
+  if (!wanted(name)) return;
+  const start = Date.now();
+  try {
+    entries.push(...(await fn()));
+  } catch (err) {
+    const msg = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    failures.push(`${name}: ${msg}`);
+    log(`${name} FAILED: ${msg}`);
+    entries.push(raw(`${name}: failed to run`, null, '', null, (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200)));
+  }
+  log(`${name} took ${((Date.now() - start) / 1000).toFixed(1)} s`);
+}
+
+// The run loads (and sizes) its own copy of the build, so a rebuild meanwhile cannot disturb it.
+const extDir = snapshotBuild();
+let bench: Bench | null = null;
+let chromiumVersion = 'unknown';
+let heapWith: number[] = [];
+try {
+  bench = await launchBench({ extension: true, extDir });
+  const b = bench;
+  chromiumVersion = b.context.browser()?.version() ?? chromiumVersionOf();
+  log(`Chromium ${chromiumVersion}, extension ${b.extId}, ${quick ? 'quick' : 'full'} run`);
+  if (loadStart > os.cpus().length) log(`note: load average ${loadStart.toFixed(1)} on ${os.cpus().length} cores: other work is running, timings will be slower and noisier`);
+
+  await scenario('bundle', () => bundleScenario(extDir, log));
+  await scenario('feed', async () => {
+    const r = await feedScan(b, { ...CONFIG.feed, heapAt: wanted('memory') ? CONFIG.heapAt : undefined }, log);
+    heapWith = r.heap;
+    return r.entries;
+  });
+  await scenario('append', () => appended(b, CONFIG.append.initial, CONFIG.append.batches, CONFIG.append.size, log));
+  await scenario('save', () => saves(b, CONFIG.saves, log));
+  if (CONFIG.popupBefore.length) await scenario('popup', () => popupScenario(b, { ...CONFIG.popup, sizes: CONFIG.popupBefore }, log));
+  await scenario('import', () => importScenario(b, CONFIG.import.n, CONFIG.import.reps, log));
+  await scenario('popup', () => popupScenario(b, CONFIG.popup, log));
+} finally {
+  await bench?.close();
+  rmSync(extDir, { recursive: true, force: true });
+}
+await scenario('memory', async () => {
+  if (heapWith.length === 0) throw new Error(`no heap figure from the feed scenario at ${CONFIG.heapAt} cards (run it too)`);
+  const without = await heapWithout(CONFIG.heapAt, CONFIG.memoryReps);
+  const out = memoryEntries(CONFIG.heapAt, heapWith, without);
+  log(`memory ${CONFIG.heapAt} cards: ${out.map((e) => `${e.name.split(': ')[1]} ${e.value} MB`).join(', ')}`);
+  return out;
+});
+
+const m = machine(chromiumVersion, quick ? 'quick' : 'full', loadStart);
+const table = writeResults(path.join(ROOT, '.bench'), entries, m);
+console.log(`\nMeasured ${machineLine(m)}.\n\n${table}\n`);
+console.log(`Wrote .bench/results.json and .bench/results.md in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+const missed = entries.filter((e) => e.met === false).map((e) => e.name);
+if (missed.length) console.log(`Targets missed (${missed.length}): ${missed.join('; ')}`);
+if (failures.length) {
+  console.error(`\n${failures.length} scenario(s) failed to run:\n${failures.join('\n')}`);
+  process.exit(1);
+}
+
+function chromiumVersionOf(): string {
+  const r = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' });
+  return /(\d+\.\d+\.\d+\.\d+)/.exec(r.stdout ?? '')?.[1] ?? 'unknown';
+}
