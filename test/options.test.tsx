@@ -366,3 +366,18 @@ describe('settings and storage', () => {
 function checkedStates(): boolean[] {
   return [checkbox('Hugging Face Papers').checked, checkbox('arXiv').checked, checkbox('Keyboard shortcuts on feed pages').checked];
 }
+
+describe('delete all papers', () => {
+  it('asks first; Cancel keeps everything, Delete all empties the shelf', async () => {
+    const { library } = await mountApp(SHELF);
+    click(button('Delete all papers…'));
+    expect(text()).toContain('Delete all 3 papers with their tags and notes? This cannot be undone: export a JSON backup first.');
+    click(button('Cancel'));
+    expect(await library.count()).toBe(3);
+    click(button('Delete all papers…'));
+    click(button('Delete all'));
+    await waitFor(() => expect(text()).toContain('All papers were deleted.'));
+    expect(await library.count()).toBe(0);
+    expect(await violations()).toEqual([]);
+  });
+});

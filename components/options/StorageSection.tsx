@@ -2,6 +2,7 @@
  * Options page, Storage: how much the browser says PaperShelf uses, and "Keep data persistent"
  * (navigator.storage.persist()) with its answer. Props in, callbacks out.
  */
+import { useState } from 'preact/hooks';
 
 export interface StorageInfo {
   /** bytes used by this extension's origin (browser estimate) */
@@ -21,6 +22,8 @@ export interface StorageSectionProps {
   persistResult: 'granted' | 'denied' | 'failed' | null;
   busy: boolean;
   onPersist: () => void;
+  /** delete every paper (after the user confirmed); resolves when done */
+  onDeleteAll?: () => Promise<void>;
 }
 
 /** 1536 -> "1.5 kB", 12_345_678 -> "12.3 MB" (decimal units, as browsers show them). */
@@ -51,7 +54,9 @@ const RESULT_TEXT: Record<NonNullable<StorageSectionProps['persistResult']>, str
   failed: 'Could not ask the browser for persistent storage.',
 };
 
-export function StorageSection({ total, estimate, persisted, persistResult, busy, onPersist }: StorageSectionProps) {
+export function StorageSection({ total, estimate, persisted, persistResult, busy, onPersist, onDeleteAll }: StorageSectionProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [deleted, setDeleted] = useState<string | null>(null);
   return (
     <section class="card" aria-labelledby="storage-heading">
       <h2 id="storage-heading">Storage</h2>
@@ -67,6 +72,40 @@ export function StorageSection({ total, estimate, persisted, persistResult, busy
       </div>
       <p class={`outcome ${persistResult === 'granted' ? '' : 'muted'}`} role="status">
         {persistResult ? RESULT_TEXT[persistResult] : ''}
+      </p>
+      {onDeleteAll && (
+        <div class="actions">
+          {!confirming ? (
+            <button type="button" class="button" disabled={busy || !total} onClick={() => (setDeleted(null), setConfirming(true))}>
+              Delete all papers…
+            </button>
+          ) : (
+            <>
+              <span>
+                Delete all {total} {total === 1 ? 'paper' : 'papers'} with their tags and notes? This cannot be undone: export a JSON backup first.
+              </span>
+              <button
+                type="button"
+                class="button danger"
+                onClick={() => {
+                  setConfirming(false);
+                  void onDeleteAll().then(
+                    () => setDeleted('All papers were deleted.'),
+                    (e: unknown) => setDeleted(`Could not delete: ${e instanceof Error ? e.message : String(e)}`),
+                  );
+                }}
+              >
+                Delete all
+              </button>
+              <button type="button" class="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <p class="outcome" role="status">
+        {deleted ?? ''}
       </p>
     </section>
   );

@@ -243,7 +243,7 @@ export function App(props: AppProps) {
           onSiteEnabled={onSiteEnabled}
           onKeyboardShortcuts={(on) => save({ keyboardShortcuts: on })}
         />
-        <StorageSection total={total} estimate={estimate} persisted={persisted} persistResult={persistResult} busy={persisting} onPersist={onPersist} />
+        <StorageSection total={total} estimate={estimate} persisted={persisted} persistResult={persistResult} busy={persisting} onPersist={onPersist} onDeleteAll={() => library.clear()} />
       </main>
     </>
   );

@@ -34,6 +34,8 @@ export interface ScanStats {
 
 /** Time budget per task; the rest continues in a later task. */
 const CHUNK_MS = 30;
+/** toolbars placed per layout after the first chunk */
+const PLACE_BATCH = 200;
 /** drafts per lookup message */
 const LOOKUP_BATCH = 250;
 
@@ -133,11 +135,13 @@ export class CardScanner {
   }
 
   /**
-   * Extract and build toolbars in chunks of at most CHUNK_MS (the page stays responsive and is not
-   * touched meanwhile), then place them all in one task, so the page is laid out once.
+   * Extract and build toolbars detached, in chunks of at most CHUNK_MS, and place them in batches:
+   * the first chunk at once (toolbars show quickly), then every PLACE_BATCH built, so the page is
+   * laid out a few times per thousand cards instead of once per chunk.
    */
   private async process(adapter: SiteAdapter, _kind: PageKind, cards: Element[], ctx: { url: URL; data: unknown }): Promise<void> {
-    const built: Array<{ handle: CardHandle; host: Element }> = [];
+    let built: Array<{ handle: CardHandle; host: Element }> = [];
+    let first = true;
     let i = 0;
     while (i < cards.length && !this.signal.aborted) {
       const start = performance.now();
@@ -158,9 +162,17 @@ export class CardScanner {
           this.stats.skipped++;
         }
       }
+      if (first || built.length >= PLACE_BATCH || i >= cards.length) {
+        this.placeAll(built);
+        built = [];
+        first = false;
+      }
       if (i < cards.length) await new Promise((r) => setTimeout(r, 0));
     }
-    if (this.signal.aborted) return;
+    if (this.signal.aborted) for (const { handle, host } of built) this.hooks.unmount(handle, host);
+  }
+
+  private placeAll(built: ReadonlyArray<{ handle: CardHandle; host: Element }>): void {
     const placed: PaperDraft[] = [];
     for (const { handle, host } of built) {
       const { card } = handle;
