@@ -63,6 +63,9 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
   ctx.onInvalidated(stopListening);
   // Extension reloaded or updated while the page is open: say so on every card.
   ctx.onInvalidated(() => toolbars.invalidate());
+  // WXT notices an invalidated context only when one of its timers runs: check every 2 s (the
+  // callback itself does nothing; ctx.setInterval checks the context before calling it).
+  ctx.setInterval(() => undefined, 2000);
   // SPA navigation (Daily -> Weekly, date arrows, search) re-renders cards: rescan.
   ctx.addEventListener(window, 'wxt:locationchange', () => scanner.schedule());
   scanner.start();
