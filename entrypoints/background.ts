@@ -2,7 +2,10 @@ import { onChanged } from '@/lib/changes';
 import { handle, REQUEST_TYPES } from '@/lib/handlers';
 import { getLibrary } from '@/lib/library';
 import { messaging, toState, type ChangedMessage } from '@/lib/messages';
-import { CONTENT_MATCHES } from '@/lib/sites/hosts';
+import { ADAPTERS } from '@/lib/sites';
+
+/** Every page a content script runs on: the tabs to tell about changes. */
+const CONTENT_MATCHES = ADAPTERS.flatMap((a) => [...a.matches]);
 
 export default defineBackground({
   type: 'module',
@@ -20,7 +23,7 @@ export default defineBackground({
         const r = recs.get(id);
         papers[id] = r ? toState(r) : null;
       }
-      const tabs = await browser.tabs.query({ url: [...CONTENT_MATCHES] });
+      const tabs = await browser.tabs.query({ url: CONTENT_MATCHES });
       await Promise.all(
         tabs.map((t) => (t.id === undefined ? undefined : messaging.sendMessage('changed', { papers }, t.id).catch(() => undefined))),
       );

@@ -17,8 +17,6 @@ export interface ToolbarProps {
   busy: boolean;
   /** the last failure, shown on the card */
   error: string | null;
-  /** tags the user already has, for autocomplete */
-  knownTags: readonly string[];
   /** unsent note text kept across re-renders and closing the note */
   noteDraft: string | null;
 }
@@ -31,6 +29,8 @@ export interface ToolbarCallbacks {
   onNoteDraft(text: string): void;
   onSaveNote(text: string): void;
   onDismissError(): void;
+  /** tags the user already has, for autocomplete (read when the tag field gets focus) */
+  knownTags(): readonly string[];
 }
 
 type Attrs = Record<string, string>;
@@ -137,8 +137,8 @@ export class ToolbarView {
     if (tagsKey !== this.shownTags) {
       this.shownTags = tagsKey;
       this.tagList.replaceChildren(...p.tags.map((t) => this.tagItem(t)));
+      if (this.datalist) this.showSuggestions();
     }
-    if (this.datalist && prev?.knownTags !== p.knownTags) this.showSuggestions();
     const noteText = p.noteDraft ?? p.note;
     const dirty = p.noteDraft !== null && p.noteDraft !== p.note;
     this.noteBtn.classList.toggle('has', !!noteText);
@@ -183,7 +183,7 @@ export class ToolbarView {
     }
     const have = new Set(p.tags.map((t) => t.toLowerCase()));
     this.datalist.replaceChildren(
-      ...p.knownTags
+      ...this.cb.knownTags()
         .filter((t) => !have.has(t.toLowerCase()))
         .map((t) => {
           const o = this.el('option', { value: t });

@@ -5,7 +5,7 @@
  */
 import { pickAdapter, safeExtract } from '../sites/pick';
 import type { PaperDraft } from '../paper';
-import type { Anchor, PageKind, SiteAdapter } from '../sites/types';
+import type { Anchor, SiteAdapter } from '../sites/types';
 
 export interface CardHandle {
   card: Element;
@@ -100,8 +100,11 @@ export class CardScanner {
     const url = new URL(this.doc.location.href);
     let found = pickAdapter(this.adapters, url);
     if (found && this.hooks.enabled && !this.hooks.enabled(found.adapter.id)) found = null;
-    this.sweep(found?.adapter ?? null);
-    if (!found) return;
+    if (!found) {
+      // Navigated to a page no adapter claims (or the site was turned off).
+      this.unmountAll();
+      return;
+    }
     const { adapter, kind } = found;
     let cards: Element[];
     try {
@@ -109,10 +112,11 @@ export class CardScanner {
     } catch {
       return;
     }
-    // Cards the adapter no longer reports (SPA navigation to another page kind) lose their toolbar.
+    // Cards that left the page, or that the adapter no longer reports (SPA navigation to another
+    // page kind), lose their toolbar; so does a card whose host the page removed (it is rebuilt).
     const current = new Set(cards);
     for (const [card, m] of this.live) {
-      if (!current.has(card)) {
+      if (!current.has(card) || !m.host.isConnected) {
         this.live.delete(card);
         this.hooks.unmount(m.handle, m.host);
       }
@@ -125,7 +129,7 @@ export class CardScanner {
     } catch {
       data = null;
     }
-    await this.process(adapter, kind, todo, { url, data });
+    await this.process(adapter, todo, { url, data });
   }
 
   /** A mounted card is current while its host is in it and its title link is the same one. */
@@ -139,7 +143,7 @@ export class CardScanner {
    * the first chunk at once (toolbars show quickly), then every PLACE_BATCH built, so the page is
    * laid out a few times per thousand cards instead of once per chunk.
    */
-  private async process(adapter: SiteAdapter, _kind: PageKind, cards: Element[], ctx: { url: URL; data: unknown }): Promise<void> {
+  private async process(adapter: SiteAdapter, cards: Element[], ctx: { url: URL; data: unknown }): Promise<void> {
     let built: Array<{ handle: CardHandle; host: Element }> = [];
     let first = true;
     let i = 0;
@@ -199,16 +203,6 @@ export class CardScanner {
     }
     performance.mark('papershelf:placed');
     for (let k = 0; k < placed.length; k += LOOKUP_BATCH) this.hooks.mounted(placed.slice(k, k + LOOKUP_BATCH));
-  }
-
-  /** Unmount toolbars whose card left the page, or everything when no adapter claims the URL. */
-  private sweep(adapter: SiteAdapter | null): void {
-    for (const [card, m] of this.live) {
-      if (!adapter || !card.isConnected || !m.host.isConnected) {
-        this.live.delete(card);
-        this.hooks.unmount(m.handle, m.host);
-      }
-    }
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Mounted toolbars of one page: one shadow-root host per card, rendered with Preact from the
+ * Mounted toolbars of one page: one shadow-root host per card, each a ToolbarView fed from the
  * shared state (saved papers by id). Talks to the background only through typed messages.
  */
 import { ToolbarView } from '@/components/toolbar/ToolbarView';
@@ -77,13 +77,6 @@ export class Toolbars {
     const style = this.doc.createElement('style');
     style.textContent = TOOLBAR_CSS;
     shadow.append(style);
-  }
-
-  /** Create and place the toolbar of one card. */
-  mount(handle: CardHandle): Element {
-    const host = this.create(handle);
-    this.place(handle, host);
-    return host;
   }
 
   /**
@@ -179,7 +172,7 @@ export class Toolbars {
     }
   }
 
-  /** Number of live Preact roots (for leak checks). */
+  /** Number of live toolbars (for leak checks). */
   get mountedCount(): number {
     let n = 0;
     for (const s of this.mounts.values()) n += s.size;
@@ -199,24 +192,20 @@ export class Toolbars {
 
   /** The background says these papers changed (saved, edited or removed elsewhere). */
   applyChanged(msg: ChangedMessage): void {
-    let tagsMayChange = false;
     for (const [id, state] of Object.entries(msg.papers)) {
       if (!this.mounts.has(id)) continue;
       this.states.set(id, state);
       const ui = this.ui.get(id);
       if (ui && state && ui.noteDraft === state.note) ui.noteDraft = null;
       this.renderId(id);
-      tagsMayChange = true;
     }
-    if (tagsMayChange || Object.keys(msg.papers).length) void this.refreshTags();
+    // Any change may add or drop a tag somewhere: refresh the suggestions (read on focus).
+    void this.refreshTags();
   }
 
   private async refreshTags(): Promise<void> {
     const res = await this.backend.tags().catch((e: unknown) => fail(e));
-    if (res.ok) {
-      this.knownTags = res.tags;
-      for (const id of this.mounts.keys()) this.renderId(id);
-    }
+    if (res.ok) this.knownTags = res.tags;
   }
 
   private setUi(id: string, patch: Partial<PaperUi>): void {
@@ -251,6 +240,7 @@ export class Toolbars {
         },
         onSaveNote: (text: string) => void this.write(m.draft, { note: text }),
         onDismissError: () => this.setUi(id, { error: null }),
+        knownTags: () => this.knownTags,
       },
       m.uid,
     );
@@ -262,7 +252,6 @@ export class Toolbars {
       status: state?.status ?? 'unread',
       busy: ui.busy,
       error: ui.error,
-      knownTags: this.knownTags,
       noteDraft: ui.noteDraft,
     });
   }

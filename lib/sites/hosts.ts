@@ -1,13 +1,6 @@
 /**
- * Host permissions and content-script match patterns for every supported site.
- * Kept in a dependency-free module so wxt.config.ts can import it.
+ * Host permissions for every supported site (content-script matches are each adapter's own
+ * `matches`). Kept in a dependency-free module so wxt.config.ts can import it.
  */
 export const HOST_PERMISSIONS = ['https://huggingface.co/*', 'https://arxiv.org/*'] as const;
 
-/** Pages the content script runs on (a superset of what adapters claim; detect() decides). */
-export const CONTENT_MATCHES = [
-  'https://huggingface.co/papers*',
-  'https://arxiv.org/list/*',
-  'https://arxiv.org/search/*',
-  'https://arxiv.org/abs/*',
-] as const;

@@ -14,7 +14,6 @@ export function adapterFor(url: URL | string): { adapter: SiteAdapter; kind: Pag
   return pickAdapter(ADAPTERS, url);
 }
 
-export { safeExtract };
 
 /** Run the adapter for `url` over a whole document: every readable card in page order. */
 export function extractAll(root: ParentNode, url: URL | string): ExtractResult & { adapter: string; kind: PageKind } | null {
