@@ -87,11 +87,14 @@ export function normaliseUrl(input: string): string | null {
   return s;
 }
 
+/** The canonical key of a parsed arXiv id (what canonicalId gives for it). */
+export const arxivKey = (a: ArxivId): string => `arxiv:${a.id}`;
+
 /** The canonical key for a paper, from the best identifier available. */
 export function canonicalId(ids: { arxivId?: string; doi?: string; url?: string }): string | null {
   if (ids.arxivId) {
     const a = parseArxivId(ids.arxivId);
-    if (a) return `arxiv:${a.id}`;
+    if (a) return arxivKey(a);
   }
   if (ids.doi) {
     const d = parseDoi(ids.doi);
@@ -99,7 +102,7 @@ export function canonicalId(ids: { arxivId?: string; doi?: string; url?: string 
   }
   if (ids.url) {
     const a = arxivFromUrl(ids.url);
-    if (a) return `arxiv:${a.id}`;
+    if (a) return arxivKey(a);
     const d = doiFromUrl(ids.url);
     if (d) return `doi:${d}`;
     const n = normaliseUrl(ids.url);

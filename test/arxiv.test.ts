@@ -13,6 +13,7 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
 import { arxiv } from '../lib/sites/arxiv';
+import { EXAMPLES } from '../lib/sites/examples';
 import { extractAll } from '../lib/sites/index';
 import type { PageKind } from '../lib/sites/types';
 
@@ -255,7 +256,7 @@ describe('arxiv adapter edges', () => {
 describe('arxiv meta-tests', () => {
   it('every page kind the adapter claims has a fixture', () => {
     const covered = new Set(cases.map((name) => arxiv.detect(new URL(load(name).url))));
-    const claimed = new Set(arxiv.examples.claims.map(([, kind]) => kind));
+    const claimed = new Set(EXAMPLES.arxiv.claims.map(([, kind]) => kind));
     expect([...claimed].sort()).toEqual(['listing', 'paper', 'search']);
     for (const kind of claimed) expect(covered.has(kind), `no fixture for ${kind}`).toBe(true);
   });

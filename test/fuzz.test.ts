@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { PaperDraft } from '@/lib/paper';
-import { ADAPTERS, extractAll } from '@/lib/sites';
+import { ADAPTERS, adapterFor, extractAll } from '@/lib/sites';
+import { safeExtract, safeIdentify } from '@/lib/sites/pick';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(ROOT, '..', 'shared', 'fixtures', 'pages');
@@ -43,7 +44,25 @@ const window = new Window({ settings: { disableJavaScriptEvaluation: true, disab
 
 function run(html: string, url: string) {
   const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  expectIdentifyAgrees(doc, url);
   return extractAll(doc, url);
+}
+
+/**
+ * The content script's fast path (identify, then the whole card on demand) must see the same
+ * cards as extract(): the same id and title, and null for exactly the cards extract() skips.
+ */
+function expectIdentifyAgrees(doc: Document, url: string): void {
+  const found = adapterFor(url);
+  if (!found) return;
+  const { adapter, kind } = found;
+  const ctx = { url: new URL(url), data: adapter.prepare(doc, new URL(url)) };
+  for (const card of adapter.findCards(doc, kind)) {
+    const d = safeExtract(adapter, card, ctx);
+    const i = safeIdentify(adapter, card, ctx);
+    expect(i && { id: i.id, title: i.title }).toEqual(d && { id: d.id, title: d.title });
+    expect(i?.draft() ?? null).toStrictEqual(d);
+  }
 }
 
 /** Mangle a page: cut it, drop a slice, duplicate a slice, or splice in junk. */
@@ -61,6 +80,11 @@ const mangled = (html: string) =>
 describe('adapters never throw', () => {
   it('has pages to fuzz', () => {
     expect(OWN.length).toBeGreaterThan(15);
+  });
+
+  it('identify() has a fast path where it matters and agrees with extract() on every page as saved', () => {
+    expect(ADAPTERS.filter((a) => a.identify).map((a) => a.id)).toEqual(['huggingface']);
+    for (const page of ALL) run(page.html, page.url);
   });
 
   for (const page of ALL) {

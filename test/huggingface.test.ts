@@ -14,6 +14,7 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
 import { huggingface, LazyEntries } from '../lib/sites/huggingface';
+import { EXAMPLES } from '../lib/sites/examples';
 import { ADAPTERS, extractAll } from '../lib/sites/index';
 import type { PageKind } from '../lib/sites/types';
 
@@ -104,11 +105,11 @@ describe('huggingface fixtures', () => {
 });
 
 describe('huggingface URL table', () => {
-  it.each(huggingface.examples.claims.map(([u, k]) => [u, k] as const))('claims %s as %s', (u, kind) => {
+  it.each(EXAMPLES.huggingface.claims.map(([u, k]) => [u, k] as const))('claims %s as %s', (u, kind) => {
     expect(huggingface.detect(new URL(u))).toBe(kind);
   });
 
-  it.each([...huggingface.examples.rejects])('rejects %s', (u) => {
+  it.each([...EXAMPLES.huggingface.rejects])('rejects %s', (u) => {
     expect(huggingface.detect(new URL(u))).toBeNull();
   });
 
@@ -117,7 +118,7 @@ describe('huggingface URL table', () => {
     const patterns = huggingface.matches.map(
       (m) => new RegExp(`^${m.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`),
     );
-    for (const [u] of huggingface.examples.claims) {
+    for (const [u] of EXAMPLES.huggingface.claims) {
       const noHash = u.replace(/#.*$/, '');
       expect(patterns.some((re) => re.test(noHash)), u).toBe(true);
     }
@@ -194,7 +195,7 @@ describe('huggingface meta-tests', () => {
 
   it('every page kind the adapter claims has a fixture', () => {
     const covered = new Set(cases.map((name) => huggingface.detect(new URL(load(name).url))));
-    const claimed = new Set(huggingface.examples.claims.map(([, kind]) => kind));
+    const claimed = new Set(EXAMPLES.huggingface.claims.map(([, kind]) => kind));
     expect([...claimed].sort()).toEqual(['daily', 'monthly', 'paper', 'search', 'trending', 'weekly']);
     for (const kind of claimed) expect(covered.has(kind), `no fixture for ${kind}`).toBe(true);
   });

@@ -5,7 +5,7 @@
  * `citation_*` meta tags, the rest from the visible markup.
  * Markup reference: shared/fixtures/pages/SITES.md (arXiv) and shared/fixtures/pages/arxiv-list/.
  */
-import { arxivIdFromPath, canonicalId, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { arxivIdFromPath, arxivKey, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import type { PaperDraft } from '../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from './types';
 
@@ -188,7 +188,7 @@ type Fields = Pick<PaperDraft, 'title' | 'authors' | 'authorCount' | 'abstract' 
 
 /** A whole arXiv draft: identity and links are the same on every arXiv page kind. */
 function draft(ctx: ExtractContext, arxiv: ArxivId, f: Fields): PaperDraft | null {
-  const id = canonicalId({ arxivId: arxiv.id });
+  const id = arxivKey(arxiv);
   if (!id || !f.title) return null;
   return compact({
     id,
@@ -363,49 +363,6 @@ export const arxiv: SiteAdapter = {
   id: 'arxiv',
   label: 'arXiv',
   matches: ['https://arxiv.org/list/*', 'https://arxiv.org/search/*', 'https://arxiv.org/abs/*'],
-  examples: {
-    claims: [
-      ['https://arxiv.org/list/cs.LG/new', 'listing'],
-      ['https://arxiv.org/list/cs.LG/new/', 'listing'],
-      ['https://arxiv.org/list/cs/recent', 'listing'],
-      ['https://arxiv.org/list/hep-th/pastweek?show=25', 'listing'],
-      ['https://arxiv.org/list/math.GT/current', 'listing'],
-      ['https://arxiv.org/list/cs/2301?skip=0&show=25', 'listing'],
-      ['https://arxiv.org/list/hep-th/9901', 'listing'],
-      ['https://arxiv.org/list/astro-ph.CO/202406', 'listing'],
-      ['https://arxiv.org/list/cond-mat.mes-hall/23', 'listing'],
-      ['https://arxiv.org/search/?query=diffusion&searchtype=all', 'search'],
-      ['https://arxiv.org/search/cs?searchtype=author&query=Thompson,+J', 'search'],
-      ['https://arxiv.org/search/advanced?advanced=&terms-0-term=diffusion&terms-0-field=title', 'search'],
-      ['https://arxiv.org/abs/2301.01234', 'paper'],
-      ['https://arxiv.org/abs/2301.01234v2', 'paper'],
-      ['https://arxiv.org/abs/1412.6980', 'paper'],
-      ['https://arxiv.org/abs/hep-th/9901001', 'paper'],
-      ['https://arxiv.org/abs/math.GT/0309136v2', 'paper'],
-      ['https://arxiv.org/abs/2301.01234#comments', 'paper'],
-    ],
-    rejects: [
-      'https://arxiv.org/',
-      'https://arxiv.org/help/api',
-      'https://arxiv.org/list/cs',
-      'https://arxiv.org/list/cs/2313',
-      'https://arxiv.org/list/cs/new/extra',
-      'https://arxiv.org/list/CS/new',
-      'https://arxiv.org/search/',
-      'https://arxiv.org/search/?query=&searchtype=all',
-      'https://arxiv.org/search/advanced',
-      'https://arxiv.org/abs/',
-      'https://arxiv.org/abs/not-an-id',
-      'https://arxiv.org/abs/2301.1234',
-      'https://arxiv.org/abs/%E0%A4%A',
-      'https://arxiv.org/pdf/2301.01234',
-      'https://arxiv.org/html/2301.01234v1',
-      'https://export.arxiv.org/abs/2301.01234',
-      'https://arxiv.org.evil.example/abs/2301.01234',
-      'https://example.com/abs/2301.01234',
-      'https://huggingface.co/papers/2301.01234',
-    ],
-  },
 
   detect,
 

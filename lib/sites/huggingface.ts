@@ -10,9 +10,9 @@
  * Markup reference: shared/fixtures/pages/huggingface/NOTES.md and SITES.md.
  */
 import { z } from 'zod/mini';
-import { canonicalId, parseArxivId, type ArxivId } from '../ids';
+import { arxivKey, parseArxivId, type ArxivId } from '../ids';
 import type { PaperDraft } from '../paper';
-import type { Anchor, ExtractContext, PageKind, SiteAdapter } from './types';
+import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from './types';
 
 const ORIGIN = 'https://huggingface.co';
 
@@ -22,8 +22,9 @@ const ORIGIN = 'https://huggingface.co';
 const PROPS_SELECTOR = '[data-target="DailyPapers"][data-props]';
 /** Card candidates; the island wrapper first so stray `article`s elsewhere are ignored. */
 const CARD_SELECTORS = ['[data-target="DailyPapers"] article', 'article'] as const;
-/** The title link carries the paper id. */
-const TITLE_LINK_SELECTORS = ['h3 a[href^="/papers/"]'] as const;
+/** The title heading, and in it the title link that carries the paper id. */
+const TITLE_HEADING = 'h3';
+const TITLE_LINK_IN_HEADING = 'a[href^="/papers/"]';
 const ANY_PAPER_LINK = 'a[href^="/papers/"]';
 /** The text column that holds the title; the toolbar goes at its end. */
 const TEXT_COLUMN_SELECTORS = ['div.w-full.min-w-0'] as const;
@@ -89,22 +90,38 @@ const PropsJson = z.object({
 const UpvoteJson = z.object({ paperId: opt(z.string()), upvotes: opt(z.number()) });
 
 /**
- * The island's entries by arXiv id, each validated with zod only when a card asks for it:
- * a 1,000-card page does not pay for validating entries before the first toolbar.
+ * The listing island's entries by arXiv id, read lazily: nothing is parsed until a card's whole
+ * paper is wanted (a save, a saved paper seen again, the CLI), so a 1,000-card feed gets its
+ * toolbars without parsing megabytes of JSON first. Each entry is validated with zod when first
+ * asked for. The island is re-read on each use, so cards saved after a client-side navigation
+ * get the current page's data; one parse is shared while its text stays the same.
  */
 export class LazyEntries {
+  private raw: string | null = null;
+  private entries = new Map<string, unknown>();
   private readonly parsed = new Map<string, HfEntry | null>();
-  constructor(private readonly raw: Map<string, unknown>) {}
+  constructor(private readonly read: () => string | null | undefined) {}
+  private index(): Map<string, unknown> {
+    const raw = this.read() ?? '';
+    if (raw !== this.raw) {
+      this.raw = raw;
+      this.parsed.clear();
+      if (lastIsland?.raw !== raw) lastIsland = { raw, entries: indexIsland(raw) };
+      this.entries = lastIsland.entries;
+    }
+    return this.entries;
+  }
   get size(): number {
-    return this.raw.size;
+    return this.index().size;
   }
   keys(): IterableIterator<string> {
-    return this.raw.keys();
+    return this.index().keys();
   }
   get(id: string): HfEntry | undefined {
+    const entries = this.index();
     let e = this.parsed.get(id);
     if (e === undefined) {
-      const r = EntryJson.safeParse(this.raw.get(id));
+      const r = EntryJson.safeParse(entries.get(id));
       e = r.success ? r.data : null;
       this.parsed.set(id, e);
     }
@@ -112,11 +129,13 @@ export class LazyEntries {
   }
 }
 
-let lastIsland: { raw: string; entries: LazyEntries } | null = null;
+/** The last island text parsed, shared by later scans of the same page state (appended cards). */
+let lastIsland: { raw: string; entries: Map<string, unknown> } | null = null;
 
 /** id -> raw entry, first occurrence wins; anything malformed is left out. */
 function indexIsland(raw: string): Map<string, unknown> {
   const out = new Map<string, unknown>();
+  if (!raw) return out;
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -141,6 +160,17 @@ const LISTING_PATHS: ReadonlyArray<readonly [RegExp, PageKind]> = [
   [/^\/papers\/month\/\d{4}-(0[1-9]|1[0-2])$/, 'monthly'],
   [/^\/papers\/trending$/, 'trending'],
 ];
+
+/** Card elements already seen holding a /papers/<id> link (identify() re-reads them anyway). */
+const withPaperLink = new WeakSet<Element>();
+
+/** detect() per URL object: every card of a scan shares one. */
+const kinds = new WeakMap<URL, PageKind | null>();
+function kindOf(url: URL): PageKind | null {
+  let k = kinds.get(url);
+  if (k === undefined) kinds.set(url, (k = detect(url)));
+  return k;
+}
 
 function detect(url: URL): PageKind | null {
   if (url.hostname !== 'huggingface.co' || !/^https?:$/.test(url.protocol)) return null;
@@ -326,7 +356,7 @@ const metaDate = (s: string | undefined): string | undefined => /^(\d{4})[-/](\d
 
 function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
   const arxiv = pagePaperId(ctx.url);
-  const id = arxiv && canonicalId({ arxivId: arxiv.id });
+  const id = arxiv && arxivKey(arxiv);
   if (!arxiv || !id) return null;
   const page = isPaperPage(ctx.data) && ctx.data.id === arxiv.id ? ctx.data : undefined;
   const entry = page?.entry;
@@ -385,6 +415,53 @@ function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
   });
 }
 
+/**
+ * A listing card's paper id (from its title link, else any /papers/<id> link) and title (the
+ * heading, else the island's). Shared by identify() and extract(), so the two always agree.
+ */
+function listingIdentity(card: Element, ctx: ExtractContext): { arxiv: ArxivId; id: string; title: string; key: Element | undefined; entry: HfEntry | undefined } | null {
+  // The first heading's link; else (rare) the first link inside any heading.
+  const h3 = card.querySelector(TITLE_HEADING);
+  const titleLink = h3?.querySelector(TITLE_LINK_IN_HEADING) ?? card.querySelector(`${TITLE_HEADING} ${TITLE_LINK_IN_HEADING}`);
+  let key = titleLink ?? undefined;
+  let arxiv = paperIdFromHref(titleLink?.getAttribute('href') ?? null);
+  if (!arxiv) {
+    key = undefined;
+    for (const a of card.querySelectorAll(ANY_PAPER_LINK)) {
+      arxiv = paperIdFromHref(a.getAttribute('href'));
+      if (arxiv) {
+        key = a;
+        break;
+      }
+    }
+  }
+  const id = arxiv && arxivKey(arxiv);
+  if (!arxiv || !id) return null;
+  const heading = titleLink?.closest(TITLE_HEADING) ?? h3;
+  let title = collapse(heading?.textContent);
+  // The island is read only when needed: for the whole paper, or a card without a heading.
+  let entry: HfEntry | undefined;
+  const entryOf = () => (entry ??= ctx.data instanceof LazyEntries ? ctx.data.get(arxiv.id) : undefined);
+  if (!title) title = collapse(entryOf()?.paper.title ?? entryOf()?.title);
+  if (!title) return null;
+  return {
+    arxiv,
+    id,
+    title,
+    key,
+    get entry() {
+      return entryOf();
+    },
+  };
+}
+
+/** A listing card's toolbar goes at the end of the text column that holds its title. */
+function listingAnchor(card: Element, h3: Element | null): Anchor {
+  const column = h3 && (TEXT_COLUMN_SELECTORS.map((s) => h3.closest(s)).find(Boolean) ?? h3.parentElement);
+  if (column && column !== card && card.contains(column)) return { element: column, position: 'append' };
+  return { element: card, position: 'append' };
+}
+
 // --- the adapter ---
 
 /** Hugging Face Papers: daily, weekly, monthly, trending and search listings, and single paper pages. */
@@ -392,40 +469,6 @@ export const huggingface: SiteAdapter = {
   id: 'huggingface',
   label: 'Hugging Face Papers',
   matches: ['https://huggingface.co/papers*'],
-  examples: {
-    claims: [
-      ['https://huggingface.co/papers', 'daily'],
-      ['https://huggingface.co/papers/', 'daily'],
-      ['https://huggingface.co/papers?q=', 'daily'],
-      ['https://huggingface.co/papers/date/2026-03-02', 'daily'],
-      ['https://huggingface.co/papers/date/2026-03-02/', 'daily'],
-      ['https://huggingface.co/papers/week/2026-W10', 'weekly'],
-      ['https://huggingface.co/papers/month/2026-03', 'monthly'],
-      ['https://huggingface.co/papers/trending', 'trending'],
-      ['https://huggingface.co/papers?q=pretraining', 'search'],
-      ['https://huggingface.co/papers?q=diffusion+models#top', 'search'],
-      ['https://huggingface.co/papers/2305.13169', 'paper'],
-      ['https://huggingface.co/papers/2305.13169/', 'paper'],
-      ['https://huggingface.co/papers/2603.01234#community', 'paper'],
-    ],
-    rejects: [
-      'https://huggingface.co/papers/foo/bar',
-      'https://huggingface.co/papers/not-an-id',
-      'https://huggingface.co/papers/2305.1316',
-      'https://huggingface.co/papers/hep-th/9901001',
-      'https://huggingface.co/papers/date/2026-13-02',
-      'https://huggingface.co/papers/week/2026-10',
-      'https://huggingface.co/papers/month/2026',
-      'https://huggingface.co/models',
-      'https://huggingface.co/docs',
-      'https://huggingface.co/',
-      'https://huggingface.co/collections/someone/reading-list',
-      'https://hf.co/papers',
-      'https://huggingface.co.evil.example/papers',
-      'https://arxiv.org/list/cs/new',
-      'http://example.com/papers',
-    ],
-  },
 
   detect,
 
@@ -435,42 +478,42 @@ export const huggingface: SiteAdapter = {
    */
   prepare(root: ParentNode, url: URL): LazyEntries | HfPaperPage | null {
     if (detect(url) === 'paper') return preparePaper(root, url);
-    const raw = root.querySelector(PROPS_SELECTOR)?.getAttribute('data-props');
-    if (!raw) return new LazyEntries(new Map());
-    // The island is parsed once per page state: cards appended later reuse it.
-    if (lastIsland?.raw === raw) return lastIsland.entries;
-    const entries = new LazyEntries(indexIsland(raw));
-    lastIsland = { raw, entries };
-    return entries;
+    return new LazyEntries(() => root.querySelector(PROPS_SELECTOR)?.getAttribute('data-props'));
   },
 
   findCards(root: ParentNode, kind: PageKind): Element[] {
     // A paper page is not a listing: its one card is the title block, never the linked papers.
     if (kind === 'paper') return paperCards(root);
     for (const sel of CARD_SELECTORS) {
-      const cards = [...root.querySelectorAll(sel)].filter((card) =>
-        [...card.querySelectorAll(ANY_PAPER_LINK)].some(isPaperLink),
-      );
+      // Usually the first /papers/ link is the paper's: only look further when it is not. A card
+      // seen with one before is not checked again (the page is rescanned on every change).
+      const cards = [...root.querySelectorAll(sel)].filter((card) => {
+        if (withPaperLink.has(card)) return true;
+        const a = card.querySelector(ANY_PAPER_LINK);
+        const ok = !!a && (isPaperLink(a) || [...card.querySelectorAll(ANY_PAPER_LINK)].some(isPaperLink));
+        if (ok) withPaperLink.add(card);
+        return ok;
+      });
       if (cards.length) return cards;
     }
     return [];
   },
 
+  identify(card: Element, ctx: ExtractContext): CardIdentity | null {
+    if (kindOf(ctx.url) === 'paper') {
+      const d = extractPaper(card, ctx);
+      return d && { id: d.id, title: d.title };
+    }
+    const found = listingIdentity(card, ctx);
+    return found && { id: found.id, title: found.title, key: found.key };
+  },
+
   extract(card: Element, ctx: ExtractContext): PaperDraft | null {
     if (detect(ctx.url) === 'paper') return extractPaper(card, ctx);
-    const titleLink = first(card, TITLE_LINK_SELECTORS);
-    const arxiv =
-      paperIdFromHref(titleLink?.getAttribute('href') ?? null) ??
-      [...card.querySelectorAll(ANY_PAPER_LINK)].map((a) => paperIdFromHref(a.getAttribute('href'))).find(Boolean) ??
-      null;
-    const id = arxiv && canonicalId({ arxivId: arxiv.id });
-    if (!arxiv || !id) return null;
-
-    const entry = ctx.data instanceof LazyEntries ? ctx.data.get(arxiv.id) : undefined;
+    const found = listingIdentity(card, ctx);
+    if (!found) return null;
+    const { arxiv, id, title, entry } = found;
     const paper = entry?.paper;
-    const heading = titleLink?.closest('h3') ?? card.querySelector('h3');
-    const title = collapse(heading?.textContent) || collapse(paper?.title ?? entry?.title);
-    if (!title) return null;
 
     const jsonAuthors = (paper?.authors ?? []).map((a) => collapse(a.name)).filter(Boolean);
     const { authors, authorCount } = jsonAuthors.length ? { authors: jsonAuthors } : domAuthors(card);
@@ -523,15 +566,15 @@ export const huggingface: SiteAdapter = {
   },
 
   anchorFor(card: Element): Anchor | null {
+    // Listing cards are articles with an h3 title: at the end of the title's text column.
+    const h3 = card.querySelector('h3');
+    if (h3 && card.tagName === 'ARTICLE') return listingAnchor(card, h3);
     // Paper page: right under the title (inside its block when it has one).
     const h1 = card.querySelector('h1');
     if (h1) {
       const block = h1.parentElement;
       return block && block !== card && card.contains(block) ? { element: block, position: 'append' } : { element: h1, position: 'after' };
     }
-    const h3 = card.querySelector('h3');
-    const column = h3 && (TEXT_COLUMN_SELECTORS.map((s) => h3.closest(s)).find(Boolean) ?? h3.parentElement);
-    if (column && column !== card && card.contains(column)) return { element: column, position: 'append' };
-    return { element: card, position: 'append' };
+    return listingAnchor(card, h3);
   },
 };

@@ -4,11 +4,15 @@
  */
 import type { PaperDraft } from '../paper';
 import { arxiv } from './arxiv';
+import { EXAMPLES } from './examples';
 import { huggingface } from './huggingface';
 import { pickAdapter, safeExtract } from './pick';
-import type { ExtractResult, PageKind, SiteAdapter } from './types';
+import type { ExtractResult, PageKind, RegisteredAdapter, SiteAdapter } from './types';
 
-export const ADAPTERS: readonly SiteAdapter[] = [huggingface, arxiv];
+export const ADAPTERS: readonly RegisteredAdapter[] = [
+  { ...huggingface, examples: EXAMPLES.huggingface },
+  { ...arxiv, examples: EXAMPLES.arxiv },
+];
 
 export function adapterFor(url: URL | string): { adapter: SiteAdapter; kind: PageKind } | null {
   return pickAdapter(ADAPTERS, url);

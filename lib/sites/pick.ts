@@ -2,8 +2,8 @@
  * Picking the adapter for a URL and validating what it extracts: shared by the registry (CLI,
  * tests) and each site's own content script, which bundles only its own adapter.
  */
-import { PaperDraft } from '../paper';
-import type { PageKind, SiteAdapter } from './types';
+import { PaperDraft } from '../draft';
+import type { ExtractContext, PageKind, SiteAdapter } from './types';
 
 export function pickAdapter(adapters: readonly SiteAdapter[], url: URL | string): { adapter: SiteAdapter; kind: PageKind } | null {
   let u: URL;
@@ -35,3 +35,36 @@ export function safeExtract(adapter: SiteAdapter, card: Element, ctx: Parameters
   }
 }
 
+
+
+/** A card the content script can show a toolbar for; the whole paper is read on demand. */
+export interface IdentifiedCard {
+  id: string;
+  title: string;
+  /** the link naming the card's paper, when the adapter says which */
+  key: Element | null;
+  /** the card's whole paper, read and validated now (null: it cannot be read) */
+  draft(): PaperDraft | null;
+}
+
+/**
+ * The card's id and title through the adapter's fast path (identify), or through a full
+ * extract() for adapters without one. Null (never a throw) for a card that cannot be read.
+ */
+export function safeIdentify(adapter: SiteAdapter, card: Element, ctx: ExtractContext): IdentifiedCard | null {
+  if (!adapter.identify) {
+    const d = safeExtract(adapter, card, ctx);
+    return d && { id: d.id, title: d.title, key: null, draft: () => d };
+  }
+  try {
+    const found = adapter.identify(card, ctx);
+    if (!found) return null;
+    // Validated like a draft's id and title (two string schemas: cheap on a 1,000-card feed).
+    const id = PaperDraft.shape.id.safeParse(found.id);
+    const title = PaperDraft.shape.title.safeParse(found.title);
+    if (!id.success || !title.success) return null;
+    return { id: id.data, title: title.data, key: found.key ?? null, draft: () => safeExtract(adapter, card, ctx) };
+  } catch {
+    return null;
+  }
+}

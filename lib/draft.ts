@@ -1,0 +1,76 @@
+/**
+ * What a site adapter extracts from one card (PaperDraft) and the pieces it is made of. Its own
+ * module because the content scripts ship it: zod schemas are built when their module loads, so
+ * the stored-record schemas (lib/paper.ts) stay out of every feed page.
+ */
+import { z } from 'zod/mini';
+
+export const STATUSES = ['unread', 'reading', 'read'] as const;
+export type Status = (typeof STATUSES)[number];
+
+// zod/mini: the same validation with a fraction of the bundle.
+export const str = () => z.string();
+export const nonEmpty = () => z.string().check(z.minLength(1));
+export const count = () => z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number, 0 or more'));
+export const opt = z.optional;
+
+/** An absolute http(s) URL (parsed by the platform's URL, which is what links will use). */
+export const httpUrl = z.string().check(z.refine(isHttpUrl, 'must be an http(s) URL'));
+
+function isHttpUrl(u: string): boolean {
+  if (!/^https?:\/\//i.test(u)) return false;
+  try {
+    return !!new URL(u).host;
+  } catch {
+    return false;
+  }
+}
+
+/** YYYY-MM-DD */
+export const IsoDate = z.string().check(z.refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'must be YYYY-MM-DD'));
+
+export const Links = z.object({
+  page: opt(httpUrl),
+  abs: opt(httpUrl),
+  pdf: opt(httpUrl),
+  code: opt(httpUrl),
+  project: opt(httpUrl),
+});
+export type Links = z.infer<typeof Links>;
+
+/** Feed signals: numbers the site shows that change over time. */
+export const Signals = z.object({
+  upvotes: opt(count()),
+  comments: opt(count()),
+  githubRepo: opt(httpUrl),
+  githubStars: opt(count()),
+  organization: opt(nonEmpty()),
+  keywords: opt(z.array(nonEmpty())),
+});
+export type Signals = z.infer<typeof Signals>;
+
+/** What a site adapter extracts from one card. Deterministic: no clocks. */
+export const PaperDraft = z.object({
+  /** canonical key, see lib/ids.ts */
+  id: z.string().check(z.minLength(3)),
+  site: nonEmpty(),
+  /** the URL of the page the card was found on */
+  pageUrl: httpUrl,
+  title: nonEmpty(),
+  authors: z.array(nonEmpty()),
+  /** set when the card shows only a count ("11 authors") or the list is partial */
+  authorCount: opt(count()),
+  abstract: opt(nonEmpty()),
+  publishedAt: opt(IsoDate),
+  arxivId: opt(str()),
+  arxivVersion: opt(z.number().check(z.refine((n) => Number.isInteger(n) && n > 0, 'must be a whole number, 1 or more'))),
+  doi: opt(str()),
+  /** arXiv "Comments:" line (pages, venue, …) */
+  comments: opt(str()),
+  /** subject classes, primary first (cs.LG, hep-th) */
+  subjects: opt(z.array(str())),
+  links: Links,
+  thumbnail: opt(httpUrl),
+  signals: Signals,
+});
+export type PaperDraft = z.infer<typeof PaperDraft>;

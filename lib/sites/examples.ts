@@ -1,0 +1,87 @@
+/**
+ * The URL table of each adapter: URLs it must claim (with their page kind) and URLs it must
+ * reject (tests check every adapter rejects the others' claims too). Kept out of the adapters so
+ * the content scripts, which bundle one adapter each, do not ship test data.
+ */
+import type { UrlExamples } from './types';
+
+export const EXAMPLES = {
+  huggingface: {
+    claims: [
+      ['https://huggingface.co/papers', 'daily'],
+      ['https://huggingface.co/papers/', 'daily'],
+      ['https://huggingface.co/papers?q=', 'daily'],
+      ['https://huggingface.co/papers/date/2026-03-02', 'daily'],
+      ['https://huggingface.co/papers/date/2026-03-02/', 'daily'],
+      ['https://huggingface.co/papers/week/2026-W10', 'weekly'],
+      ['https://huggingface.co/papers/month/2026-03', 'monthly'],
+      ['https://huggingface.co/papers/trending', 'trending'],
+      ['https://huggingface.co/papers?q=pretraining', 'search'],
+      ['https://huggingface.co/papers?q=diffusion+models#top', 'search'],
+      ['https://huggingface.co/papers/2305.13169', 'paper'],
+      ['https://huggingface.co/papers/2305.13169/', 'paper'],
+      ['https://huggingface.co/papers/2603.01234#community', 'paper'],
+    ],
+    rejects: [
+      'https://huggingface.co/papers/foo/bar',
+      'https://huggingface.co/papers/not-an-id',
+      'https://huggingface.co/papers/2305.1316',
+      'https://huggingface.co/papers/hep-th/9901001',
+      'https://huggingface.co/papers/date/2026-13-02',
+      'https://huggingface.co/papers/week/2026-10',
+      'https://huggingface.co/papers/month/2026',
+      'https://huggingface.co/models',
+      'https://huggingface.co/docs',
+      'https://huggingface.co/',
+      'https://huggingface.co/collections/someone/reading-list',
+      'https://hf.co/papers',
+      'https://huggingface.co.evil.example/papers',
+      'https://arxiv.org/list/cs/new',
+      'http://example.com/papers',
+    ],
+  },
+  arxiv: {
+    claims: [
+      ['https://arxiv.org/list/cs.LG/new', 'listing'],
+      ['https://arxiv.org/list/cs.LG/new/', 'listing'],
+      ['https://arxiv.org/list/cs/recent', 'listing'],
+      ['https://arxiv.org/list/hep-th/pastweek?show=25', 'listing'],
+      ['https://arxiv.org/list/math.GT/current', 'listing'],
+      ['https://arxiv.org/list/cs/2301?skip=0&show=25', 'listing'],
+      ['https://arxiv.org/list/hep-th/9901', 'listing'],
+      ['https://arxiv.org/list/astro-ph.CO/202406', 'listing'],
+      ['https://arxiv.org/list/cond-mat.mes-hall/23', 'listing'],
+      ['https://arxiv.org/search/?query=diffusion&searchtype=all', 'search'],
+      ['https://arxiv.org/search/cs?searchtype=author&query=Thompson,+J', 'search'],
+      ['https://arxiv.org/search/advanced?advanced=&terms-0-term=diffusion&terms-0-field=title', 'search'],
+      ['https://arxiv.org/abs/2301.01234', 'paper'],
+      ['https://arxiv.org/abs/2301.01234v2', 'paper'],
+      ['https://arxiv.org/abs/1412.6980', 'paper'],
+      ['https://arxiv.org/abs/hep-th/9901001', 'paper'],
+      ['https://arxiv.org/abs/math.GT/0309136v2', 'paper'],
+      ['https://arxiv.org/abs/2301.01234#comments', 'paper'],
+    ],
+    rejects: [
+      'https://arxiv.org/',
+      'https://arxiv.org/help/api',
+      'https://arxiv.org/list/cs',
+      'https://arxiv.org/list/cs/2313',
+      'https://arxiv.org/list/cs/new/extra',
+      'https://arxiv.org/list/CS/new',
+      'https://arxiv.org/search/',
+      'https://arxiv.org/search/?query=&searchtype=all',
+      'https://arxiv.org/search/advanced',
+      'https://arxiv.org/abs/',
+      'https://arxiv.org/abs/not-an-id',
+      'https://arxiv.org/abs/2301.1234',
+      'https://arxiv.org/abs/%E0%A4%A',
+      'https://arxiv.org/pdf/2301.01234',
+      'https://arxiv.org/html/2301.01234v1',
+      'https://export.arxiv.org/abs/2301.01234',
+      'https://arxiv.org.evil.example/abs/2301.01234',
+      'https://example.com/abs/2301.01234',
+      'https://huggingface.co/papers/2301.01234',
+    ],
+  },
+} satisfies Record<string, UrlExamples>;
+  
