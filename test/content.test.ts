@@ -26,12 +26,16 @@ class FakeBackend implements Backend {
   saved = new Map<string, PaperState>();
   failSave: string | null = null;
   calls: string[] = [];
-  async lookup(drafts: PaperDraft[]) {
-    this.calls.push(`lookup:${drafts.length}`);
+  /** drafts sent with lookups (saved papers seen again), in order */
+  seen: PaperDraft[] = [];
+  async lookup({ ids = [], drafts = [] }: { ids?: string[]; drafts?: PaperDraft[] }) {
+    if (ids.length) this.calls.push(`lookup:${ids.length}`);
+    if (drafts.length) this.calls.push(`observe:${drafts.length}`);
+    this.seen.push(...drafts);
     const papers: Record<string, PaperState> = {};
-    for (const d of drafts) {
-      const s = this.saved.get(d.id);
-      if (s) papers[d.id] = s;
+    for (const id of [...ids, ...drafts.map((d) => d.id)]) {
+      const s = this.saved.get(id);
+      if (s) papers[id] = s;
     }
     return { ok: true as const, papers };
   }
@@ -78,7 +82,7 @@ beforeEach(() => {
   document.body.replaceChildren();
   abort = new AbortController();
   backend = new FakeBackend();
-  toolbars = new Toolbars(document, backend);
+  toolbars = new Toolbars(document, backend, abort.signal);
   scanner = new CardScanner(
     document,
     { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
@@ -177,6 +181,47 @@ describe('Toolbar on a card', () => {
     expect(backend.calls).toContain('save:arxiv:2603.00001');
   });
 
+  it('looks cards up by id; only saved papers are read in full and sent back as seen here', async () => {
+    backend.saved.set('arxiv:2603.00002', { id: 'arxiv:2603.00002', tags: [], note: '', status: 'unread', savedAt: 1 });
+    document.body.innerHTML = grid(['2603.00001', '2603.00002', '2603.00003']);
+    scanner.start();
+    await settle();
+    expect(backend.calls).toEqual(['lookup:3', 'observe:1']);
+    expect(backend.seen).toEqual([
+      {
+        id: 'arxiv:2603.00002',
+        site: 'huggingface',
+        pageUrl: URL_DAILY,
+        title: 'Title 2603.00002',
+        authors: [],
+        arxivId: '2603.00002',
+        links: { page: 'https://huggingface.co/papers/2603.00002', abs: 'https://arxiv.org/abs/2603.00002', pdf: 'https://arxiv.org/pdf/2603.00002' },
+        thumbnail: 'https://cdn.example/2603.00002.png',
+        signals: { upvotes: 7 },
+      },
+    ]);
+  });
+
+  it('a card whose id reads but whose paper does not gets a toolbar whose Save says so', async () => {
+    const [hf] = ADAPTERS;
+    const broken = { ...hf!, extract: () => null };
+    const s2 = new CardScanner(
+      document,
+      { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
+      abort.signal,
+      [broken],
+    );
+    document.body.innerHTML = grid(['2603.00001']);
+    s2.start();
+    await settle();
+    expect(hosts()).toHaveLength(1);
+    saveButton('2603.00001').click();
+    await settle();
+    expect(backend.calls).toEqual(['lookup:1']);
+    expect(hostFor('2603.00001').getAttribute('data-papershelf-state')).toBe('unsaved');
+    expect(shadow('2603.00001').querySelector('[role="alert"]')?.textContent).toBe('Could not save: this card could not be read. Reload the page and try again.×');
+  });
+
   it('a failed save is shown on the card, not swallowed', async () => {
     backend.failSave = 'QuotaExceededError: disk full';
     document.body.innerHTML = grid(['2603.00001']);
@@ -239,7 +284,9 @@ describe('Feed keyboard shortcuts', () => {
       {
         toggleSave: (h) => toolbars.toggleSave(h),
         cycleStatus: (h) => toolbars.cycleStatus(h),
-        open: (h) => opened.push(toolbars.draftOf(h)!.id),
+        focusTag: (h) => toolbars.focusTag(h),
+        openNote: (h) => toolbars.openNote(h),
+        open: (h) => opened.push(toolbars.handleOf(h)!.draft()!.links.page!),
       },
       abort.signal,
     );
@@ -267,10 +314,32 @@ describe('Feed keyboard shortcuts', () => {
     await settle();
     expect(hostFor('2603.00002').getAttribute('data-papershelf-state')).toBe('saved');
     press('o');
-    expect(opened).toEqual(['arxiv:2603.00002']);
+    expect(opened).toEqual(['https://huggingface.co/papers/2603.00002']);
     press('r');
     await settle();
     expect(backend.calls.filter((c) => c.startsWith('patch:') || c.startsWith('save:'))).toEqual(['save:arxiv:2603.00002', 'patch:arxiv:2603.00002']);
+  });
+
+  it('t focuses the tag field, n opens the note; Enter in the tag field adds the tag', async () => {
+    await setup();
+    const root = shadow('2603.00001');
+    // Until used, the tag field is a "+ tag" button (no text field per card on a long feed).
+    expect(root.querySelector('button.taginput')?.getAttribute('aria-label')).toBe('Add tag');
+    expect(root.querySelector('input')).toBeNull();
+    press('j');
+    press('t');
+    const input = root.querySelector('input.taginput') as HTMLInputElement;
+    expect(root.querySelector('button.taginput')).toBeNull();
+    expect(root.activeElement).toBe(input);
+    input.value = 'robotics';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    await settle();
+    expect(backend.calls.filter((c) => c.startsWith('save:'))).toEqual(['save:arxiv:2603.00001']);
+    expect([...root.querySelectorAll('.tag span')].map((e) => e.textContent)).toEqual(['robotics']);
+    expect(input.value).toBe('');
+    press('n');
+    expect(root.querySelector('.notebtn')!.getAttribute('aria-expanded')).toBe('true');
+    expect(root.activeElement).toBe(root.querySelector('textarea'));
   });
 
   it('ignores keys typed into text fields, with modifiers, or when turned off', async () => {

@@ -1,14 +1,19 @@
 /**
- * The toolbar shown on each paper card, inside a shadow root. Plain DOM rather than Preact: it is
- * built once per card on feeds with thousands of cards, and the content script stays small.
- * Props in (update), callbacks out; no browser.* and no database. Page text is only ever set
- * with textContent / attributes, never parsed as HTML.
+ * The toolbar shown on each paper card, inside a shadow root. Plain DOM rather than Preact: a
+ * feed can have thousands of cards, so each card gets a clone of one prebuilt skeleton (Save,
+ * "+ tag", Note: what an unsaved paper shows, buttons only) and nothing else; a ToolbarView is
+ * attached to a card's skeleton only when its paper differs from that (saved, tagged, noted,
+ * busy, failed) or the user acts on it. The tag field, status, tag chips, note panel, preview
+ * and error are built on first need: a text field per card would make Chrome's form scanning
+ * (autofill) walk thousands of inputs on every change of the page.
+ * Events reach the view through one delegating listener (lib/content/toolbars.ts), not one set
+ * per card. Props in (update), callbacks out; no browser.* and no database. Page text is only
+ * ever set with textContent / attributes, never parsed as HTML.
  */
-import { STATUSES, type Status } from '@/lib/paper';
+import { STATUSES, type Status } from '@/lib/draft';
 import { STATUS_LABEL } from '../labels';
 
 export interface ToolbarProps {
-  title: string;
   saved: boolean;
   tags: readonly string[];
   note: string;
@@ -20,6 +25,9 @@ export interface ToolbarProps {
   /** unsent note text kept across re-renders and closing the note */
   noteDraft: string | null;
 }
+
+/** What the skeleton shows: an unsaved paper. */
+export const INITIAL_PROPS: ToolbarProps = { saved: false, tags: [], note: '', status: 'unread', busy: false, error: null, noteDraft: null };
 
 export interface ToolbarCallbacks {
   onToggleSave(): void;
@@ -35,107 +43,162 @@ export interface ToolbarCallbacks {
 
 type Attrs = Record<string, string>;
 
+function make(doc: Document, tag: string, attrs: Attrs, text?: string): HTMLElement {
+  const e = doc.createElement(tag);
+  for (const k in attrs) e.setAttribute(k, attrs[k]!);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const skeletons = new WeakMap<Document, HTMLElement>();
+
+/** The toolbar of an unsaved paper, built once per document (cloned per card): 4 elements. */
+function skeleton(doc: Document): HTMLElement {
+  let bar = skeletons.get(doc);
+  if (bar) return bar;
+  bar = make(doc, 'div', { class: 'bar', role: 'group' });
+  bar.append(
+    make(doc, 'button', { type: 'button', class: 'save', 'aria-label': 'Save', 'aria-pressed': 'false', title: SAVE_TITLE[0] }, SAVE_TEXT[0]),
+    make(doc, 'button', { type: 'button', class: 'taginput', 'aria-label': 'Add tag' }, '+ tag'),
+    make(doc, 'button', { type: 'button', class: 'notebtn', 'aria-expanded': 'false', 'aria-label': 'Add note' }, '✎ Note'),
+  );
+  skeletons.set(doc, bar);
+  return bar;
+}
+
+const SAVE_TITLE = ['Save this paper to your PaperShelf', 'Saved on your shelf. Click to remove it.'] as const;
+/** The star is part of the text; the button's name (aria-label) is the word alone. */
+const SAVE_TEXT = ['☆ Save', '★ Saved'] as const;
+
+/** Put a new toolbar (the unsaved skeleton) into `parent`; returns its root element. */
+export function mountToolbar(doc: Document, parent: ParentNode, title: string): HTMLElement {
+  const bar = skeleton(doc).cloneNode(true) as HTMLElement;
+  bar.setAttribute('aria-label', `PaperShelf: ${title}`);
+  parent.append(bar);
+  return bar;
+}
+
 export class ToolbarView {
-  private readonly bar: HTMLElement;
   private readonly save: HTMLButtonElement;
-  private readonly saveIcon: HTMLElement;
-  private readonly saveText: Text;
-  private readonly statusSel: HTMLSelectElement;
-  private readonly tagList: HTMLElement;
-  private readonly tagInput: HTMLInputElement;
+  /** the "+ tag" button, until it becomes the tag field */
+  private tagBtn: HTMLElement | null;
+  private tagInput: HTMLInputElement | null = null;
   private readonly noteBtn: HTMLButtonElement;
-  private readonly dirtyMark: HTMLElement;
-  private readonly preview: HTMLElement;
-  private readonly error: HTMLElement;
-  private readonly errorText: HTMLElement;
+  private statusSel: HTMLSelectElement | null = null;
+  private tagList: HTMLElement | null = null;
+  private dirtyMark: HTMLElement | null = null;
+  private preview: HTMLElement | null = null;
+  private error: { box: HTMLElement; text: HTMLElement } | null = null;
   private notePanel: { box: HTMLElement; area: HTMLTextAreaElement; saveBtn: HTMLButtonElement; hint: HTMLElement } | null = null;
   private datalist: HTMLDataListElement | null = null;
   private noteOpen = false;
-  private p: ToolbarProps | null = null;
-  private shownTags = '';
+  /** what the DOM shows */
+  private p: ToolbarProps = INITIAL_PROPS;
 
+  /** Attach to a toolbar made by mountToolbar (which shows INITIAL_PROPS). */
   constructor(
     private readonly doc: Document,
-    root: HTMLElement,
+    private readonly bar: HTMLElement,
     private readonly cb: ToolbarCallbacks,
     private readonly uid: string,
   ) {
-    const el = this.el.bind(this);
-    this.bar = el('div', { class: 'bar', role: 'group' });
-    const row = el('div', { class: 'row' });
-    this.save = el('button', { type: 'button', class: 'save' }) as HTMLButtonElement;
-    this.saveIcon = el('span', { class: 'icon', 'aria-hidden': 'true' });
-    this.saveText = doc.createTextNode('');
-    this.save.append(this.saveIcon, this.saveText);
-    this.save.addEventListener('click', () => this.cb.onToggleSave());
-
-    this.statusSel = el('select', { class: 'status', 'aria-label': 'Reading status' }) as HTMLSelectElement;
-    for (const s of STATUSES) {
-      const o = el('option', { value: s }) as HTMLOptionElement;
-      o.textContent = STATUS_LABEL[s];
-      this.statusSel.append(o);
-    }
-    this.statusSel.addEventListener('change', () => this.cb.onStatus(this.statusSel.value as Status));
-
-    this.tagList = el('ul', { class: 'tags', 'aria-label': 'Tags' });
-    const form = el('form', { class: 'addtag' });
-    this.tagInput = el('input', { type: 'text', class: 'taginput', placeholder: '+ tag', 'aria-label': 'Add tag', maxlength: '64' }) as HTMLInputElement;
-    form.append(this.tagInput);
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const t = this.tagInput.value.trim();
-      if (!t) return;
-      this.tagInput.value = '';
-      this.cb.onAddTag(t);
-    });
-    // Suggestions are built only while the field is in use: cheap cards on long feeds.
-    this.tagInput.addEventListener('focus', () => this.showSuggestions());
-
-    this.noteBtn = el('button', { type: 'button', class: 'notebtn', 'aria-expanded': 'false' }) as HTMLButtonElement;
-    const pen = el('span', { 'aria-hidden': 'true' });
-    pen.textContent = '✎';
-    this.dirtyMark = el('span', { class: 'dirty', 'aria-label': 'unsaved' });
-    this.dirtyMark.textContent = ' •';
-    this.noteBtn.append(pen, doc.createTextNode(' Note'));
-    this.noteBtn.addEventListener('click', () => this.setNoteOpen(!this.noteOpen));
-
-    row.append(this.save, this.statusSel, this.tagList, form, this.noteBtn);
-    this.preview = el('p', { class: 'notepreview' });
-    this.error = el('div', { class: 'error', role: 'alert' });
-    this.errorText = el('span', {});
-    const dismiss = el('button', { type: 'button', 'aria-label': 'Dismiss error' });
-    dismiss.textContent = '×';
-    dismiss.addEventListener('click', () => this.cb.onDismissError());
-    this.error.append(this.errorText, dismiss);
-    this.bar.append(row);
-    root.append(this.bar);
+    this.save = bar.querySelector('.save')!;
+    this.tagBtn = bar.querySelector('.taginput');
+    this.noteBtn = bar.querySelector('.notebtn')!;
   }
 
-  private el(tag: string, attrs: Attrs): HTMLElement {
-    const e = this.doc.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    return e;
+  private el(tag: string, attrs: Attrs, text?: string): HTMLElement {
+    return make(this.doc, tag, attrs, text);
+  }
+
+  /**
+   * An event from inside this toolbar (`target` is the element it happened on). Returns true
+   * when the toolbar handled it. Clicks, Enter in the tag field, keys in the note.
+   */
+  handle(e: Event, target: Element): boolean {
+    if (e.type === 'focusin') {
+      if (target === this.tagInput) this.showSuggestions();
+      return false;
+    }
+    if (e.type === 'keydown') {
+      const k = e as KeyboardEvent;
+      const input = this.tagInput;
+      if (input && target === input && k.key === 'Enter' && !k.isComposing) {
+        e.preventDefault();
+        const t = input.value.trim();
+        if (!t) return true;
+        input.value = '';
+        this.cb.onAddTag(t);
+        return true;
+      }
+      const panel = this.notePanel;
+      if (panel && target === panel.area) {
+        if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) {
+          e.preventDefault();
+          this.commitNote();
+          return true;
+        }
+        if (k.key === 'Escape') {
+          this.setNoteOpen(false);
+          return true;
+        }
+      }
+      return false;
+    }
+    if (e.type !== 'click') return false;
+    const button = target.closest('button');
+    if (!button || button.disabled) return false;
+    if (button === this.save) this.cb.onToggleSave();
+    else if (button === this.tagBtn) this.focusTag();
+    else if (button === this.noteBtn) this.setNoteOpen(!this.noteOpen);
+    else if (button.classList.contains('untag')) this.cb.onRemoveTag(button.getAttribute('data-tag') ?? '');
+    else if (button === this.notePanel?.saveBtn) this.commitNote();
+    else if (button.classList.contains('close')) this.setNoteOpen(false);
+    else if (button.classList.contains('dismiss')) this.cb.onDismissError();
+    else return false;
+    return true;
+  }
+
+  /** Focus the tag field (turning the "+ tag" button into it). Also the `t` shortcut. */
+  focusTag(): void {
+    if (!this.tagInput) {
+      const input = this.el('input', { type: 'text', class: 'taginput', placeholder: '+ tag', 'aria-label': 'Add tag', maxlength: '64', enterkeyhint: 'done' }) as HTMLInputElement;
+      this.tagBtn?.replaceWith(input);
+      this.tagBtn = null;
+      this.tagInput = input;
+    }
+    this.tagInput.focus();
+  }
+
+  /** Open (or focus) the note. Also the `n` shortcut. */
+  openNote(): void {
+    if (this.noteOpen) this.notePanel?.area.focus();
+    else this.setNoteOpen(true);
   }
 
   /** Apply new props, touching only what changed. */
   update(p: ToolbarProps): void {
     const prev = this.p;
     this.p = p;
-    if (prev?.title !== p.title) this.bar.setAttribute('aria-label', `PaperShelf: ${p.title}`);
-    if (prev?.saved !== p.saved || !prev) {
+    if (prev.saved !== p.saved) {
       this.save.className = p.saved ? 'save saved' : 'save';
       this.save.setAttribute('aria-pressed', String(p.saved));
-      this.save.title = p.saved ? 'Saved on your shelf. Click to remove it.' : 'Save this paper to your PaperShelf';
-      this.saveIcon.textContent = p.saved ? '★' : '☆';
-      this.saveText.data = p.saved ? 'Saved' : 'Save';
+      this.save.setAttribute('aria-label', p.saved ? 'Saved' : 'Save');
+      this.save.title = SAVE_TITLE[p.saved ? 1 : 0];
+      this.save.textContent = SAVE_TEXT[p.saved ? 1 : 0];
+    }
+    if (p.saved && !this.statusSel) this.statusSel = this.makeStatus();
+    if (this.statusSel) {
       this.statusSel.hidden = !p.saved;
+      this.statusSel.disabled = p.busy;
+      if (this.statusSel.value !== p.status) this.statusSel.value = p.status;
     }
     this.save.disabled = p.busy;
-    this.statusSel.disabled = p.busy;
-    if (this.statusSel.value !== p.status) this.statusSel.value = p.status;
-    const tagsKey = p.tags.join('\u0000');
-    if (tagsKey !== this.shownTags) {
-      this.shownTags = tagsKey;
+    if (prev.tags.join('\u0000') !== p.tags.join('\u0000')) {
+      if (!this.tagList) {
+        this.tagList = this.el('ul', { class: 'tags', 'aria-label': 'Tags' });
+        (this.tagInput ?? this.tagBtn)?.before(this.tagList);
+      }
       this.tagList.replaceChildren(...p.tags.map((t) => this.tagItem(t)));
       if (this.datalist) this.showSuggestions();
     }
@@ -143,64 +206,85 @@ export class ToolbarView {
     const dirty = p.noteDraft !== null && p.noteDraft !== p.note;
     this.noteBtn.classList.toggle('has', !!noteText);
     this.noteBtn.setAttribute('aria-label', noteText ? 'Edit note' : 'Add note');
-    if (dirty !== this.dirtyMark.isConnected) {
-      if (dirty) this.noteBtn.append(this.dirtyMark);
-      else this.dirtyMark.remove();
-    }
+    if (dirty) this.noteBtn.append((this.dirtyMark ??= this.el('span', { class: 'dirty', 'aria-label': 'unsaved' }, ' •')));
+    else this.dirtyMark?.remove();
     this.updateNotePanel();
-    this.preview.textContent = p.note;
-    this.preview.title = p.note;
+    if (!this.noteOpen && p.note) {
+      this.preview ??= this.el('p', { class: 'notepreview' });
+      this.preview.textContent = p.note;
+      this.preview.title = p.note;
+    }
     this.toggle(this.preview, !this.noteOpen && !!p.note);
-    this.errorText.textContent = p.error ?? '';
-    this.toggle(this.error, !!p.error);
+    if (p.error) {
+      if (!this.error) {
+        const box = this.el('div', { class: 'error', role: 'alert' });
+        const text = this.el('span', {});
+        box.append(text, this.el('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss error' }, '×'));
+        this.error = { box, text };
+      }
+      this.error.text.textContent = p.error;
+    }
+    this.toggle(this.error?.box ?? null, !!p.error);
   }
 
-  private toggle(node: HTMLElement, show: boolean): void {
-    if (show && !node.isConnected) this.bar.append(node);
-    else if (!show && node.isConnected) node.remove();
-    // keep the order: row, note panel, preview, error
-    if (show && node === this.preview && this.error.isConnected) this.bar.insertBefore(node, this.error);
+  private makeStatus(): HTMLSelectElement {
+    const sel = this.el('select', { class: 'status', 'aria-label': 'Reading status' }) as HTMLSelectElement;
+    for (const s of STATUSES) sel.append(this.el('option', { value: s }, STATUS_LABEL[s]));
+    // `change` does not leave the shadow root, so this one listens for itself.
+    sel.addEventListener('change', () => this.cb.onStatus(sel.value as Status));
+    this.save.after(sel);
+    return sel;
+  }
+
+  /** Show or hide an optional part, keeping the order: buttons, note panel, preview, error. */
+  private toggle(node: HTMLElement | null, show: boolean): void {
+    if (!node) return;
+    if (!show) {
+      node.remove();
+      return;
+    }
+    if (node.isConnected) return;
+    if (node === this.preview && this.error?.box.isConnected) this.bar.insertBefore(node, this.error.box);
+    else this.bar.append(node);
   }
 
   private tagItem(t: string): HTMLElement {
     const li = this.el('li', { class: 'tag' });
-    const span = this.el('span', {});
-    span.textContent = t;
-    const x = this.el('button', { type: 'button', class: 'untag', 'aria-label': `Remove tag ${t}`, title: `Remove tag ${t}` });
-    x.textContent = '×';
-    x.addEventListener('click', () => this.cb.onRemoveTag(t));
-    li.append(span, x);
+    li.append(this.el('span', {}, t), this.el('button', { type: 'button', class: 'untag', 'data-tag': t, 'aria-label': `Remove tag ${t}`, title: `Remove tag ${t}` }, '×'));
     return li;
   }
 
   private showSuggestions(): void {
-    const p = this.p;
-    if (!p) return;
+    if (!this.tagInput) return;
     if (!this.datalist) {
       this.datalist = this.el('datalist', { id: `ps-tags-${this.uid}` }) as HTMLDataListElement;
       this.tagInput.setAttribute('list', this.datalist.id);
       this.tagInput.after(this.datalist);
     }
-    const have = new Set(p.tags.map((t) => t.toLowerCase()));
+    const have = new Set(this.p.tags.map((t) => t.toLowerCase()));
     this.datalist.replaceChildren(
-      ...this.cb.knownTags()
+      ...this.cb
+        .knownTags()
         .filter((t) => !have.has(t.toLowerCase()))
-        .map((t) => {
-          const o = this.el('option', { value: t });
-          return o;
-        }),
+        .map((t) => this.el('option', { value: t })),
     );
+  }
+
+  private commitNote(): void {
+    if (!this.notePanel) return;
+    this.cb.onSaveNote(this.notePanel.area.value);
+    this.setNoteOpen(false);
   }
 
   private setNoteOpen(open: boolean): void {
     this.noteOpen = open;
     this.noteBtn.setAttribute('aria-expanded', String(open));
-    if (this.p) this.update(this.p);
+    this.update(this.p);
     if (open) this.notePanel?.area.focus();
   }
 
   private updateNotePanel(): void {
-    const p = this.p!;
+    const p = this.p;
     if (!this.noteOpen) {
       this.notePanel?.box.remove();
       return;
@@ -209,26 +293,11 @@ export class ToolbarView {
       const box = this.el('div', { class: 'note' });
       const area = this.el('textarea', { 'aria-label': 'Note', rows: '3', placeholder: 'Your note (kept on your machine)' }) as HTMLTextAreaElement;
       const actions = this.el('div', { class: 'noteactions' });
-      const saveBtn = this.el('button', { type: 'button', class: 'primary' }) as HTMLButtonElement;
-      saveBtn.textContent = 'Save note';
-      const close = this.el('button', { type: 'button' });
-      close.textContent = 'Close';
+      const saveBtn = this.el('button', { type: 'button', class: 'primary' }, 'Save note') as HTMLButtonElement;
       const hint = this.el('span', { class: 'hint' });
-      actions.append(saveBtn, close, hint);
+      actions.append(saveBtn, this.el('button', { type: 'button', class: 'close' }, 'Close'), hint);
       box.append(area, actions);
-      const commit = () => {
-        this.cb.onSaveNote(area.value);
-        this.setNoteOpen(false);
-      };
       area.addEventListener('input', () => this.cb.onNoteDraft(area.value));
-      area.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          commit();
-        } else if (e.key === 'Escape') this.setNoteOpen(false);
-      });
-      saveBtn.addEventListener('click', commit);
-      close.addEventListener('click', () => this.setNoteOpen(false));
       this.notePanel = { box, area, saveBtn, hint };
     }
     const { box, area, saveBtn, hint } = this.notePanel;
@@ -237,6 +306,6 @@ export class ToolbarView {
     if (area.value !== text) area.value = text;
     saveBtn.disabled = p.busy || !dirty;
     hint.textContent = dirty ? 'Not saved yet (Ctrl+Enter saves)' : p.note ? 'Saved' : '';
-    if (!box.isConnected) this.bar.children[0]!.after(box);
+    if (!box.isConnected) this.bar.insertBefore(box, this.preview?.isConnected ? this.preview : this.error?.box.isConnected ? this.error.box : null);
   }
 }

@@ -8,6 +8,8 @@ import { HOST_TAG } from './scanner';
 export interface FeedKeyActions {
   toggleSave(host: Element): void;
   cycleStatus(host: Element): void;
+  focusTag(host: Element): void;
+  openNote(host: Element): void;
   open(host: Element): void;
 }
 
@@ -72,16 +74,11 @@ export class FeedKeys {
     const host = this.active && this.active.isConnected ? this.active : null;
     if (!host) return;
     this.consume(e, () => {
-      const shadow = (host as HTMLElement).shadowRoot;
       if (key === 's') this.actions.toggleSave(host);
       else if (key === 'r') this.actions.cycleStatus(host);
       else if (key === 'o') this.actions.open(host);
-      else if (key === 't') shadow?.querySelector<HTMLInputElement>('.taginput')?.focus();
-      else if (key === 'n') {
-        const btn = shadow?.querySelector<HTMLButtonElement>('.notebtn');
-        if (btn && btn.getAttribute('aria-expanded') !== 'true') btn.click();
-        else shadow?.querySelector('textarea')?.focus();
-      }
+      else if (key === 't') this.actions.focusTag(host);
+      else if (key === 'n') this.actions.openNote(host);
     });
   }
 
@@ -151,8 +148,7 @@ function isTyping(e: KeyboardEvent): boolean {
   const tag = t.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') {
-    const type = (t as HTMLInputElement).type;
-    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(type);
+    return !/^(checkbox|radio|button|submit|reset|range|color|file)$/.test((t as HTMLInputElement).type);
   }
   return false;
 }

@@ -14,45 +14,49 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
   // Benchmarks measure from here to every card having its toolbar (npm run bench).
   performance.mark('papershelf:start');
   let settings: Settings = DEFAULT_SETTINGS;
-  try {
-    settings = await loadSettings();
-  } catch {
-    // storage unavailable: defaults
-  }
   const backend: Backend = {
-    lookup: (drafts) => send('lookup', { drafts }),
+    lookup: (req) => send('lookup', req),
     save: (draft, patch) => send('save', patch ? { draft, patch } : { draft }),
     patch: (id, patch) => send('patch', { id, patch }),
     remove: (id) => send('remove', { id }),
     tags: () => send('tags', {}),
   };
-  const toolbars = new Toolbars(document, backend);
-  const scanner = new CardScanner(
-    document,
-    {
-      create: (h) => toolbars.create(h),
-      place: (h, host) => toolbars.place(h, host),
-      unmount: (h, host) => toolbars.unmount(h, host),
-      mounted: (drafts) => void toolbars.lookup(drafts),
-      enabled: (site) => !settings.disabledSites.includes(site),
-    },
-    ctx.signal,
-    adapters,
-  );
+  const toolbars = new Toolbars(document, backend, ctx.signal);
   const keys = new FeedKeys(
     document,
     {
       toggleSave: (host) => toolbars.toggleSave(host),
       cycleStatus: (host) => toolbars.cycleStatus(host),
+      focusTag: (host) => toolbars.focusTag(host),
+      openNote: (host) => toolbars.openNote(host),
       open: (host) => {
-        const d = toolbars.draftOf(host);
+        const d = toolbars.handleOf(host)?.draft();
         const url = d?.links.page ?? d?.links.abs;
         if (url && /^https?:/.test(url)) window.open(url, '_blank', 'noopener');
       },
     },
     ctx.signal,
   );
-  keys.enabled = settings.keyboardShortcuts;
+  // Read meanwhile: the scanner builds toolbars while this loads and places them after.
+  const ready = loadSettings()
+    .then((s) => {
+      settings = s;
+      keys.enabled = s.keyboardShortcuts;
+    })
+    .catch(() => undefined); // storage unavailable: defaults
+  const scanner = new CardScanner(
+    document,
+    {
+      create: (h) => toolbars.create(h),
+      place: (h, host) => toolbars.place(h, host),
+      unmount: (h, host) => toolbars.unmount(h, host),
+      mounted: (handles) => void toolbars.lookup(handles),
+      enabled: (site) => !settings.disabledSites.includes(site),
+      ready,
+    },
+    ctx.signal,
+    adapters,
+  );
   const unwatch = watchSettings((s) => {
     settings = s;
     keys.enabled = s.keyboardShortcuts;

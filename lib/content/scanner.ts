@@ -3,14 +3,20 @@
  * hands each new (card, draft) to the UI exactly once. Work is chunked so no task runs long.
  * Everything stops when the signal aborts.
  */
-import { pickAdapter, safeExtract } from '../sites/pick';
+import { pickAdapter, safeIdentify } from '../sites/pick';
 import type { PaperDraft } from '../paper';
 import type { Anchor, SiteAdapter } from '../sites/types';
 
+/**
+ * One card with a toolbar: its paper's id and title are read when it is found; the whole paper
+ * (authors, abstract, signals…) only when needed, e.g. on Save (null: the card cannot be read).
+ */
 export interface CardHandle {
   card: Element;
-  draft: PaperDraft;
+  id: string;
+  title: string;
   anchor: Anchor;
+  draft(): PaperDraft | null;
 }
 
 export interface ScannerHooks {
@@ -20,10 +26,12 @@ export interface ScannerHooks {
   place(h: CardHandle, host: Element): void;
   /** a mounted card left the page or changed paper: unmount its toolbar */
   unmount(h: CardHandle, host: Element): void;
-  /** after each chunk: the drafts newly mounted in it (for one batched lookup) */
-  mounted(drafts: PaperDraft[]): void;
+  /** after each batch is placed: the cards newly mounted in it (for one batched lookup) */
+  mounted(handles: CardHandle[]): void;
   /** whether the user has this site turned on (default: all on) */
   enabled?(site: string): boolean;
+  /** settles when enabled() can answer (toolbars are built meanwhile, placed after) */
+  ready?: Promise<unknown>;
 }
 
 export interface ScanStats {
@@ -34,16 +42,19 @@ export interface ScanStats {
 
 /** Time budget per task; the rest continues in a later task. */
 const CHUNK_MS = 30;
-/** toolbars placed per layout after the first chunk */
-const PLACE_BATCH = 200;
 /** drafts per lookup message */
 const LOOKUP_BATCH = 250;
 
 export class CardScanner {
-  /** mounted cards, with the link that identifies their paper (Svelte may reuse a card node) */
+  /** mounted cards, with the link that names their paper (Svelte may reuse a card node) */
   private readonly live = new Map<Element, { handle: CardHandle; host: Element; key: Element; href: string | null }>();
+  /** the link naming each handle's paper, from identify() (else found by its arXiv id) */
+  private readonly keys = new WeakMap<CardHandle, Element | null>();
   private readonly skippedCards = new WeakSet<Element>();
   private scheduled = false;
+  /** a scan is running; `again`: the page changed meanwhile, scan once more after it */
+  private running = false;
+  private again = false;
   private observer: MutationObserver | null = null;
   readonly stats: ScanStats = { mounted: 0, skipped: 0, scans: 0 };
 
@@ -59,11 +70,14 @@ export class CardScanner {
     this.observer = new MutationObserver((records) => {
       // Ignore the mutations our own toolbars cause.
       if (records.every(isOwnMutation)) return;
-      this.schedule();
+      // Scan now, in this microtask, not after a timer: cards the page just added get their
+      // toolbar before the page is next painted (one scan at a time; big scans are chunked).
+      void this.run();
     });
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
     this.signal.addEventListener('abort', () => this.stop(), { once: true });
-    this.schedule();
+    // The first scan starts now, not after a timer: toolbars are wanted as soon as possible.
+    void this.run();
   }
 
   /**
@@ -90,8 +104,26 @@ export class CardScanner {
     this.scheduled = true;
     setTimeout(() => {
       this.scheduled = false;
-      void this.scan();
+      void this.run();
     }, 0);
+  }
+
+  /** One scan at a time: changes during a scan get one more scan after it. */
+  private async run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      await this.scan();
+    } finally {
+      this.running = false;
+    }
+    if (this.again) {
+      this.again = false;
+      this.schedule();
+    }
   }
 
   private async scan(): Promise<void> {
@@ -139,45 +171,47 @@ export class CardScanner {
   }
 
   /**
-   * Extract and build toolbars detached, in chunks of at most CHUNK_MS, and place them in batches:
-   * the first chunk at once (toolbars show quickly), then every PLACE_BATCH built, so the page is
-   * laid out a few times per thousand cards instead of once per chunk.
+   * Identify the cards and build their toolbars detached, in chunks of at most CHUNK_MS (the page
+   * stays responsive and nothing on it moves meanwhile), then place them all in one go: the page
+   * is laid out once for all of them, not once per chunk. Placing waits for the settings (read
+   * meanwhile) and not for a site the user turned off.
    */
   private async process(adapter: SiteAdapter, cards: Element[], ctx: { url: URL; data: unknown }): Promise<void> {
-    let built: Array<{ handle: CardHandle; host: Element }> = [];
-    let first = true;
+    const built: Array<{ handle: CardHandle; host: Element }> = [];
     let i = 0;
     while (i < cards.length && !this.signal.aborted) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 0));
       const start = performance.now();
       while (i < cards.length && performance.now() - start < CHUNK_MS) {
         const card = cards[i++]!;
         if (!card.isConnected || this.isCurrent(card)) continue;
-        const draft = safeExtract(adapter, card, ctx);
-        const anchor = draft ? safeAnchor(adapter, card) : null;
-        if (!draft || !anchor) {
+        const found = safeIdentify(adapter, card, ctx);
+        const anchor = found ? safeAnchor(adapter, card) : null;
+        if (!found || !anchor) {
           this.skippedCards.add(card);
           this.stats.skipped++;
           continue;
         }
-        const handle = { card, draft, anchor };
+        const handle: CardHandle = { card, id: found.id, title: found.title, anchor, draft: found.draft };
+        this.keys.set(handle, found.key);
         try {
           built.push({ handle, host: this.hooks.create(handle) });
         } catch {
           this.stats.skipped++;
         }
       }
-      if (first || built.length >= PLACE_BATCH || i >= cards.length) {
-        this.placeAll(built);
-        built = [];
-        first = false;
-      }
-      if (i < cards.length) await new Promise((r) => setTimeout(r, 0));
     }
-    if (this.signal.aborted) for (const { handle, host } of built) this.hooks.unmount(handle, host);
+    await this.hooks.ready;
+    if (this.signal.aborted || (this.hooks.enabled && !this.hooks.enabled(adapter.id))) {
+      for (const { handle, host } of built) this.hooks.unmount(handle, host);
+      if (!this.signal.aborted) this.unmountAll();
+      return;
+    }
+    this.placeAll(built);
   }
 
   private placeAll(built: ReadonlyArray<{ handle: CardHandle; host: Element }>): void {
-    const placed: PaperDraft[] = [];
+    const placed: CardHandle[] = [];
     for (const { handle, host } of built) {
       const { card } = handle;
       const old = this.live.get(card);
@@ -196,10 +230,10 @@ export class CardScanner {
         this.stats.skipped++;
         continue;
       }
-      const key = titleLink(card, handle.draft);
+      const key = this.keys.get(handle) ?? titleLink(card, handle);
       this.live.set(card, { handle, host, key, href: key.getAttribute('href') });
       this.stats.mounted++;
-      placed.push(handle.draft);
+      placed.push(handle);
     }
     performance.mark('papershelf:placed');
     for (let k = 0; k < placed.length; k += LOOKUP_BATCH) this.hooks.mounted(placed.slice(k, k + LOOKUP_BATCH));
@@ -215,8 +249,8 @@ function safeAnchor(adapter: SiteAdapter, card: Element): Anchor | null {
 }
 
 /** The link naming the card's paper (checked on later scans); the card itself when none does. */
-function titleLink(card: Element, draft: PaperDraft): Element {
-  const arxiv = draft.arxivId;
+function titleLink(card: Element, handle: CardHandle): Element {
+  const arxiv = handle.draft()?.arxivId;
   if (arxiv) for (const a of card.querySelectorAll('a[href]')) if ((a.getAttribute('href') ?? '').includes(arxiv)) return a;
   return card;
 }

@@ -1,8 +1,10 @@
 /**
- * Mounted toolbars of one page: one shadow-root host per card, each a ToolbarView fed from the
- * shared state (saved papers by id). Talks to the background only through typed messages.
+ * Mounted toolbars of one page: one shadow-root host per card, each a clone of the toolbar
+ * skeleton; a ToolbarView is attached only to toolbars that show more than an unsaved paper or
+ * that the user acts on. One set of window listeners serves every toolbar. Talks to the
+ * background only through typed messages.
  */
-import { ToolbarView } from '@/components/toolbar/ToolbarView';
+import { mountToolbar, ToolbarView, type ToolbarProps } from '@/components/toolbar/ToolbarView';
 import { TOOLBAR_CSS } from '@/components/toolbar/styles';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
@@ -10,7 +12,8 @@ import { HOST_TAG, type CardHandle } from './scanner';
 
 /** How the toolbar reaches the background (messages in the page, a fake in unit tests). */
 export interface Backend {
-  lookup(drafts: PaperDraft[]): Promise<Result<{ papers: Record<string, PaperState> }>>;
+  /** saved state by id; with drafts, saved papers also get their signals and this page as a source */
+  lookup(req: { ids?: string[]; drafts?: PaperDraft[] }): Promise<Result<{ papers: Record<string, PaperState> }>>;
   save(draft: PaperDraft, patch?: UserPatch): Promise<Result<{ paper: PaperState }>>;
   patch(id: string, patch: UserPatch): Promise<Result<{ paper: PaperState }>>;
   remove(id: string): Promise<Result<{ removed: boolean }>>;
@@ -18,12 +21,15 @@ export interface Backend {
 }
 
 const DOUBLE_CLICK_MS = 600;
+const HOST_NAME = HOST_TAG.toUpperCase();
+/** Events of a toolbar the page must not see (its shortcuts, its card links). */
+const OURS_ONLY = ['keydown', 'keyup', 'keypress', 'click'] as const;
 
 interface Mounted {
   host: HTMLElement;
-  root: HTMLElement;
-  draft: PaperDraft;
-  uid: string;
+  shadow: ShadowRoot;
+  bar: HTMLElement;
+  handle: CardHandle;
   view: ToolbarView | null;
 }
 
@@ -32,6 +38,8 @@ interface PaperUi {
   error: string | null;
   noteDraft: string | null;
 }
+
+const NO_UI: PaperUi = { busy: false, error: null, noteDraft: null };
 
 export class Toolbars {
   private readonly states = new Map<string, PaperState | null>();
@@ -47,56 +55,56 @@ export class Toolbars {
   constructor(
     private readonly doc: Document,
     private readonly backend: Backend,
+    signal?: AbortSignal,
   ) {
     this.theme = detectTheme(doc);
     void this.refreshTags();
+    // One listener per event type for every toolbar: an event from inside a shadow root is seen
+    // here with its host as target. The page never sees keys and clicks meant for a toolbar.
+    const win = doc.defaultView;
+    const onEvent = (e: Event) => this.onEvent(e);
+    for (const type of [...OURS_ONLY, 'focusin']) win?.addEventListener(type, onEvent, { capture: true, signal });
   }
 
-  private sheet: CSSStyleSheet | null | undefined;
+  private onEvent(e: Event): void {
+    // Browsers show the host as the target here; the path also names it where they do not.
+    const path = e.composedPath();
+    const host = path.find((n) => (n as Node).nodeName === HOST_NAME) as Element | undefined;
+    const m = host && this.byHost.get(host);
+    if (!m) return;
+    if (e.type !== 'focusin') e.stopPropagation();
+    const inner = path[0] as Element | undefined;
+    if (this.invalidated || !inner || inner.nodeType !== 1) return;
+    this.viewOf(m).handle(e, inner);
+  }
 
-  /** One parsed stylesheet shared by every shadow root (a <style> each where unsupported). */
+  private sheet: CSSStyleSheet | undefined;
+
+  /** One parsed stylesheet shared by every shadow root (adopted: Chrome 73+, Firefox 101+). */
   private styleInto(shadow: ShadowRoot): void {
-    if (this.sheet === undefined) {
-      try {
-        const View = this.doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
-        const sheet = View ? new View.CSSStyleSheet() : null;
-        sheet?.replaceSync(TOOLBAR_CSS);
-        this.sheet = sheet && 'adoptedStyleSheets' in shadow ? sheet : null;
-      } catch {
-        this.sheet = null;
-      }
+    if (!this.sheet) {
+      // The page window's constructor: a sheet made in the content script's world may not adopt.
+      this.sheet = new (this.doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+      this.sheet.replaceSync(TOOLBAR_CSS);
     }
-    if (this.sheet) {
-      try {
-        shadow.adoptedStyleSheets = [this.sheet];
-        return;
-      } catch {
-        this.sheet = null;
-      }
-    }
-    const style = this.doc.createElement('style');
-    style.textContent = TOOLBAR_CSS;
-    shadow.append(style);
+    shadow.adoptedStyleSheets = [this.sheet];
   }
 
   /**
    * Build the host element, shadow root and toolbar of one card, detached from the page: the
    * scanner builds many, then places them in one go, so the page is laid out once, not per chunk.
    */
-  create({ draft }: CardHandle): HTMLElement {
+  create(handle: CardHandle): HTMLElement {
     const host = this.doc.createElement(HOST_TAG);
-    host.setAttribute('data-papershelf-id', draft.id);
+    host.setAttribute('data-papershelf-id', handle.id);
     host.setAttribute('data-theme', this.theme);
     const shadow = host.attachShadow({ mode: 'open' });
-    const root = this.doc.createElement('div');
     this.styleInto(shadow);
-    shadow.append(root);
-    // Keys typed and clicks made in the toolbar are ours, not the page's shortcuts or card links.
-    for (const type of ['keydown', 'keyup', 'keypress', 'click']) host.addEventListener(type, (e) => e.stopPropagation());
-    const m: Mounted = { host, root, draft, uid: String(++this.seq), view: null };
+    const bar = mountToolbar(this.doc, shadow, handle.title);
+    const m: Mounted = { host, shadow, bar, handle, view: null };
     this.byHost.set(host, m);
-    let set = this.mounts.get(draft.id);
-    if (!set) this.mounts.set(draft.id, (set = new Set()));
+    let set = this.mounts.get(handle.id);
+    if (!set) this.mounts.set(handle.id, (set = new Set()));
     set.add(m);
     this.renderOne(m);
     return host;
@@ -113,8 +121,8 @@ export class Toolbars {
     else el.before(host);
   }
 
-  unmount({ draft }: CardHandle, host: Element): void {
-    const set = this.mounts.get(draft.id);
+  unmount({ id }: CardHandle, host: Element): void {
+    const set = this.mounts.get(id);
     if (set) {
       for (const m of set) {
         if (m.host === host) {
@@ -122,14 +130,25 @@ export class Toolbars {
           set.delete(m);
         }
       }
-      if (set.size === 0) this.mounts.delete(draft.id);
+      if (set.size === 0) this.mounts.delete(id);
     }
     host.remove();
   }
 
-  /** The paper a toolbar host shows. */
-  draftOf(host: Element): PaperDraft | null {
-    return this.byHost.get(host)?.draft ?? null;
+  /** The card a toolbar host belongs to. */
+  handleOf(host: Element): CardHandle | null {
+    return this.byHost.get(host)?.handle ?? null;
+  }
+
+  /** Keyboard: focus the tag field / open the note of this toolbar. */
+  focusTag(host: Element): void {
+    const m = this.byHost.get(host);
+    if (m && !this.invalidated) this.viewOf(m).focusTag();
+  }
+
+  openNote(host: Element): void {
+    const m = this.byHost.get(host);
+    if (m && !this.invalidated) this.viewOf(m).openNote();
   }
 
   /** Keyboard: save / unsave the paper of this toolbar. */
@@ -137,20 +156,21 @@ export class Toolbars {
     const m = this.byHost.get(host);
     if (!m) return;
     // A double-click is one save, not a save and a remove.
+    const { id } = m.handle;
     const now = Date.now();
-    if (now - (this.lastToggle.get(m.draft.id) ?? 0) < DOUBLE_CLICK_MS) return;
-    this.lastToggle.set(m.draft.id, now);
-    const state = this.states.get(m.draft.id);
-    void (state ? this.run(m.draft, () => this.backend.remove(m.draft.id), true) : this.write(m.draft));
+    if (now - (this.lastToggle.get(id) ?? 0) < DOUBLE_CLICK_MS) return;
+    this.lastToggle.set(id, now);
+    const state = this.states.get(id);
+    void (state ? this.run(m.handle, () => this.backend.remove(id), true) : this.write(m.handle));
   }
 
   /** Keyboard: unread -> reading -> read -> unread (an unsaved paper is saved as reading). */
   cycleStatus(host: Element): void {
     const m = this.byHost.get(host);
     if (!m) return;
-    const cur = this.states.get(m.draft.id);
+    const cur = this.states.get(m.handle.id);
     const next: Status = !cur ? 'reading' : cur.status === 'unread' ? 'reading' : cur.status === 'reading' ? 'read' : 'unread';
-    void this.write(m.draft, { status: next });
+    void this.write(m.handle, { status: next });
   }
 
   /**
@@ -167,7 +187,7 @@ export class Toolbars {
         note.className = 'stale';
         note.setAttribute('role', 'status');
         note.textContent = 'PaperShelf was updated. Reload the page to use it here.';
-        m.root.replaceChildren(note);
+        m.shadow.replaceChildren(note);
       }
     }
   }
@@ -179,15 +199,21 @@ export class Toolbars {
     return n;
   }
 
-  /** One batched lookup for the cards mounted in a chunk. */
-  async lookup(drafts: PaperDraft[]): Promise<void> {
-    const res = await this.backend.lookup(drafts).catch((e: unknown) => fail(e));
+  /**
+   * One batched lookup for the cards mounted in a batch: by id, so no card is read in full for
+   * it. The saved ones are then read and sent back, so the shelf gets their current signals and
+   * this page as a source.
+   */
+  async lookup(handles: CardHandle[]): Promise<void> {
+    const res = await this.backend.lookup({ ids: handles.map((h) => h.id) }).catch((e: unknown) => fail(e));
     if (!res.ok) {
-      for (const d of drafts) this.setUi(d.id, { error: `PaperShelf could not check this paper: ${res.error.message}` });
+      for (const h of handles) this.setUi(h.id, { error: `PaperShelf could not check this paper: ${res.error.message}` });
       return;
     }
-    for (const d of drafts) this.states.set(d.id, res.papers[d.id] ?? null);
-    for (const d of drafts) this.renderId(d.id);
+    for (const h of handles) this.states.set(h.id, res.papers[h.id] ?? null);
+    for (const h of handles) this.renderId(h.id);
+    const seen = handles.filter((h) => res.papers[h.id]).flatMap((h) => draftOf(h) ?? []);
+    if (seen.length) await this.backend.lookup({ drafts: seen }).catch(() => undefined);
   }
 
   /** The background says these papers changed (saved, edited or removed elsewhere). */
@@ -209,8 +235,7 @@ export class Toolbars {
   }
 
   private setUi(id: string, patch: Partial<PaperUi>): void {
-    const cur = this.ui.get(id) ?? { busy: false, error: null, noteDraft: null };
-    this.ui.set(id, { ...cur, ...patch });
+    this.ui.set(id, { ...(this.ui.get(id) ?? NO_UI), ...patch });
     this.renderId(id);
   }
 
@@ -219,33 +244,40 @@ export class Toolbars {
     if (set) for (const m of set) this.renderOne(m);
   }
 
-  private renderOne(m: Mounted): void {
-    if (this.invalidated) return;
-    const id = m.draft.id;
-    const state = this.states.get(id) ?? null;
-    const ui = this.ui.get(id) ?? { busy: false, error: null, noteDraft: null };
-    m.host.setAttribute('data-papershelf-state', state ? 'saved' : 'unsaved');
-    m.view ??= new ToolbarView(
+  /** The card's view, attached on first need (its skeleton stays as built until then). */
+  private viewOf(m: Mounted): ToolbarView {
+    if (m.view) return m.view;
+    const { id } = m.handle;
+    return (m.view = new ToolbarView(
       this.doc,
-      m.root,
+      m.bar,
       {
         onToggleSave: () => this.toggleSave(m.host),
-        onAddTag: (tag: string) => void this.write(m.draft, { addTags: [tag] }),
-        onRemoveTag: (tag: string) => void this.write(m.draft, { removeTags: [tag] }),
-        onStatus: (status: Status) => void this.write(m.draft, { status }),
+        onAddTag: (tag: string) => void this.write(m.handle, { addTags: [tag] }),
+        onRemoveTag: (tag: string) => void this.write(m.handle, { removeTags: [tag] }),
+        onStatus: (status: Status) => void this.write(m.handle, { status }),
         onNoteDraft: (text: string) => {
-          const cur = this.ui.get(id) ?? { busy: false, error: null, noteDraft: null };
-          this.ui.set(id, { ...cur, noteDraft: text });
+          this.ui.set(id, { ...(this.ui.get(id) ?? NO_UI), noteDraft: text });
           this.renderId(id);
         },
-        onSaveNote: (text: string) => void this.write(m.draft, { note: text }),
+        onSaveNote: (text: string) => void this.write(m.handle, { note: text }),
         onDismissError: () => this.setUi(id, { error: null }),
         knownTags: () => this.knownTags,
       },
-      m.uid,
-    );
-    m.view.update({
-      title: m.draft.title,
+      String(++this.seq),
+    ));
+  }
+
+  private renderOne(m: Mounted): void {
+    if (this.invalidated) return;
+    const id = m.handle.id;
+    const state = this.states.get(id) ?? null;
+    const ui = this.ui.get(id) ?? NO_UI;
+    const saved = state ? 'saved' : 'unsaved';
+    if (m.host.getAttribute('data-papershelf-state') !== saved) m.host.setAttribute('data-papershelf-state', saved);
+    // An unsaved paper nobody touched: the skeleton already shows it.
+    if (!m.view && !state && !ui.busy && !ui.error && ui.noteDraft === null) return;
+    const p: ToolbarProps = {
       saved: !!state,
       tags: state?.tags ?? [],
       note: state?.note ?? '',
@@ -253,27 +285,35 @@ export class Toolbars {
       busy: ui.busy,
       error: ui.error,
       noteDraft: ui.noteDraft,
-    });
+    };
+    this.viewOf(m).update(p);
   }
 
   /** Save (or patch) a paper; an unsaved paper is saved together with the patch. */
-  private write(draft: PaperDraft, patch?: UserPatch): Promise<void> {
-    const saved = !!this.states.get(draft.id);
-    return this.run(draft, () => (saved && patch ? this.backend.patch(draft.id, patch) : this.backend.save(draft, patch)), false, patch);
+  private write(h: CardHandle, patch?: UserPatch): Promise<void> {
+    if (this.states.get(h.id) && patch) return this.run(h, () => this.backend.patch(h.id, patch), false, patch);
+    return this.run(h, () => this.saveCard(h, patch), false, patch);
+  }
+
+  /** Read the whole card now and save it (a card that cannot be read says so). */
+  private async saveCard(h: CardHandle, patch?: UserPatch): Promise<Result<{ paper: PaperState }>> {
+    const draft = draftOf(h);
+    if (!draft) return { ok: false, error: { code: 'invalid', message: 'this card could not be read. Reload the page and try again.' } };
+    return this.backend.save(draft, patch);
   }
 
   private async run(
-    draft: PaperDraft,
+    h: CardHandle,
     call: () => Promise<Result<{ paper: PaperState } | { removed: boolean }>>,
     removing: boolean,
     patch?: UserPatch,
   ): Promise<void> {
-    const id = draft.id;
+    const id = h.id;
     this.setUi(id, { busy: true, error: null });
     const res = await call().catch((e: unknown) => fail(e));
     if (!res.ok && res.error.code === 'not-found' && patch) {
       // Removed elsewhere meanwhile: saving again with the patch keeps what the user did.
-      return this.run(draft, () => this.backend.save(draft, patch), false);
+      return this.run(h, () => this.saveCard(h, patch), false);
     }
     if (!res.ok) {
       const what = removing ? 'remove' : 'save';
@@ -291,6 +331,13 @@ export class Toolbars {
     }
   }
 }
+
+/** The card's whole paper, when it can be read and is still the paper its toolbar names. */
+function draftOf(h: CardHandle): PaperDraft | null {
+  const d = h.draft();
+  return d && d.id === h.id ? d : null;
+}
+
 
 function fail(e: unknown): { ok: false; error: { code: 'internal'; message: string } } {
   const message = e instanceof Error ? e.message : String(e);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
+import { expect, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
 
 const ID = 'arxiv:2602.21847';
 const TITLE = 'LatticeTune: Sparse Adapter Lattices for Continual Instruction Tuning';
@@ -26,7 +26,7 @@ test('one paper, one record: saved on Hugging Face, seen and annotated on arXiv'
   const hfBar = toolbarFor(hf, ID);
   await hfBar.getByRole('button', { name: /^Save/ }).click();
   await expect(hfBar).toHaveAttribute('data-papershelf-state', 'saved');
-  const tag = hfBar.getByLabel('Add tag');
+  const tag = await tagField(hfBar);
   await tag.fill('lattice');
   await tag.press('Enter');
   await expect(hfBar.getByRole('listitem')).toHaveText(['lattice×']);

@@ -2,7 +2,7 @@
  * Playwright fixtures: a persistent Chromium profile with the built extension loaded, and
  * the project's own Hugging Face fixtures served under the real https://huggingface.co URLs.
  */
-import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,6 +90,18 @@ export async function contentStats(context: BrowserContext, url: string): Promis
 
 export function toolbarFor(page: Page, id: string) {
   return page.locator(`papershelf-toolbar[data-papershelf-id="${id}"]`);
+}
+
+/**
+ * A toolbar's tag field, as a user gets to it: the "+ tag" button turns into the field when
+ * clicked (builds before that one had the field from the start).
+ */
+export async function tagField(bar: Locator): Promise<Locator> {
+  const button = bar.getByRole('button', { name: 'Add tag' });
+  if ((await button.count()) > 0) await button.click();
+  const field = bar.getByRole('textbox', { name: 'Add tag' });
+  await expect(field).toBeFocused();
+  return field;
 }
 
 export const test = base.extend<{ context: BrowserContext; extId: string }>({

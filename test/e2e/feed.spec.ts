@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { expect, launch, ROOT, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
+import { expect, launch, ROOT, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
 
 interface Expected { id: string; title: string }
 function expectedOf(name: string): Expected[] {
@@ -49,7 +49,7 @@ test('save with tags and a note, find it in the popup, see it everywhere, remove
   // The second tab follows without a reload.
   await expect(toolbarFor(other, paper.id)).toHaveAttribute('data-papershelf-state', 'saved');
 
-  const tagInput = bar.getByLabel('Add tag');
+  const tagInput = await tagField(bar);
   await tagInput.fill('world-models');
   await tagInput.press('Enter');
   await expect(bar.getByRole('listitem').filter({ hasText: 'world-models' })).toHaveCount(1);

@@ -3,7 +3,7 @@
  * break the toolbar, re-renders leak nothing, edits from two tabs and the popup all survive.
  */
 import path from 'node:path';
-import { contentStats, expect, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
+import { contentStats, expect, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
 
 const HOSTILE = urlOf('hostile', 'hf-hostile');
 const DAILY = urlOf('huggingface', 'daily');
@@ -26,8 +26,9 @@ test('hostile page: payloads stay plain text everywhere and none executes; the t
   await save.click();
   await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
   const payloadTag = '<img src=x onerror=window.__pwned="tag">';
-  await bar.getByLabel('Add tag').fill(payloadTag);
-  await bar.getByLabel('Add tag').press('Enter');
+  const tag = await tagField(bar);
+  await tag.fill(payloadTag);
+  await tag.press('Enter');
   await expect(bar.getByRole('listitem')).toHaveText([`${payloadTag}×`]);
   await bar.getByRole('button', { name: 'Add note' }).click();
   await bar.getByRole('textbox', { name: 'Note' }).fill('</textarea><script>window.__pwned="note"</script>');
@@ -115,12 +116,13 @@ test('two tabs and the popup edit different fields at the same moment: every edi
   const list = popup.getByRole('list', { name: 'Saved papers' });
   await expect(list.locator(':scope > li')).toHaveCount(1);
 
-  await barA.getByLabel('Add tag').fill('from-tab-a');
+  const tagA = await tagField(barA);
+  await tagA.fill('from-tab-a');
   await barB.getByRole('button', { name: 'Add note' }).click();
   await barB.getByRole('textbox', { name: 'Note' }).fill('from tab b');
   const status = popup.getByRole('combobox', { name: /^Status of / });
   await Promise.all([
-    barA.getByLabel('Add tag').press('Enter'),
+    tagA.press('Enter'),
     barB.getByRole('button', { name: 'Save note' }).click(),
     status.selectOption('read'),
   ]);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXT_DIR, expect, extensionId, launch, ROOT, test, toolbarFor, toolbars, urlOf } from './extension';
+import { expect, EXT_DIR, extensionId, launch, ROOT, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
 
 /** The last commit whose database was version 1. */
 const BUILD_A_COMMIT = 'ff4f2d814823fb33d766d7a8f21d4c21aa2b5c8a';
@@ -36,8 +36,9 @@ test('papers saved with build A survive the upgrade to build B', async () => {
     const a = toolbarFor(page, 'arxiv:2602.21847');
     await a.getByRole('button', { name: /^Save/ }).click();
     await expect(a).toHaveAttribute('data-papershelf-state', 'saved');
-    await a.getByLabel('Add tag').fill('kept');
-    await a.getByLabel('Add tag').press('Enter');
+    const tag = await tagField(a);
+    await tag.fill('kept');
+    await tag.press('Enter');
     await expect(a.getByRole('listitem')).toHaveText(['kept×']);
     await a.getByRole('button', { name: 'Add note' }).click();
     await a.getByRole('textbox', { name: 'Note' }).fill('Written before the upgrade');
