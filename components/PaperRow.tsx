@@ -51,11 +51,15 @@ export function authorsLine(p: Pick<SavedPaper, 'authors' | 'authorCount'>): str
   return more ? `${shown.join(', ')} et al.` : shown.join(', ');
 }
 
+let dateFormat: Intl.DateTimeFormat | undefined;
+
 /** "2024-05-01" -> "May 1, 2024" (English, as the popup is; read as a calendar date, not a time). */
 export function formatDate(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  // One formatter for every row: building one per call costs more than the row.
+  dateFormat ??= new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return dateFormat.format(d);
 }
 
 /** The first non-empty line of a note (CSS truncates it to the row width). */

@@ -580,7 +580,6 @@ export function ReadingList(p: ReadingListProps) {
           items={papers}
           label="Saved papers"
           listRef={listRef}
-          keyOf={(x) => x.id}
           activeIndex={activeIndex >= 0 ? activeIndex : undefined}
           resetKey={listKey}
           renderRow={(paper, place) => (

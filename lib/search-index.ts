@@ -422,19 +422,32 @@ export class SearchIndex {
     return best;
   }
 
-  /** True when the paper passes every filter of the query and the clicked filters. */
-  private passes(doc: Doc, q: ParsedQuery, opts: SearchOptions): boolean {
-    const p = doc.paper;
-    if (q.status !== undefined && p.status !== q.status) return false;
-    if (opts.status && p.status !== opts.status) return false;
-    if (q.not.statuses.includes(p.status)) return false;
-    if (opts.tag && !doc.tags.includes(tagKey(opts.tag))) return false;
-    for (const t of q.tags) if (!doc.tags.includes(tagKey(t))) return false;
-    for (const t of q.not.tags) if (doc.tags.includes(tagKey(t))) return false;
-    if (q.year && (doc.year === undefined || doc.year < q.year.from || doc.year > q.year.to)) return false;
-    if (q.site !== undefined && !doc.sites.some((s) => s.startsWith(q.site!))) return false;
-    for (const site of q.not.sites) if (doc.sites.some((s) => s.startsWith(site))) return false;
-    return true;
+  /**
+   * The filter of one search: true when a paper passes every filter of the query and the
+   * clicked filters. Tag keys are worked out once here, not once per paper.
+   */
+  private filterFor(q: ParsedQuery, opts: SearchOptions): ((doc: Doc) => boolean) | null {
+    const status = q.status;
+    const clickedStatus = opts.status || undefined;
+    const notStatuses = q.not.statuses;
+    const tags = [...q.tags, ...(opts.tag ? [opts.tag] : [])].map(tagKey);
+    const notTags = q.not.tags.map(tagKey);
+    const year = q.year;
+    const site = q.site;
+    const notSites = q.not.sites;
+    if (status === undefined && !clickedStatus && notStatuses.length === 0 && tags.length === 0 && notTags.length === 0 && !year && site === undefined && notSites.length === 0) return null;
+    return (doc) => {
+      const p = doc.paper;
+      if (status !== undefined && p.status !== status) return false;
+      if (clickedStatus && p.status !== clickedStatus) return false;
+      if (notStatuses.length && notStatuses.includes(p.status)) return false;
+      for (const t of tags) if (!doc.tags.includes(t)) return false;
+      for (const t of notTags) if (doc.tags.includes(t)) return false;
+      if (year && (doc.year === undefined || doc.year < year.from || doc.year > year.to)) return false;
+      if (site !== undefined && !doc.sites.some((s) => s.startsWith(site))) return false;
+      for (const ns of notSites) if (doc.sites.some((s) => s.startsWith(ns))) return false;
+      return true;
+    };
   }
 
   /**
@@ -445,7 +458,12 @@ export class SearchIndex {
   search(q: ParsedQuery = emptyQuery(), opts: SearchOptions = {}): SavedPaper[] {
     const { slots: ordered, rank } = this.order(opts.sort ?? 'savedAt');
     const excluded = q.not.terms.map((t) => this.termScores(t));
-    const keep = (doc: Doc) => this.passes(doc, q, opts) && excluded.every((ex) => ex[doc.slot] === 0);
+    const filter = this.filterFor(q, opts);
+    const keep = (doc: Doc) => {
+      if (filter && !filter(doc)) return false;
+      for (const ex of excluded) if (ex[doc.slot] !== 0) return false;
+      return true;
+    };
 
     if (q.terms.length === 0) {
       const out: SavedPaper[] = [];

@@ -705,13 +705,13 @@ describe('windowed list (view)', () => {
     mount(<ReadingList {...viewProps({ papers, total: N, onBulk: vi.fn() })} />);
     const [start, end] = rowWindow(0, FALLBACK_VIEWPORT, N);
     expect([start, end]).toEqual([0, Math.ceil(FALLBACK_VIEWPORT / ROW_HEIGHT) + OVERSCAN]);
-    expect(rows()).toHaveLength(9);
-    expect(rows().map(rowText)).toEqual([1999, 1998, 1997, 1996, 1995, 1994, 1993, 1992, 1991].map(manyRow));
+    expect(rows()).toHaveLength(7);
+    expect(rows().map(rowText)).toEqual([1999, 1998, 1997, 1996, 1995, 1994, 1993].map(manyRow));
     expect(rowText(rows()[0]!)).toBe('Paper 2000 on diffusion | Author 4 · Jan 1, 2024 · 49 upvotes | Reading');
-    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(rows().every((li) => li.getAttribute('aria-setsize') === '2000')).toBe(true);
     expect(list()!.style.height).toBe(`${N * ROW_HEIGHT}px`);
-    expect(rows().map((li) => li.style.top)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => `${i * ROW_HEIGHT}px`));
+    expect(rows().map((li) => li.style.top)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `${i * ROW_HEIGHT}px`));
     expect(text($('.shelf-count'))).toBe('2,000 papers');
     expect(text(button('Select all 2,000 matching'))).toBe('Select all 2,000 matching');
   });
@@ -722,19 +722,19 @@ describe('windowed list (view)', () => {
       scroller().scrollTop = 100 * ROW_HEIGHT + 30; // inside row 101
       scroller().dispatchEvent(new Event('scroll'));
     });
-    expect(positions()).toEqual([97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109]);
-    expect(rows().map(rowText)[4]).toBe(manyRow(N - 101));
+    expect(positions()).toEqual([99, 100, 101, 102, 103, 104, 105, 106, 107]);
+    expect(rows().map(rowText)[2]).toBe(manyRow(N - 101));
     act(() => {
       scroller().scrollTop = N * ROW_HEIGHT - FALLBACK_VIEWPORT; // the very end
       scroller().dispatchEvent(new Event('scroll'));
     });
-    expect(positions()).toEqual([1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999, 2000]);
+    expect(positions()).toEqual([1994, 1995, 1996, 1997, 1998, 1999, 2000]);
     expect(rowText(rows().at(-1)!)).toBe(manyRow(0));
     act(() => {
       scroller().scrollTop = 0;
       scroller().dispatchEvent(new Event('scroll'));
     });
-    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('keeps the current row rendered and scrolled into view, to the last of 2,000', () => {
@@ -744,13 +744,13 @@ describe('windowed list (view)', () => {
     press('End');
     expect(document.activeElement?.getAttribute('aria-posinset')).toBe('2000');
     expect(scroller().scrollTop).toBe(N * ROW_HEIGHT - FALLBACK_VIEWPORT);
-    expect(positions()).toEqual([1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999, 2000]);
+    expect(positions()).toEqual([1994, 1995, 1996, 1997, 1998, 1999, 2000]);
     press('ArrowUp');
     expect(document.activeElement?.getAttribute('aria-posinset')).toBe('1999');
     press('Home');
     expect(document.activeElement).toBe(rows()[0]);
     expect(scroller().scrollTop).toBe(0);
-    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('keeps the focused row in the DOM when it scrolls out of view', () => {
@@ -763,7 +763,7 @@ describe('windowed list (view)', () => {
     });
     expect(document.activeElement).toBe(first);
     expect(first.isConnected).toBe(true);
-    expect(positions()).toEqual([1, 497, 498, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509]);
+    expect(positions()).toEqual([1, 499, 500, 501, 502, 503, 504, 505, 506, 507]);
   });
 
   it('goes back to the top for a new search', () => {
@@ -775,7 +775,7 @@ describe('windowed list (view)', () => {
     });
     mount(<ReadingList {...props} papers={papers.slice(0, 700)} filters={{ ...DEFAULT_FILTERS, text: 'paper' }} />);
     expect(scroller().scrollTop).toBe(0);
-    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(summary()).toBe('Showing 700 of 2,000 papers');
   });
 });
@@ -964,14 +964,14 @@ describe('popup App at scale and with the new tools', () => {
     await db.papers.bulkPut(many(2000));
     await mountApp();
     expect(text($('.shelf-count'))).toBe('2,000 papers');
-    expect(rows().map(rowText)).toEqual([1999, 1998, 1997, 1996, 1995, 1994, 1993, 1992, 1991].map(manyRow));
-    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(rows().map(rowText)).toEqual([1999, 1998, 1997, 1996, 1995, 1994, 1993].map(manyRow));
+    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(rows()[0]!.getAttribute('aria-setsize')).toBe('2000');
 
     const search = $<HTMLInputElement>('input[type="search"]')!;
     type(search, 'tenth');
     expect(summary()).toBe('Showing 200 of 2,000 papers');
-    expect(rows().map(rowText)).toEqual([1990, 1980, 1970, 1960, 1950, 1940, 1930, 1920, 1910].map(manyRow));
+    expect(rows().map(rowText)).toEqual([1990, 1980, 1970, 1960, 1950, 1940, 1930].map(manyRow));
     expect(rows()[0]!.getAttribute('aria-setsize')).toBe('200');
     type(search, 'tenth diffusion year:2015');
     // 10 ≡ 0 (mod 10), ≡ 1 (mod 3), year 2015 ⇔ ≡ 0 (mod 10): i ≡ 10 (mod 30)

@@ -10,7 +10,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 /** Height of one row in px (the stylesheet clips row content to it). */
 export const ROW_HEIGHT = 88;
 /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gap. */
-export const OVERSCAN = 4;
+export const OVERSCAN = 2;
 /** Viewport height used until (or where) the scroller can be measured, e.g. without layout. */
 export const FALLBACK_VIEWPORT = 420;
 
@@ -33,7 +33,11 @@ export interface VirtualListProps<T> {
   items: readonly T[];
   /** accessible name of the list */
   label: string;
-  keyOf(item: T): string;
+  /**
+   * The key of a row; by default its position, so a new search patches the rows on screen in
+   * place (text and attributes) instead of building new ones: typing stays fast on a big shelf.
+   */
+  keyOf?(item: T, index: number): string | number;
   renderRow(item: T, place: RowPlacement): ComponentChild;
   /** a row that is always rendered (it may hold focus) and scrolled into view when it changes */
   activeIndex?: number;
@@ -44,7 +48,7 @@ export interface VirtualListProps<T> {
   overscan?: number;
 }
 
-export function VirtualList<T>({ items, label, keyOf, renderRow, activeIndex, resetKey, listRef, rowHeight = ROW_HEIGHT, overscan = OVERSCAN }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, label, keyOf = (_item, index) => index, renderRow, activeIndex, resetKey, listRef, rowHeight = ROW_HEIGHT, overscan = OVERSCAN }: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
@@ -109,8 +113,8 @@ export function VirtualList<T>({ items, label, keyOf, renderRow, activeIndex, re
       <ul class="papers" aria-label={label} ref={listRef} style={{ height: `${items.length * rowHeight}px` }}>
         {indexes.map((i) => {
           const item = items[i]!;
-          // Keyed by item: a row keeps its DOM (and focus) while the window moves.
-          return <Fragment key={keyOf(item)}>{renderRow(item, { index: i, setSize: items.length, top: i * rowHeight, height: rowHeight })}</Fragment>;
+          // A row keeps its DOM (and focus) while the window moves.
+          return <Fragment key={keyOf(item, i)}>{renderRow(item, { index: i, setSize: items.length, top: i * rowHeight, height: rowHeight })}</Fragment>;
         })}
       </ul>
     </div>
