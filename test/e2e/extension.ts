@@ -98,9 +98,11 @@ export function toolbarFor(page: Page, id: string) {
  */
 export async function tagField(bar: Locator): Promise<Locator> {
   const button = bar.getByRole('button', { name: 'Add tag' });
-  if ((await button.count()) > 0) await button.click();
-  const field = bar.getByRole('textbox', { name: 'Add tag' });
-  await expect(field).toBeFocused();
+  const clicked = (await button.count()) > 0;
+  if (clicked) await button.click();
+  // With its tag suggestions (a datalist) the field's role is combobox: find it by its label.
+  const field = bar.locator('input').and(bar.getByLabel('Add tag'));
+  if (clicked) await expect(field).toBeFocused();
   return field;
 }
 
