@@ -97,10 +97,10 @@ describe('arxiv fixtures', () => {
       if (kind === null) return;
       const cards = arxiv.findCards(root, kind);
       expect(cards).toHaveLength(count + skipped);
-      const ctx = { url: new URL(url), data: arxiv.prepare(root, new URL(url)) };
+      const ctx = { url: new URL(url), kind, data: arxiv.prepare(root, new URL(url), kind) };
       for (const card of cards) {
         if (!arxiv.extract(card, ctx)) continue;
-        const anchor = arxiv.anchorFor(card)!;
+        const anchor = arxiv.anchorFor(card, kind)!;
         expect(anchor.position).toBe('after');
         if (kind === 'listing') {
           // the card is the dt (it holds the id link); the toolbar goes into its dd's div.meta
@@ -216,30 +216,30 @@ describe('arxiv adapter edges', () => {
     );
     const cards = arxiv.findCards(page, 'listing');
     expect(cards).toHaveLength(5); // four dts and the dd without a dt
-    const ctx = { url: listing, data: null };
+    const ctx = { url: listing, kind: 'listing' as const, data: null };
     for (const card of cards) expect(arxiv.extract(card, ctx)).toBeNull();
-    // an element of the wrong kind, or a page of no kind
+    // an element of the wrong kind, or a page kind arXiv does not have
     expect(arxiv.extract(page.querySelector('dd')!, ctx)).toBeNull();
-    expect(arxiv.extract(cards[1]!, { url: new URL('https://arxiv.org/help'), data: null })).toBeNull();
+    expect(arxiv.extract(cards[1]!, { url: new URL('https://arxiv.org/help'), kind: 'daily', data: null })).toBeNull();
   });
 
   it('search cards without an abs link, and abs pages without a title, give nothing', () => {
     const search = new URL('https://arxiv.org/search/?query=x');
     const li = root('<ol class="breathe-horizontal"><li class="arxiv-result"><p class="title">T</p></li></ol>');
-    expect(arxiv.extract(arxiv.findCards(li, 'search')[0]!, { url: search, data: null })).toBeNull();
+    expect(arxiv.extract(arxiv.findCards(li, 'search')[0]!, { url: search, kind: 'search', data: null })).toBeNull();
     const abs = new URL('https://arxiv.org/abs/2301.01234');
     const bare = root('<head><meta name="citation_title" content="T"></head><main><p>no heading</p></main>');
     expect(arxiv.findCards(bare, 'paper')).toEqual([]);
     // the abs card without prepared meta still reads the visible block
     const visible = root('<div id="abs"><h1 class="title"><span class="descriptor">Title:</span>Seen</h1></div>');
     const card = arxiv.findCards(visible, 'paper')[0]!;
-    expect(arxiv.extract(card, { url: abs, data: null })).toMatchObject({ id: 'arxiv:2301.01234', title: 'Seen', authors: [] });
+    expect(arxiv.extract(card, { url: abs, kind: 'paper', data: null })).toMatchObject({ id: 'arxiv:2301.01234', title: 'Seen', authors: [] });
   });
 
   it('prepare() reads meta only on abs pages', () => {
     const page = root('<meta name="citation_title" content="T">');
-    expect(arxiv.prepare(page, listing)).toBeNull();
-    const data = arxiv.prepare(page, new URL('https://arxiv.org/abs/2301.01234')) as { meta: Map<string, string[]> };
+    expect(arxiv.prepare(page, listing, 'listing')).toBeNull();
+    const data = arxiv.prepare(page, new URL('https://arxiv.org/abs/2301.01234'), 'paper') as { meta: Map<string, string[]> };
     expect([...data.meta]).toEqual([['citation_title', ['T']]]);
   });
 

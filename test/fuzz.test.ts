@@ -56,7 +56,7 @@ function expectIdentifyAgrees(doc: Document, url: string): void {
   const found = adapterFor(url);
   if (!found) return;
   const { adapter, kind } = found;
-  const ctx = { url: new URL(url), data: adapter.prepare(doc, new URL(url)) };
+  const ctx = { url: new URL(url), kind, data: adapter.prepare(doc, new URL(url), kind) };
   for (const card of adapter.findCards(doc, kind)) {
     const d = safeExtract(adapter, card, ctx);
     const i = safeIdentify(adapter, card, ctx);

@@ -81,7 +81,7 @@ describe('huggingface fixtures', () => {
       const cards = huggingface.findCards(root, expected.kind ?? 'daily');
       expect(cards).toHaveLength(expected.papers.length + expected.skipped);
       for (const card of cards) {
-        const anchor = huggingface.anchorFor(card);
+        const anchor = huggingface.anchorFor(card, expected.kind ?? 'daily');
         expect(anchor?.position).toBe('append');
         expect(card === anchor!.element || card.contains(anchor!.element)).toBe(true);
         // the text column holding the title, not the whole card
@@ -147,7 +147,7 @@ describe('huggingface adapter edges', () => {
     ['wrong shape', island('{&quot;dailyPapers&quot;: 7}')],
     ['entries without ids', island('{&quot;dailyPapers&quot;: [{&quot;paper&quot;: {}}, 3, null]}')],
   ])('prepare() on %s gives an empty map', (_, html) => {
-    const data = huggingface.prepare(parse(html), url);
+    const data = huggingface.prepare(parse(html), url, 'daily');
     expect(data).toBeInstanceOf(LazyEntries);
     expect((data as LazyEntries).size).toBe(0);
   });
@@ -157,7 +157,7 @@ describe('huggingface adapter edges', () => {
       dailyPapers: [{ paper: { id: '2603.00001', title: 'A', upvotes: 'many' } }, { nope: true }],
       searchResults: [{ title: 'B', paper: { id: '2603.00002' } }],
     }).replace(/"/g, '&quot;');
-    const data = huggingface.prepare(parse(island(json)), url) as LazyEntries;
+    const data = huggingface.prepare(parse(island(json)), url, 'daily') as LazyEntries;
     expect([...data.keys()]).toEqual(['2603.00001', '2603.00002']);
     // the bad `upvotes` is dropped (reads as absent), the rest of the entry is kept
     expect(data.get('2603.00001')!.paper).toEqual({ id: '2603.00001', title: 'A' });
@@ -165,7 +165,7 @@ describe('huggingface adapter edges', () => {
   });
 
   it('extract() returns null, never throws, on cards it cannot read', () => {
-    const ctx = { url, data: null };
+    const ctx = { url, kind: 'daily' as const, data: null };
     const root = parse(
       '<article></article>' +
         '<article><h3><a href="/papers/2603.00001"></a></h3></article>' +

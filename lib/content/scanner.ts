@@ -5,7 +5,7 @@
  */
 import { pickAdapter, safeIdentify } from '../sites/pick';
 import type { PaperDraft } from '../paper';
-import type { Anchor, SiteAdapter } from '../sites/types';
+import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../sites/types';
 
 /**
  * One card with a toolbar: its paper's id and title are read when it is found; the whole paper
@@ -157,11 +157,11 @@ export class CardScanner {
     if (todo.length === 0) return;
     let data: unknown = null;
     try {
-      data = adapter.prepare(this.doc, url);
+      data = adapter.prepare(this.doc, url, kind);
     } catch {
       data = null;
     }
-    await this.process(adapter, todo, { url, data });
+    await this.process(adapter, todo, { url, kind, data });
   }
 
   /** A mounted card is current while its host is in it and its title link is the same one. */
@@ -176,7 +176,7 @@ export class CardScanner {
    * is laid out once for all of them, not once per chunk. Placing waits for the settings (read
    * meanwhile) and not for a site the user turned off.
    */
-  private async process(adapter: SiteAdapter, cards: Element[], ctx: { url: URL; data: unknown }): Promise<void> {
+  private async process(adapter: SiteAdapter, cards: Element[], ctx: ExtractContext): Promise<void> {
     const built: Array<{ handle: CardHandle; host: Element }> = [];
     let i = 0;
     while (i < cards.length && !this.signal.aborted) {
@@ -186,7 +186,7 @@ export class CardScanner {
         const card = cards[i++]!;
         if (!card.isConnected || this.isCurrent(card)) continue;
         const found = safeIdentify(adapter, card, ctx);
-        const anchor = found ? safeAnchor(adapter, card) : null;
+        const anchor = found ? safeAnchor(adapter, card, ctx.kind) : null;
         if (!found || !anchor) {
           this.skippedCards.add(card);
           this.stats.skipped++;
@@ -240,9 +240,9 @@ export class CardScanner {
   }
 }
 
-function safeAnchor(adapter: SiteAdapter, card: Element): Anchor | null {
+function safeAnchor(adapter: SiteAdapter, card: Element, kind: PageKind): Anchor | null {
   try {
-    return adapter.anchorFor(card);
+    return adapter.anchorFor(card, kind);
   } catch {
     return null;
   }

@@ -358,6 +358,13 @@ function absCards(root: ParentNode): Element[] {
 
 // --- the adapter ---
 
+/** What the toolbar goes after, per page kind: the authors, else the title. */
+const ANCHOR_AFTER: Partial<Record<PageKind, readonly string[]>> = {
+  listing: [...LISTING_AUTHORS, ...LISTING_TITLE],
+  search: [...SEARCH_AUTHORS, ...SEARCH_TITLE],
+  paper: [...ABS_AUTHORS, ...ABS_TITLE],
+};
+
 /** arXiv listings, search results and single-paper (abs) pages. */
 export const arxiv: SiteAdapter = {
   id: 'arxiv',
@@ -367,8 +374,8 @@ export const arxiv: SiteAdapter = {
   detect,
 
   /** Page-level data: the abs page's citation_* meta tags (listings and search need none). */
-  prepare(root: ParentNode, url: URL): AbsPage | null {
-    return detect(url) === 'paper' ? prepareAbs(root, url) : null;
+  prepare(root: ParentNode, url: URL, kind: PageKind): AbsPage | null {
+    return kind === 'paper' ? prepareAbs(root, url) : null;
   },
 
   findCards(root: ParentNode, kind: PageKind): Element[] {
@@ -380,10 +387,9 @@ export const arxiv: SiteAdapter = {
 
   extract(card: Element, ctx: ExtractContext): PaperDraft | null {
     try {
-      const kind = detect(ctx.url);
-      if (kind === 'listing') return extractListing(card, ctx);
-      if (kind === 'search') return extractSearch(card, ctx);
-      if (kind === 'paper') return extractAbs(card, ctx);
+      if (ctx.kind === 'listing') return extractListing(card, ctx);
+      if (ctx.kind === 'search') return extractSearch(card, ctx);
+      if (ctx.kind === 'paper') return extractAbs(card, ctx);
       return null;
     } catch {
       return null; // an unreadable card is a skip, never an error
@@ -391,11 +397,11 @@ export const arxiv: SiteAdapter = {
   },
 
   /** Under the title and authors: inside the dd's div.meta, the search result, or the abs block. */
-  anchorFor(card: Element): Anchor | null {
-    const scope = card.tagName === 'DT' ? ddOf(card) : card;
+  anchorFor(card: Element, kind: PageKind): Anchor | null {
+    const scope = kind === 'listing' ? ddOf(card) : card;
     if (!scope) return null;
-    const meta = first(scope, LISTING_META) ?? scope;
-    const after = first(meta, [...LISTING_AUTHORS, ...SEARCH_AUTHORS, ...ABS_AUTHORS, ...LISTING_TITLE, ...SEARCH_TITLE, ...ABS_TITLE]);
+    const meta = kind === 'listing' ? (first(scope, LISTING_META) ?? scope) : scope;
+    const after = first(meta, ANCHOR_AFTER[kind] ?? []);
     return after ? { element: after, position: 'after' } : { element: meta, position: 'append' };
   },
 };

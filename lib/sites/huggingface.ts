@@ -164,14 +164,6 @@ const LISTING_PATHS: ReadonlyArray<readonly [RegExp, PageKind]> = [
 /** Card elements already seen holding a /papers/<id> link (identify() re-reads them anyway). */
 const withPaperLink = new WeakSet<Element>();
 
-/** detect() per URL object: every card of a scan shares one. */
-const kinds = new WeakMap<URL, PageKind | null>();
-function kindOf(url: URL): PageKind | null {
-  let k = kinds.get(url);
-  if (k === undefined) kinds.set(url, (k = detect(url)));
-  return k;
-}
-
 function detect(url: URL): PageKind | null {
   if (url.hostname !== 'huggingface.co' || !/^https?:$/.test(url.protocol)) return null;
   const path = url.pathname.replace(/\/+$/, '');
@@ -476,8 +468,8 @@ export const huggingface: SiteAdapter = {
    * Listings: a Map paper id -> JSON entry from the DailyPapers island (empty when absent or
    * unreadable). Paper pages: the islands and meta tags that describe that paper.
    */
-  prepare(root: ParentNode, url: URL): LazyEntries | HfPaperPage | null {
-    if (detect(url) === 'paper') return preparePaper(root, url);
+  prepare(root: ParentNode, url: URL, kind: PageKind): LazyEntries | HfPaperPage | null {
+    if (kind === 'paper') return preparePaper(root, url);
     return new LazyEntries(() => root.querySelector(PROPS_SELECTOR)?.getAttribute('data-props'));
   },
 
@@ -500,7 +492,7 @@ export const huggingface: SiteAdapter = {
   },
 
   identify(card: Element, ctx: ExtractContext): CardIdentity | null {
-    if (kindOf(ctx.url) === 'paper') {
+    if (ctx.kind === 'paper') {
       const d = extractPaper(card, ctx);
       return d && { id: d.id, title: d.title };
     }
@@ -509,7 +501,7 @@ export const huggingface: SiteAdapter = {
   },
 
   extract(card: Element, ctx: ExtractContext): PaperDraft | null {
-    if (detect(ctx.url) === 'paper') return extractPaper(card, ctx);
+    if (ctx.kind === 'paper') return extractPaper(card, ctx);
     const found = listingIdentity(card, ctx);
     if (!found) return null;
     const { arxiv, id, title, entry } = found;
@@ -518,7 +510,7 @@ export const huggingface: SiteAdapter = {
     const jsonAuthors = (paper?.authors ?? []).map((a) => collapse(a.name)).filter(Boolean);
     const { authors, authorCount } = jsonAuthors.length ? { authors: jsonAuthors } : domAuthors(card);
 
-    const isSearch = detect(ctx.url) === 'search';
+    const isSearch = ctx.kind === 'search';
     const domAbstract = isSearch ? collapse(first(card, ABSTRACT_SELECTORS)?.textContent) : '';
     const abstract = collapse(paper?.summary ?? entry?.summary) || domAbstract || undefined;
 
@@ -565,16 +557,14 @@ export const huggingface: SiteAdapter = {
     });
   },
 
-  anchorFor(card: Element): Anchor | null {
-    // Listing cards are articles with an h3 title: at the end of the title's text column.
-    const h3 = card.querySelector('h3');
-    if (h3 && card.tagName === 'ARTICLE') return listingAnchor(card, h3);
+  anchorFor(card: Element, kind: PageKind): Anchor | null {
     // Paper page: right under the title (inside its block when it has one).
-    const h1 = card.querySelector('h1');
+    const h1 = kind === 'paper' ? card.querySelector('h1') : null;
     if (h1) {
       const block = h1.parentElement;
       return block && block !== card && card.contains(block) ? { element: block, position: 'append' } : { element: h1, position: 'after' };
     }
-    return listingAnchor(card, h3);
+    // Listings: at the end of the text column that holds the title.
+    return listingAnchor(card, card.querySelector(TITLE_HEADING));
   },
 };

@@ -27,11 +27,11 @@ export function extractAll(root: ParentNode, url: URL | string): ExtractResult &
   const { adapter, kind } = found;
   let data: unknown = null;
   try {
-    data = adapter.prepare(root, u);
+    data = adapter.prepare(root, u, kind);
   } catch {
     data = null;
   }
-  const ctx = { url: u, data };
+  const ctx = { url: u, kind, data };
   const papers: PaperDraft[] = [];
   let skipped = 0;
   let cards: Element[] = [];

@@ -8,9 +8,10 @@ export interface Anchor {
   position: 'append' | 'prepend' | 'after' | 'before';
 }
 
-/** Per-page state an adapter computes once per scan (e.g. parsed embedded JSON). */
+/** What every card of one scan shares: the page, its kind (from detect()) and prepare()'s data. */
 export interface ExtractContext {
   url: URL;
+  kind: PageKind;
   /** page-level data, built by prepare() */
   data: unknown;
 }
@@ -28,7 +29,7 @@ export interface SiteAdapter {
   /** which kind of page this is, or null when the adapter does not handle it. URL only. */
   detect(url: URL): PageKind | null;
   /** page-level data shared by every card of one scan (cheap to call again after re-renders) */
-  prepare(root: ParentNode, url: URL): unknown;
+  prepare(root: ParentNode, url: URL, kind: PageKind): unknown;
   /** the card elements on the page, in page order */
   findCards(root: ParentNode, kind: PageKind): Element[];
   /** one card's paper, or null when the card cannot be read (never throws) */
@@ -41,7 +42,7 @@ export interface SiteAdapter {
    */
   identify?(card: Element, ctx: ExtractContext): CardIdentity | null;
   /** where the toolbar mounts for this card */
-  anchorFor(card: Element): Anchor | null;
+  anchorFor(card: Element, kind: PageKind): Anchor | null;
 }
 
 /** URLs an adapter must claim (with their kind) and URLs it must reject: the URL table test. */
