@@ -6,10 +6,10 @@
  * Markup reference: shared/fixtures/pages/SITES.md (arXiv) and shared/fixtures/pages/arxiv-list/.
  */
 import { arxivIdFromPath, arxivKey, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { arxivLinks, collapse, compact, first, firstAll, isoDate, metaDate, readMeta } from './common';
 import type { PaperDraft } from '../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from './types';
 
-const ORIGIN = 'https://arxiv.org';
 
 // --- selectors (ordered: first match wins; when the site changes, put the new one first) ---
 
@@ -84,24 +84,6 @@ function absIdOf(url: URL): ArxivId | null {
 
 // --- helpers ---
 
-const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
-
-function first(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const sel of selectors) {
-    const el = root.querySelector(sel);
-    if (el) return el;
-  }
-  return null;
-}
-
-function firstAll(root: ParentNode, selectors: readonly string[]): Element[] {
-  for (const sel of selectors) {
-    const els = [...root.querySelectorAll(sel)];
-    if (els.length) return els;
-  }
-  return [];
-}
-
 /**
  * The visible text of an element, whitespace collapsed: search-hit spans and links are read as
  * text, labels and MathJax renderings are dropped (their TeX source is kept as `$…$`), and
@@ -115,9 +97,10 @@ function textOf(el: Element | null | undefined, skip: (e: Element) => boolean = 
       if (child.nodeType === 3) out += child.nodeValue ?? '';
       if (child.nodeType !== 1) continue;
       const e = child as Element;
-      const tex = e.textContent ?? '';
-      if (e.matches(MATH_SOURCE)) out += /mode\s*=\s*display/.test(e.getAttribute('type') ?? '') ? ` $$${tex}$$ ` : `$${tex}$`;
-      else if (e.tagName === 'BR') out += ' ';
+      if (e.matches(MATH_SOURCE)) {
+        const tex = e.textContent ?? '';
+        out += /mode\s*=\s*display/.test(e.getAttribute('type') ?? '') ? ` $$${tex}$$ ` : `$${tex}$`;
+      } else if (e.tagName === 'BR') out += ' ';
       else if (!e.matches(NOT_TEXT) && !skip(e)) walk(e);
     }
   };
@@ -155,33 +138,16 @@ function subjectsOf(el: Element | null): string[] | undefined {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** A valid calendar date as YYYY-MM-DD, or undefined. */
-function isoDate(year: number, month: number, day: number): string | undefined {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return month >= 1 && month <= 12 && d.getUTCDate() === day ? d.toISOString().slice(0, 10) : undefined;
-}
-
 /** "3 January, 2023" / "3 Jan 2023" -> "2023-01-03". */
 function parseDayMonthYear(d: string, m: string, y: string): string | undefined {
   const month = MONTHS.findIndex((name) => name.startsWith(m.toLowerCase().slice(0, 3))) + 1;
   return m.length >= 3 && month > 0 ? isoDate(Number(y), month, Number(d)) : undefined;
 }
 
-/** citation_date "2023/01/03" (also 2023-01-03) -> "2023-01-03". */
-function parseMetaDate(s: string | undefined): string | undefined {
-  const m = /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(s ?? '');
-  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
-}
-
 /** citation_author "Keyname Suffix, Firstnames" -> "Firstnames Keyname Suffix" (as listings show it). */
 function displayName(metaName: string): string {
   const i = metaName.indexOf(', ');
   return i > 0 ? collapse(`${metaName.slice(i + 2)} ${metaName.slice(0, i)}`) : collapse(metaName);
-}
-
-/** Drop keys whose value is undefined, so drafts compare exactly and serialise cleanly. */
-function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 type Fields = Pick<PaperDraft, 'title' | 'authors' | 'authorCount' | 'abstract' | 'publishedAt' | 'doi' | 'comments' | 'subjects'>;
@@ -204,7 +170,7 @@ function draft(ctx: ExtractContext, arxiv: ArxivId, f: Fields): PaperDraft | nul
     doi: f.doi,
     comments: f.comments,
     subjects: f.subjects,
-    links: { page: `${ORIGIN}/abs/${arxiv.id}`, abs: `${ORIGIN}/abs/${arxiv.id}`, pdf: `${ORIGIN}/pdf/${arxiv.id}` },
+    links: { page: arxivLinks(arxiv.id).abs, ...arxivLinks(arxiv.id) },
     // arXiv shows no feed signals (votes, stars): nothing here changes over time.
     signals: {},
   });
@@ -288,9 +254,10 @@ function extractSearch(li: Element, ctx: ExtractContext): PaperDraft | null {
   const abstractEl = first(li, SEARCH_ABSTRACT);
   // Results for the current version link the bare id; the abstract's element id keeps the version.
   const version = found.version ?? parseArxivId(/^(.+)-abstract-full$/.exec(abstractEl?.id ?? '')?.[1] ?? '')?.version;
-  const authors = namesIn(first(li, SEARCH_AUTHORS));
+  const authorLine = first(li, SEARCH_AUTHORS);
+  const authors = namesIn(authorLine);
   // Long lists show 25 names and "et al. (N additional authors not shown)".
-  const more = /\((\d+) additional authors? not shown\)/.exec(textOf(first(li, SEARCH_AUTHORS)))?.[1];
+  const more = /\((\d+) additional authors? not shown\)/.exec(textOf(authorLine))?.[1];
   const tags = firstAll(li, SEARCH_TAGS).map((t) => textOf(t)).filter(Boolean);
   return draft(ctx, { id: found.id, ...(version ? { version } : {}) }, {
     title: textOf(first(li, SEARCH_TITLE)),
@@ -314,13 +281,7 @@ interface AbsPage {
 }
 
 function prepareAbs(root: ParentNode, url: URL): AbsPage {
-  const meta = new Map<string, string[]>();
-  for (const m of root.querySelectorAll('meta[name][content]')) {
-    const name = (m.getAttribute('name') ?? '').toLowerCase();
-    const content = collapse(m.getAttribute('content'));
-    if (!name.startsWith('citation_') || !content) continue;
-    meta.set(name, [...(meta.get(name) ?? []), content]);
-  }
+  const meta = readMeta(root, (name) => name.startsWith('citation_'));
   return { meta, thisVersion: idFromHref(first(root, ABS_THIS_VERSION)?.getAttribute('href'), url) };
 }
 
@@ -338,7 +299,7 @@ function extractAbs(card: Element, ctx: ExtractContext): PaperDraft | null {
     authors: metaAuthors.length ? metaAuthors : namesIn(first(card, ABS_AUTHORS)),
     abstract: collapse(one('citation_abstract')) || textOf(first(card, ABS_ABSTRACT)) || undefined,
     // citation_date is the v1 date, like the search results' "v1 submitted".
-    publishedAt: parseMetaDate(one('citation_date')) ?? parseMetaDate(one('citation_online_date')),
+    publishedAt: metaDate(one('citation_date')) ?? metaDate(one('citation_online_date')),
     doi: parseDoi(one('citation_doi') ?? '') ?? undefined,
     comments: textOf(first(card, ABS_COMMENTS)) || undefined,
     subjects: subjectsOf(first(card, ABS_SUBJECTS)),

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod/mini';
 import { arxivKey, parseArxivId, type ArxivId } from '../ids';
+import { arxivLinks, collapse, compact, first, metaDate, readMeta } from './common';
 import type { PaperDraft } from '../paper';
 import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from './types';
 
@@ -176,8 +177,6 @@ function detect(url: URL): PageKind | null {
 
 // --- helpers ---
 
-const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
-
 /** The arXiv id of a `/papers/<id>` link (hash/query ignored), or null. */
 function paperIdFromHref(href: string | null): ArxivId | null {
   const m = /^\/papers\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href ?? '');
@@ -193,14 +192,6 @@ function paperIdFromHref(href: string | null): ArxivId | null {
 function isPaperLink(a: Element): boolean {
   const href = a.getAttribute('href') ?? '';
   return /^\/papers\/[^/?#]+\/?$/.test(href) && paperIdFromHref(href) !== null;
-}
-
-function first(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const sel of selectors) {
-    const el = root.querySelector(sel);
-    if (el) return el;
-  }
-  return null;
 }
 
 /** "110" -> 110, "1,234" -> 1234, "-" (HF's zero) -> 0; anything else undefined. */
@@ -237,11 +228,6 @@ function parseVisibleDate(text: string): string | undefined {
 
 /** "2026-09-25T00:00:00.000Z" -> "2026-09-25". */
 const isoDatePart = (s: string | undefined): string | undefined => /^(\d{4}-\d{2}-\d{2})/.exec(s ?? '')?.[1];
-
-/** Drop keys whose value is undefined, so drafts compare exactly and serialise cleanly. */
-function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
 
 /** Small text elements of the card, e.g. "11 authors" or "May 22, 2023". */
 function labels(card: Element): string[] {
@@ -302,16 +288,6 @@ function propsOf(el: Element | null): unknown {
   }
 }
 
-function readMeta(root: ParentNode): Map<string, string[]> {
-  const meta = new Map<string, string[]>();
-  for (const m of root.querySelectorAll('meta[content]')) {
-    const name = (m.getAttribute('name') ?? m.getAttribute('property') ?? '').toLowerCase();
-    const content = collapse(m.getAttribute('content'));
-    if (name && content) meta.set(name, [...(meta.get(name) ?? []), content]);
-  }
-  return meta;
-}
-
 /** Islands and head meta can describe the previous paper after a client-side navigation. */
 function preparePaper(root: ParentNode, url: URL): HfPaperPage | null {
   const id = pagePaperId(url)?.id;
@@ -343,13 +319,9 @@ function paperCards(root: ParentNode): Element[] {
   return [PAPER_CARD_SELECTORS.map((s) => h1.closest(s)).find(Boolean) ?? h1.parentElement ?? h1];
 }
 
-/** "2023-05-22…" or "2023/05/22" -> "2023-05-22". */
-const metaDate = (s: string | undefined): string | undefined => /^(\d{4})[-/](\d{2})[-/](\d{2})/.exec(s ?? '')?.slice(1).join('-');
-
 function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
   const arxiv = pagePaperId(ctx.url);
-  const id = arxiv && arxivKey(arxiv);
-  if (!arxiv || !id) return null;
+  if (!arxiv) return null;
   const page = isPaperPage(ctx.data) && ctx.data.id === arxiv.id ? ctx.data : undefined;
   const entry = page?.entry;
   const paper = entry?.paper;
@@ -377,23 +349,13 @@ function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
   const githubLink = card.querySelector(GITHUB_LINK);
   const githubRepo = httpUrl(paper?.githubRepo) ?? httpUrl(githubLink?.getAttribute('href'));
   const keywords = paper?.ai_keywords?.map(collapse).filter(Boolean);
-  return compact({
-    id,
-    site: 'huggingface',
-    pageUrl: ctx.url.href,
+  return hfDraft(ctx, arxiv, {
     title,
     authors,
     abstract,
     publishedAt,
-    arxivId: arxiv.id,
-    arxivVersion: arxiv.version,
-    links: compact({
-      page: `${ORIGIN}/papers/${arxiv.id}`,
-      abs: `https://arxiv.org/abs/${arxiv.id}`,
-      pdf: `https://arxiv.org/pdf/${arxiv.id}`,
-      code: githubRepo,
-      project: httpUrl(paper?.projectPage),
-    }),
+    code: githubRepo,
+    project: httpUrl(paper?.projectPage),
     thumbnail: httpUrl(meta('og:image')[0]) ?? httpUrl(entry?.thumbnail),
     signals: compact({
       upvotes: page?.upvotes ?? paper?.upvotes,
@@ -404,6 +366,27 @@ function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
       organization: collapse(paper?.organization?.fullname ?? entry?.organization?.fullname) || undefined,
       keywords: keywords?.length ? keywords : undefined,
     }),
+  });
+}
+
+type HfFields = Pick<PaperDraft, 'title' | 'authors' | 'authorCount' | 'abstract' | 'publishedAt' | 'thumbnail' | 'signals'> & { code?: string; project?: string };
+
+/** A whole Hugging Face draft: identity and links are the same on listings and paper pages. */
+function hfDraft(ctx: ExtractContext, arxiv: ArxivId, f: HfFields): PaperDraft {
+  return compact({
+    id: arxivKey(arxiv),
+    site: 'huggingface',
+    pageUrl: ctx.url.href,
+    title: f.title,
+    authors: f.authors,
+    authorCount: f.authorCount,
+    abstract: f.abstract,
+    publishedAt: f.publishedAt,
+    arxivId: arxiv.id,
+    arxivVersion: arxiv.version,
+    links: compact({ page: `${ORIGIN}/papers/${arxiv.id}`, ...arxivLinks(arxiv.id), code: f.code, project: f.project }),
+    thumbnail: f.thumbnail,
+    signals: f.signals,
   });
 }
 
@@ -504,7 +487,7 @@ export const huggingface: SiteAdapter = {
     if (ctx.kind === 'paper') return extractPaper(card, ctx);
     const found = listingIdentity(card, ctx);
     if (!found) return null;
-    const { arxiv, id, title, entry } = found;
+    const { arxiv, title, entry } = found;
     const paper = entry?.paper;
 
     const jsonAuthors = (paper?.authors ?? []).map((a) => collapse(a.name)).filter(Boolean);
@@ -534,24 +517,14 @@ export const huggingface: SiteAdapter = {
       keywords: keywords?.length ? keywords : undefined,
     });
 
-    return compact({
-      id,
-      site: 'huggingface',
-      pageUrl: ctx.url.href,
+    return hfDraft(ctx, arxiv, {
       title,
       authors,
       authorCount,
       abstract,
       publishedAt,
-      arxivId: arxiv.id,
-      arxivVersion: arxiv.version,
-      links: compact({
-        page: `${ORIGIN}/papers/${arxiv.id}`,
-        abs: `https://arxiv.org/abs/${arxiv.id}`,
-        pdf: `https://arxiv.org/pdf/${arxiv.id}`,
-        code: githubRepo,
-        project: httpUrl(paper?.projectPage),
-      }),
+      code: githubRepo,
+      project: httpUrl(paper?.projectPage),
       thumbnail: domThumb ?? httpUrl(entry?.thumbnail),
       signals,
     });

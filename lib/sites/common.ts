@@ -1,0 +1,59 @@
+/**
+ * Small helpers both adapters use (each content script bundles its own adapter and these).
+ * Pure functions of their arguments: no DOM globals, so they run on parsed fixtures too.
+ */
+
+/** Whitespace runs to one space, trimmed; null and undefined read as ''. */
+export const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** The first element matching the first selector that matches anything (ordered fallbacks). */
+export function first(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) {
+    const el = root.querySelector(sel);
+    if (el) return el;
+  }
+  return null;
+}
+
+/** Every element matching the first selector that matches anything. */
+export function firstAll(root: ParentNode, selectors: readonly string[]): Element[] {
+  for (const sel of selectors) {
+    const els = [...root.querySelectorAll(sel)];
+    if (els.length) return els;
+  }
+  return [];
+}
+
+/** Drop keys whose value is undefined, so drafts compare exactly and serialise cleanly. */
+export function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A valid calendar date as YYYY-MM-DD, or undefined (month 1-12). */
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return month >= 1 && month <= 12 && d.getUTCDate() === day ? d.toISOString().slice(0, 10) : undefined;
+}
+
+/** A meta tag date "2023/01/03" (also 2023-01-03, with anything after) -> "2023-01-03", if it exists. */
+export function metaDate(s: string | undefined): string | undefined {
+  const m = /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(s ?? '');
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+/**
+ * The page's meta tags whose (lower-case) name or property `keep` accepts: name -> contents
+ * (whitespace collapsed, empty ones left out), in page order.
+ */
+export function readMeta(root: ParentNode, keep: (name: string) => boolean = () => true): Map<string, string[]> {
+  const meta = new Map<string, string[]>();
+  for (const m of root.querySelectorAll('meta[content]')) {
+    const name = (m.getAttribute('name') ?? m.getAttribute('property') ?? '').toLowerCase();
+    const content = collapse(m.getAttribute('content'));
+    if (name && content && keep(name)) meta.set(name, [...(meta.get(name) ?? []), content]);
+  }
+  return meta;
+}
+
+/** The arXiv abstract and PDF pages of an arXiv id. */
+export const arxivLinks = (id: string): { abs: string; pdf: string } => ({ abs: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` });
