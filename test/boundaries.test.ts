@@ -7,8 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-// Runtime imports only: `import type` / `export type` are erased from the bundle.
-const IMPORT = /^(?:import|export)\s(?!type\s)[^'";]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm;
+// Runtime imports only (`import type` / `export type` are erased from the bundle), static ones at
+// the start of a line (indented too) and dynamic `import('…')` anywhere.
+const IMPORT = /^\s*(?:import|export)\s(?!type\s)[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function resolve(from: string, spec: string): string | null {
   let base: string;
@@ -30,7 +31,7 @@ function graph(entry: string): Set<string> {
     seen.add(file);
     if (file.startsWith('pkg:')) continue;
     for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      const dep = resolve(file, (m[1] ?? m[2])!);
+      const dep = resolve(file, (m[1] ?? m[2] ?? m[3])!);
       if (dep) todo.push(dep);
     }
   }
@@ -43,7 +44,7 @@ describe('content-script boundary', () => {
       const files = [...graph(path.join(ROOT, entry))].map((f) => (f.startsWith('pkg:') ? f : path.relative(ROOT, f)));
       expect(files).toContain('lib/content/scanner.ts');
       expect(files.filter((f) => /lib\/(db|library|requests)\.ts$|^pkg:dexie|lib\/exchange/.test(f))).toEqual([]);
-      expect(files.filter((f) => f.startsWith('lib/sites/') && !/(types|pick|hosts)\.ts$/.test(f))).toEqual([`lib/sites/${path.basename(entry, '.content.ts')}.ts`]);
+      expect(files.filter((f) => f.startsWith('lib/sites/') && !/(types|pick|hosts|common)\.ts$/.test(f))).toEqual([`lib/sites/${path.basename(entry, '.content.ts')}.ts`]);
     });
   }
 });

@@ -27,7 +27,13 @@ export interface ToolbarProps {
 }
 
 /** What the skeleton shows: an unsaved paper. */
-export const INITIAL_PROPS: ToolbarProps = { saved: false, tags: [], note: '', status: 'unread', busy: false, error: null, noteDraft: null };
+const INITIAL_PROPS: ToolbarProps = { saved: false, tags: [], note: '', status: 'unread', busy: false, error: null, noteDraft: null };
+
+/** Whether a toolbar showing `p` looks exactly like the skeleton (no view needed yet). */
+export function isSkeleton(p: ToolbarProps): boolean {
+  const i = INITIAL_PROPS;
+  return p.saved === i.saved && p.tags.length === 0 && p.note === i.note && p.status === i.status && p.busy === i.busy && p.error === i.error && p.noteDraft === i.noteDraft;
+}
 
 export interface ToolbarCallbacks {
   onToggleSave(): void;
@@ -112,52 +118,44 @@ export class ToolbarView {
   }
 
   /**
-   * An event from inside this toolbar (`target` is the element it happened on). Returns true
-   * when the toolbar handled it. Clicks, Enter in the tag field, keys in the note.
+   * An event from inside this toolbar (`target` is the element it happened on): clicks, Enter
+   * in the tag field, keys in the note, focus entering the tag field.
    */
-  handle(e: Event, target: Element): boolean {
+  handle(e: Event, target: Element): void {
     if (e.type === 'focusin') {
       if (target === this.tagInput) this.showSuggestions();
-      return false;
+    } else if (e.type === 'keydown') {
+      this.onKey(e as KeyboardEvent, target);
+    } else if (e.type === 'click') {
+      const button = target.closest('button');
+      if (!button || button.disabled) return;
+      if (button === this.save) this.cb.onToggleSave();
+      else if (button === this.tagBtn) this.focusTag();
+      else if (button === this.noteBtn) this.setNoteOpen(!this.noteOpen);
+      else if (button.classList.contains('untag')) this.cb.onRemoveTag(button.getAttribute('data-tag') ?? '');
+      else if (button === this.notePanel?.saveBtn) this.commitNote();
+      else if (button.classList.contains('close')) this.setNoteOpen(false);
+      else if (button.classList.contains('dismiss')) this.cb.onDismissError();
     }
-    if (e.type === 'keydown') {
-      const k = e as KeyboardEvent;
-      const input = this.tagInput;
-      if (input && target === input && k.key === 'Enter' && !k.isComposing) {
-        e.preventDefault();
-        const t = input.value.trim();
-        if (!t) return true;
-        input.value = '';
-        this.cb.onAddTag(t);
-        return true;
-      }
-      const panel = this.notePanel;
-      if (panel && target === panel.area) {
-        if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) {
-          e.preventDefault();
-          this.commitNote();
-          return true;
-        }
-        if (k.key === 'Escape') {
-          this.setNoteOpen(false);
-          return true;
-        }
-      }
-      return false;
-    }
-    if (e.type !== 'click') return false;
-    const button = target.closest('button');
-    if (!button || button.disabled) return false;
-    if (button === this.save) this.cb.onToggleSave();
-    else if (button === this.tagBtn) this.focusTag();
-    else if (button === this.noteBtn) this.setNoteOpen(!this.noteOpen);
-    else if (button.classList.contains('untag')) this.cb.onRemoveTag(button.getAttribute('data-tag') ?? '');
-    else if (button === this.notePanel?.saveBtn) this.commitNote();
-    else if (button.classList.contains('close')) this.setNoteOpen(false);
-    else if (button.classList.contains('dismiss')) this.cb.onDismissError();
-    else return false;
-    return true;
   }
+
+  /** Enter in the tag field adds the tag; in the note, Ctrl/Cmd+Enter saves and Esc closes. */
+  private onKey(k: KeyboardEvent, target: Element): void {
+    const input = this.tagInput;
+    if (input && target === input && k.key === 'Enter' && !k.isComposing) {
+      k.preventDefault();
+      const t = input.value.trim();
+      if (!t) return;
+      input.value = '';
+      this.cb.onAddTag(t);
+    } else if (this.notePanel && target === this.notePanel.area) {
+      if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) {
+        k.preventDefault();
+        this.commitNote();
+      } else if (k.key === 'Escape') this.setNoteOpen(false);
+    }
+  }
+
 
   /** Focus the tag field (turning the "+ tag" button into it). Also the `t` shortcut. */
   focusTag(): void {

@@ -34,6 +34,13 @@ export interface ScannerHooks {
   ready?: Promise<unknown>;
 }
 
+/** A toolbar built for a card, not yet placed; `key` is the link naming the card's paper. */
+interface Built {
+  handle: CardHandle;
+  host: Element;
+  key: Element;
+}
+
 export interface ScanStats {
   mounted: number;
   skipped: number;
@@ -42,14 +49,12 @@ export interface ScanStats {
 
 /** Time budget per task; the rest continues in a later task. */
 const CHUNK_MS = 30;
-/** drafts per lookup message */
+/** cards per lookup message */
 const LOOKUP_BATCH = 250;
 
 export class CardScanner {
   /** mounted cards, with the link that names their paper (Svelte may reuse a card node) */
   private readonly live = new Map<Element, { handle: CardHandle; host: Element; key: Element; href: string | null }>();
-  /** the link naming each handle's paper, from identify() (else found by its arXiv id) */
-  private readonly keys = new WeakMap<CardHandle, Element | null>();
   private readonly skippedCards = new WeakSet<Element>();
   private scheduled = false;
   /** a scan is running; `again`: the page changed meanwhile, scan once more after it */
@@ -177,14 +182,15 @@ export class CardScanner {
    * meanwhile) and not for a site the user turned off.
    */
   private async process(adapter: SiteAdapter, cards: Element[], ctx: ExtractContext): Promise<void> {
-    const built: Array<{ handle: CardHandle; host: Element }> = [];
+    const built: Built[] = [];
     let i = 0;
     while (i < cards.length && !this.signal.aborted) {
       if (i > 0) await new Promise((r) => setTimeout(r, 0));
       const start = performance.now();
       while (i < cards.length && performance.now() - start < CHUNK_MS) {
         const card = cards[i++]!;
-        if (!card.isConnected || this.isCurrent(card)) continue;
+        // (scan() left out current cards; nothing is placed until all are built)
+        if (!card.isConnected) continue;
         const found = safeIdentify(adapter, card, ctx);
         const anchor = found ? safeAnchor(adapter, card, ctx.kind) : null;
         if (!found || !anchor) {
@@ -193,9 +199,8 @@ export class CardScanner {
           continue;
         }
         const handle: CardHandle = { card, id: found.id, title: found.title, anchor, draft: found.draft };
-        this.keys.set(handle, found.key);
         try {
-          built.push({ handle, host: this.hooks.create(handle) });
+          built.push({ handle, host: this.hooks.create(handle), key: found.key ?? titleLink(card, found.draft()?.arxivId) });
         } catch {
           this.stats.skipped++;
         }
@@ -210,9 +215,9 @@ export class CardScanner {
     this.placeAll(built);
   }
 
-  private placeAll(built: ReadonlyArray<{ handle: CardHandle; host: Element }>): void {
+  private placeAll(built: readonly Built[]): void {
     const placed: CardHandle[] = [];
-    for (const { handle, host } of built) {
+    for (const { handle, host, key } of built) {
       const { card } = handle;
       const old = this.live.get(card);
       if (old) {
@@ -230,7 +235,6 @@ export class CardScanner {
         this.stats.skipped++;
         continue;
       }
-      const key = this.keys.get(handle) ?? titleLink(card, handle);
       this.live.set(card, { handle, host, key, href: key.getAttribute('href') });
       this.stats.mounted++;
       placed.push(handle);
@@ -249,15 +253,14 @@ function safeAnchor(adapter: SiteAdapter, card: Element, kind: PageKind): Anchor
 }
 
 /** The link naming the card's paper (checked on later scans); the card itself when none does. */
-function titleLink(card: Element, handle: CardHandle): Element {
-  const arxiv = handle.draft()?.arxivId;
+function titleLink(card: Element, arxiv: string | undefined): Element {
   if (arxiv) for (const a of card.querySelectorAll('a[href]')) if ((a.getAttribute('href') ?? '').includes(arxiv)) return a;
   return card;
 }
 
 export const HOST_TAG = 'papershelf-toolbar';
-
-const HOST_NAME = HOST_TAG.toUpperCase();
+/** HOST_TAG as Node.nodeName gives it */
+export const HOST_NAME = HOST_TAG.toUpperCase();
 
 function isOwnMutation(r: MutationRecord): boolean {
   if (r.target.nodeName === HOST_NAME) return true;

@@ -4,11 +4,11 @@
  * that the user acts on. One set of window listeners serves every toolbar. Talks to the
  * background only through typed messages.
  */
-import { mountToolbar, ToolbarView, type ToolbarProps } from '@/components/toolbar/ToolbarView';
+import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/components/toolbar/ToolbarView';
 import { TOOLBAR_CSS } from '@/components/toolbar/styles';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
-import { HOST_TAG, type CardHandle } from './scanner';
+import { HOST_NAME, HOST_TAG, type CardHandle } from './scanner';
 
 /** How the toolbar reaches the background (messages in the page, a fake in unit tests). */
 export interface Backend {
@@ -21,7 +21,6 @@ export interface Backend {
 }
 
 const DOUBLE_CLICK_MS = 600;
-const HOST_NAME = HOST_TAG.toUpperCase();
 /** Events of a toolbar the page must not see (its shortcuts, its card links). */
 const OURS_ONLY = ['keydown', 'keyup', 'keypress', 'click'] as const;
 
@@ -122,14 +121,11 @@ export class Toolbars {
   }
 
   unmount({ id }: CardHandle, host: Element): void {
+    const m = this.byHost.get(host);
     const set = this.mounts.get(id);
-    if (set) {
-      for (const m of set) {
-        if (m.host === host) {
-          m.view = null;
-          set.delete(m);
-        }
-      }
+    if (m && set?.delete(m)) {
+      m.view = null;
+      // The paper's state and unsent note stay: a re-rendered card shows them at once.
       if (set.size === 0) this.mounts.delete(id);
     }
     host.remove();
@@ -275,8 +271,6 @@ export class Toolbars {
     const ui = this.ui.get(id) ?? NO_UI;
     const saved = state ? 'saved' : 'unsaved';
     if (m.host.getAttribute('data-papershelf-state') !== saved) m.host.setAttribute('data-papershelf-state', saved);
-    // An unsaved paper nobody touched: the skeleton already shows it.
-    if (!m.view && !state && !ui.busy && !ui.error && ui.noteDraft === null) return;
     const p: ToolbarProps = {
       saved: !!state,
       tags: state?.tags ?? [],
@@ -286,6 +280,8 @@ export class Toolbars {
       error: ui.error,
       noteDraft: ui.noteDraft,
     };
+    // An unsaved paper nobody touched: the skeleton already shows it.
+    if (!m.view && isSkeleton(p)) return;
     this.viewOf(m).update(p);
   }
 
