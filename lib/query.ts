@@ -39,9 +39,6 @@ export interface ParsedQuery {
   problems: string[];
 }
 
-/** One line for the search hint. */
-export const QUERY_HINT = 'Filters: tag:rl status:unread year:2024 site:arxiv -word';
-
 const MIN_YEAR = 0;
 const MAX_YEAR = 9999;
 
@@ -87,8 +84,18 @@ function pushUnique<T>(list: T[], items: readonly T[]): void {
   for (const x of items) if (!list.includes(x)) list.push(x);
 }
 
-/** Parse the search box text. Never throws. */
+/** The last text parsed and its result: the popup asks for the same text twice per keystroke. */
+let last: { text: string; query: ParsedQuery } | null = null;
+
+/** Parse the search box text. Never throws. The result is shared: do not change it. */
 export function parseQuery(text: string): ParsedQuery {
+  if (last?.text === text) return last.query;
+  const query = parse(text);
+  last = { text, query };
+  return query;
+}
+
+function parse(text: string): ParsedQuery {
   const q = emptyQuery();
   for (const m of text.matchAll(TOKEN)) {
     const negate = m[1] === '-';

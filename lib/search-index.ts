@@ -153,6 +153,10 @@ function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
+}
+
 export class SearchIndex {
   private docs = new Map<string, Doc>();
   private bySlot: (Doc | undefined)[] = [];
@@ -210,7 +214,7 @@ export class SearchIndex {
     this.dict = [];
     this.postingsReady = false;
     this.partial = null;
-    this.changed(true);
+    this.changed(true, true);
   }
 
   /** True once the word postings exist (before that, the first word search builds them). */
@@ -257,10 +261,11 @@ export class SearchIndex {
     return true;
   }
 
-  private changed(orderChanged: boolean): void {
+  /** After a change: drop the caches it made stale (the tag list only when tags changed). */
+  private changed(orderChanged: boolean, tagsChanged: boolean): void {
     if (orderChanged) this.orders.clear();
     this.termCache.clear();
-    this.tagCache = null;
+    if (tagsChanged) this.tagCache = null;
     this.version++;
   }
 
@@ -295,6 +300,10 @@ export class SearchIndex {
       return;
     }
     let orderChanged = false;
+    // A status click or a note edit leaves the tag list as it was: keep it.
+    const tagsChanged =
+      removeIds.some((id) => this.docs.get(id)!.paper.tags.length > 0) ||
+      upserts.some((p) => !sameTags(this.docs.get(p.id)?.paper.tags ?? [], p.tags));
     if (!this.postingsReady) {
       // Only the docs change; prepare() will index their words (from scratch: simple and rare).
       this.partial = null;
@@ -312,7 +321,7 @@ export class SearchIndex {
         this.bySlot[slot] = doc;
         if (!old || sortFieldsChanged(old.paper, p)) orderChanged = true;
       }
-      this.changed(orderChanged || removeIds.length > 0);
+      this.changed(orderChanged || removeIds.length > 0, tagsChanged);
       return;
     }
     const newWords: string[] = [];
@@ -345,7 +354,7 @@ export class SearchIndex {
     if (gone.size) this.dict = this.dict.filter((w) => !gone.has(w));
     const fresh = [...new Set(newWords)].filter((w) => this.postings.has(w) && !this.inDict(w)).sort();
     if (fresh.length) this.dict = mergeSorted(this.dict, fresh);
-    this.changed(orderChanged);
+    this.changed(orderChanged, tagsChanged);
   }
 
   private inDict(w: string): boolean {

@@ -178,6 +178,12 @@ describe('SearchIndex basics', () => {
     expect(find(i, 'status:read')).toEqual(['s', 'd']);
     expect(find(i, '', { sort: 'title' })).toEqual(['a', 'd', 'n', 's']);
     expect(i.tags()).toEqual(['bio', 'diffusion', 'nlp', 'rl', 'Transformers']);
+    // A change that leaves every tag as it was keeps the tag list (no rescan of all papers).
+    const tagList = i.tags();
+    i.upsert([{ ...i.get('n')!, status: 'read', note: 'seen' }]);
+    expect(i.tags()).toBe(tagList);
+    i.upsert([{ ...i.get('n')!, tags: ['bio', 'zoo'] }]);
+    expect(i.tags()).toEqual(['bio', 'diffusion', 'nlp', 'rl', 'Transformers', 'zoo']);
 
     i.remove(['n', 'unknown', 'n']);
     expect(i.size).toBe(3);

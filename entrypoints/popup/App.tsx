@@ -29,14 +29,6 @@ const PREPARE_BUDGET_MS = 12;
 /** How many rows to show before the whole library is loaded (enough to fill the popup). */
 export const PREVIEW_ROWS = 30;
 
-/**
- * Proposed for lib/library (not there yet): the first `limit` papers of a sort order, read through
- * its index, so the popup can show rows before all() has read every record. Used when present.
- */
-interface FirstPage {
-  firstPage?(sort: 'savedAt', limit: number): Promise<SavedPaper[]>;
-}
-
 /** The clicked filters and the sort, as search options ('' means "any"). */
 export function toSearchOptions(f: ListFilters): SearchOptions {
   const o: SearchOptions = { sort: f.sort };
@@ -65,7 +57,7 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
   const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
   // The index's version once loaded (-1 before): every index change re-renders through it.
   const [version, setVersion] = useState(-1);
-  // The first rows and the count, shown until the full load lands (see FirstPage).
+  // The first rows and the count, shown until the full load lands (Library.firstPage).
   const [preview, setPreview] = useState<{ papers: SavedPaper[]; total: number } | null>(null);
   // A failed load clears itself on the next good load; a failed action stays until dismissed.
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -156,15 +148,12 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
     const s = sync.current;
     Object.assign(s, { loading: false, loaded: false, draining: false, alive: true, pending: new Set<string>(), prepTimer: 0 });
     // Rows to show while all() reads every record (a large library takes a while).
-    const firstPage = (library as Library & FirstPage).firstPage;
-    if (typeof firstPage === 'function') {
-      Promise.all([firstPage.call(library, 'savedAt', PREVIEW_ROWS), library.count()]).then(
-        ([rows, total]) => {
-          if (s.alive && !s.loaded) setPreview({ papers: rows, total });
-        },
-        () => {}, // the full load reports failures
-      );
-    }
+    Promise.all([library.firstPage('savedAt', PREVIEW_ROWS), library.count()]).then(
+      ([rows, total]) => {
+        if (s.alive && !s.loaded) setPreview({ papers: rows, total });
+      },
+      () => {}, // the full load reports failures
+    );
     load();
     const stopChanges = onChanged((e) => {
       for (const id of e.ids) s.pending.add(id);
