@@ -15,8 +15,8 @@ export class NotFoundError extends Error {
   }
 }
 
-export type SortKey = 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
-export const SORT_KEYS: readonly SortKey[] = ['savedAt', 'publishedAt', 'upvotes', 'title'];
+export { SORT_KEYS, sortPapers, type SortKey } from './sort';
+import { sortPapers, type SortKey } from './sort';
 
 export interface LibraryQuery {
   /** free text: every word must prefix-match a word of title, authors, abstract, tags or note */
@@ -331,17 +331,6 @@ function sortKeys(v: unknown): unknown {
     return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
   }
   return v;
-}
-
-/** Sort: recent first for dates, most upvoted first, titles A-Z; missing values last. */
-export function sortPapers(rows: SavedPaper[], sort: SortKey): SavedPaper[] {
-  const by = {
-    savedAt: (a: SavedPaper, b: SavedPaper) => b.savedAt - a.savedAt,
-    publishedAt: (a: SavedPaper, b: SavedPaper) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
-    upvotes: (a: SavedPaper, b: SavedPaper) => (b.signals.upvotes ?? -1) - (a.signals.upvotes ?? -1),
-    title: (a: SavedPaper, b: SavedPaper) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }),
-  }[sort];
-  return rows.sort((a, b) => by(a, b) || b.savedAt - a.savedAt || a.id.localeCompare(b.id));
 }
 
 let shared: Library | null = null;

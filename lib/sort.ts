@@ -1,0 +1,28 @@
+/**
+ * The orders of the reading list: recent first for dates, most upvoted first, titles A-Z
+ * (case and accents ignored); missing values last; ties by save time, then id. One definition
+ * for the library's queries, the popup's in-memory index and exports. No database here, so the
+ * popup's search index can use it without Dexie.
+ */
+import type { SavedPaper } from './paper';
+
+export type SortKey = 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
+export const SORT_KEYS: readonly SortKey[] = ['savedAt', 'publishedAt', 'upvotes', 'title'];
+
+// Intl.Collator objects rather than String#localeCompare with options: the same comparison,
+// ~30x faster in V8 (the popup sorts 10,000 titles).
+const TITLE_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' });
+const DEFAULT_ORDER = new Intl.Collator();
+
+const COMPARE: Record<SortKey, (a: SavedPaper, b: SavedPaper) => number> = {
+  savedAt: (a, b) => b.savedAt - a.savedAt,
+  publishedAt: (a, b) => DEFAULT_ORDER.compare(b.publishedAt ?? '', a.publishedAt ?? ''),
+  upvotes: (a, b) => (b.signals.upvotes ?? -1) - (a.signals.upvotes ?? -1),
+  title: (a, b) => TITLE_ORDER.compare(a.title, b.title),
+};
+
+/** Sort `rows` in place by `sort`, and return them. */
+export function sortPapers(rows: SavedPaper[], sort: SortKey): SavedPaper[] {
+  const by = COMPARE[sort];
+  return rows.sort((a, b) => by(a, b) || b.savedAt - a.savedAt || DEFAULT_ORDER.compare(a.id, b.id));
+}
