@@ -1,7 +1,7 @@
 /**
  * The popup's in-memory search index (lib/search-index): prefix words, AND, accents, filters,
  * ranking, incremental updates, and 10,000 generated papers checked against a brute-force search
- * over the same records (lib/search matchesTerms + plain filters + an independent scorer).
+ * over the same records (the export filter lib/exchange/select matchesQuery + an independent scorer).
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { openDb } from '@/lib/db';
 import { Library, sortPapers, SORT_KEYS, type SortKey } from '@/lib/library';
 import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
 import { parseQuery, tagKey, type ParsedQuery } from '@/lib/query';
-import { matchesTerms, searchWords, wordsOf } from '@/lib/search';
+import { searchWords, wordsOf } from '@/lib/search';
+import { matchesQuery } from '@/lib/exchange/select';
 import { SCORE, SearchIndex, type SearchOptions } from '@/lib/search-index';
 
 type Over = Partial<Omit<SavedPaper, 'words'>> & { id: string; title: string };
@@ -298,52 +299,37 @@ function generate(n: number, seed: number): SavedPaper[] {
 }
 
 interface Derived {
-  words: string[];
   title: string[];
   authors: string[];
   tags: string[];
   body: string[];
   tagKeys: string[];
-  year: number | undefined;
-  sites: string[];
 }
 const derivedCache = new WeakMap<SavedPaper, Derived>();
 function derived(p: SavedPaper): Derived {
   let d = derivedCache.get(p);
   if (!d) {
     d = {
-      words: searchWords(p),
       title: wordsOf(p.title),
       authors: wordsOf(p.authors.join(' ')),
       tags: wordsOf(p.tags.join(' ')),
       body: wordsOf(`${p.abstract ?? ''} ${p.note}`),
       tagKeys: p.tags.map(tagKey),
-      year: p.publishedAt ? Number(p.publishedAt.slice(0, 4)) : undefined,
-      sites: p.sources.map((s) => s.site),
     };
     derivedCache.set(p, d);
   }
   return d;
 }
 
-/** The independent reference: every record checked in full, the same rules written plainly. */
+/**
+ * The independent reference: every record checked in full with the export filter's rules
+ * (lib/exchange/select matchesQuery, the same query meaning in the options page), plus the
+ * popup's clicked filters.
+ */
 function bruteForce(papers: readonly SavedPaper[], q: ParsedQuery, opts: SearchOptions, order: ReadonlyMap<string, number>): string[] {
-  const hasPrefix = (words: readonly string[], t: string) => words.some((w) => w.startsWith(t));
   const rows = papers.filter((p) => {
-    const { words, tagKeys: tags, year, sites } = derived(p);
-    return (
-      matchesTerms(words, q.terms) &&
-      !q.not.terms.some((t) => hasPrefix(words, t)) &&
-      q.tags.every((t) => tags.includes(tagKey(t))) &&
-      !q.not.tags.some((t) => tags.includes(tagKey(t))) &&
-      (!opts.tag || tags.includes(tagKey(opts.tag))) &&
-      (q.status === undefined || p.status === q.status) &&
-      (!opts.status || p.status === opts.status) &&
-      !q.not.statuses.includes(p.status) &&
-      (!q.year || (year !== undefined && year >= q.year.from && year <= q.year.to)) &&
-      (q.site === undefined || sites.some((s) => s.startsWith(q.site!))) &&
-      !q.not.sites.some((x) => sites.some((s) => s.startsWith(x)))
-    );
+    const tags = derived(p).tagKeys;
+    return matchesQuery(p, q) && (!opts.tag || tags.includes(tagKey(opts.tag))) && (!opts.status || p.status === opts.status);
   });
   const best = (words: readonly string[], t: string, field: number) => {
     let b = 0;
