@@ -9,8 +9,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { raw, targeted, type Entry } from './report';
 
-/** Static imports of a built ES module (`import … from "./x.js"`, `import "./x.js"`, `export … from`). */
-const STATIC = /(?:^|[;\s}])(?:import|export)\s*(?:[^'"`;()]*?\sfrom\s*)?["']([^"']+\.js)["']/g;
+/**
+ * Static imports of a built ES module (`import … from "./x.js"`, `import "./x.js"`, `export … from`),
+ * minified too: `import{a as b}from"./chunks/x.js"` has no space before `from`.
+ */
+const STATIC = /(?:^|[;\s}])(?:import|export)\s*(?:[^'"`;()]*?from\s*)?["']([^"']+\.js)["']/g;
 const DYNAMIC = /import\(\s*["']([^"']+\.js)["']\s*\)/g;
 
 function closure(entry: string): { files: Set<string>; lazy: Set<string> } {
