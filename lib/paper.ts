@@ -3,7 +3,13 @@
  * Every boundary parses with these schemas; TypeScript types are inferred from them.
  */
 import { z } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { count, httpUrl, IsoDate, Links, nonEmpty, opt, Signals, STATUSES, str } from './draft';
+
+// zod/mini loads no messages: every extension page that parses stored records (background, popup,
+// options) says in English what was wrong ("id: Too small: expected string to have >=3
+// characters", not "Invalid input"). The content scripts do not import this module.
+z.config(en());
 
 // What an adapter extracts lives in ./draft (the content scripts import only that).
 export { IsoDate, Links, PaperDraft, Signals, STATUSES } from './draft';

@@ -8,7 +8,6 @@
  * Reading checks the envelope first (a wrong file is refused with one clear message), then
  * validates each paper on its own, so one broken record is reported and the rest can be imported.
  */
-import { z } from 'zod';
 import { SavedPaper } from '../paper';
 import { FormatError } from './errors';
 import { describeIssues, type Located, type Rejection } from './csl';
@@ -17,15 +16,14 @@ export const BACKUP_FORMAT = 'papershelf-backup';
 /** Bump when the shape of `papers` changes, and add the upgrade from the previous version below. */
 export const BACKUP_VERSION = 1;
 
-/** The envelope as written. */
-export const Backup = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+/** The envelope as written (reading checks it by hand and each paper with SavedPaper). */
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
   /** ISO 8601 */
-  exportedAt: z.string(),
-  papers: z.array(SavedPaper),
-});
-export type Backup = z.infer<typeof Backup>;
+  exportedAt: string;
+  papers: SavedPaper[];
+}
 
 /**
  * Upgrades of one paper record from version n to n + 1, keyed by n. Empty while only version 1
