@@ -2,10 +2,7 @@ import { onChanged } from '@/lib/changes';
 import { handle, REQUEST_TYPES } from '@/lib/handlers';
 import { getLibrary } from '@/lib/library';
 import { messaging, toState, type ChangedMessage } from '@/lib/messages';
-import { ADAPTERS } from '@/lib/sites';
-
-/** Every page a content script runs on: the tabs to tell about changes. */
-const CONTENT_MATCHES = ADAPTERS.flatMap((a) => [...a.matches]);
+import { CONTENT_MATCHES } from '@/lib/sites/hosts';
 
 export default defineBackground({
   type: 'module',
@@ -23,7 +20,7 @@ export default defineBackground({
         const r = recs.get(id);
         papers[id] = r ? toState(r) : null;
       }
-      const tabs = await browser.tabs.query({ url: CONTENT_MATCHES });
+      const tabs = await browser.tabs.query({ url: [...CONTENT_MATCHES] });
       await Promise.all(
         tabs.map((t) => (t.id === undefined ? undefined : messaging.sendMessage('changed', { papers }, t.id).catch(() => undefined))),
       );

@@ -7,6 +7,7 @@
  */
 import { arxivIdFromPath, arxivKey, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import { arxivLinks, collapse, compact, first, firstAll, isoDate, metaDate, readMeta } from './common';
+import { MATCHES } from './hosts';
 import type { PaperDraft } from '../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from './types';
 
@@ -330,7 +331,7 @@ const ANCHOR_AFTER: Partial<Record<PageKind, readonly string[]>> = {
 export const arxiv: SiteAdapter = {
   id: 'arxiv',
   label: 'arXiv',
-  matches: ['https://arxiv.org/list/*', 'https://arxiv.org/search/*', 'https://arxiv.org/abs/*'],
+  matches: MATCHES.arxiv,
 
   detect,
 

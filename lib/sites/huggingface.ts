@@ -12,6 +12,7 @@
 import { z } from 'zod/mini';
 import { arxivKey, parseArxivId, type ArxivId } from '../ids';
 import { arxivLinks, collapse, compact, first, metaDate, readMeta } from './common';
+import { MATCHES } from './hosts';
 import type { PaperDraft } from '../paper';
 import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from './types';
 
@@ -443,7 +444,7 @@ function listingAnchor(card: Element, h3: Element | null): Anchor {
 export const huggingface: SiteAdapter = {
   id: 'huggingface',
   label: 'Hugging Face Papers',
-  matches: ['https://huggingface.co/papers*'],
+  matches: MATCHES.huggingface,
 
   detect,
 
