@@ -49,18 +49,20 @@ export const Signals = z.object({
 });
 export type Signals = z.infer<typeof Signals>;
 
-/** What a site adapter extracts from one card. Deterministic: no clocks. */
-export const PaperDraft = z.object({
-  /** canonical key, see lib/ids.ts */
-  id: z.string().check(z.minLength(3)),
-  site: nonEmpty(),
-  /** the URL of the page the card was found on */
-  pageUrl: httpUrl,
+/** A paper's id: its canonical key, see lib/ids.ts. */
+export const PaperId = z.string().check(z.minLength(3));
+
+/**
+ * The bibliographic fields, in the order records and exports list them; shared by the draft and
+ * the stored record (lib/paper.ts SavedPaper). Stored records accept empty authors and abstract
+ * (imports); a draft does not (below).
+ */
+export const BIBLIOGRAPHIC = {
   title: nonEmpty(),
-  authors: z.array(nonEmpty()),
+  authors: z.array(str()),
   /** set when the card shows only a count ("11 authors") or the list is partial */
   authorCount: opt(count()),
-  abstract: opt(nonEmpty()),
+  abstract: opt(str()),
   publishedAt: opt(IsoDate),
   arxivId: opt(str()),
   arxivVersion: opt(z.number().check(z.refine((n) => Number.isInteger(n) && n > 0, 'must be a whole number, 1 or more'))),
@@ -72,5 +74,17 @@ export const PaperDraft = z.object({
   links: Links,
   thumbnail: opt(httpUrl),
   signals: Signals,
+};
+
+/** What a site adapter extracts from one card. Deterministic: no clocks. */
+export const PaperDraft = z.object({
+  id: PaperId,
+  site: nonEmpty(),
+  /** the URL of the page the card was found on */
+  pageUrl: httpUrl,
+  ...BIBLIOGRAPHIC,
+  // (keys redefined after the spread keep their place in the order)
+  authors: z.array(nonEmpty()),
+  abstract: opt(nonEmpty()),
 });
 export type PaperDraft = z.infer<typeof PaperDraft>;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { count, httpUrl, IsoDate, Links, nonEmpty, opt, Signals, STATUSES, str } from './draft';
+import { BIBLIOGRAPHIC, httpUrl, nonEmpty, opt, PaperId, STATUSES, str } from './draft';
 
 // zod/mini loads no messages: every extension page that parses stored records (background, popup,
 // options) says in English what was wrong ("id: Too small: expected string to have >=3
@@ -26,21 +26,8 @@ export type Source = z.infer<typeof Source>;
 
 /** What is stored: one record per paper. */
 export const SavedPaper = z.object({
-  id: z.string().check(z.minLength(3)),
-  title: nonEmpty(),
-  authors: z.array(str()),
-  authorCount: opt(count()),
-  abstract: opt(str()),
-  publishedAt: opt(IsoDate),
-  arxivId: opt(str()),
-  arxivVersion: opt(z.number().check(z.refine((n) => Number.isInteger(n) && n > 0, 'must be a whole number, 1 or more'))),
-  doi: opt(str()),
-  comments: opt(str()),
-  /** primary first */
-  subjects: opt(z.array(str())),
-  links: Links,
-  thumbnail: opt(httpUrl),
-  signals: Signals,
+  id: PaperId,
+  ...BIBLIOGRAPHIC,
   /** when the feed signals were last read from a page */
   signalsSeenAt: opt(z.number()),
   sources: z.array(Source),
