@@ -12,7 +12,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SortKey } from '@/lib/library';
-import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
+import { STATUSES, tagKey, type SavedPaper, type Status } from '@/lib/paper';
 import { parseQuery } from '@/lib/query';
 import { paperHref, PaperRow } from './PaperRow';
 import { BulkBar, type BulkAction } from './popup/BulkBar';
@@ -125,7 +125,7 @@ interface FilterBarProps {
 export function FilterBar({ filters, tags, onChange, searchRef, problems = [] }: FilterBarProps) {
   const set = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
   // Keep a selected tag listed even after its last paper is gone, so the menu shows the truth.
-  const tagOptions = filters.tag && !tags.some((t) => t.toLowerCase() === filters.tag.toLowerCase()) ? [filters.tag, ...tags] : tags;
+  const tagOptions = filters.tag && !tags.some((t) => tagKey(t) === tagKey(filters.tag)) ? [filters.tag, ...tags] : tags;
   return (
     <div class="filters" role="search">
       <input

@@ -46,8 +46,13 @@ export type SavedPaper = z.infer<typeof SavedPaper>;
 export const MAX_TAG_LENGTH = 64;
 export const MAX_NOTE_LENGTH = 100_000;
 
+/** A tag as stored: trimmed, inner whitespace runs as one space. */
+export const cleanTag = (t: string): string => t.trim().replace(/\s+/g, ' ');
+/** Tags are the same tag when their keys are equal (case-insensitive). */
+export const tagKey = (t: string): string => cleanTag(t).toLowerCase();
+
 export const Tag = z.pipe(
-  z.pipe(z.string(), z.transform((t: string) => t.trim().replace(/\s+/g, ' '))),
+  z.pipe(z.string(), z.transform(cleanTag)),
   z.string().check(z.minLength(1, 'tag is empty'), z.maxLength(MAX_TAG_LENGTH, 'tag is too long')),
 );
 
@@ -70,8 +75,8 @@ export function normaliseTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
-    const t = raw.trim().replace(/\s+/g, ' ');
-    const key = t.toLowerCase();
+    const t = cleanTag(raw);
+    const key = tagKey(t);
     if (!t || seen.has(key)) continue;
     seen.add(key);
     out.push(t);

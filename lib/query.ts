@@ -15,7 +15,7 @@
  *   `year:abc`) is ignored and reported in `problems`, which the popup shows under the box.
  * - Later `status:` / `year:` / `site:` replace earlier ones.
  */
-import { STATUSES, type Status } from './paper';
+import { STATUSES, tagKey, type Status } from './paper';
 import { wordsOf } from './search';
 
 /** Inclusive publication-year range. */
@@ -45,10 +45,7 @@ const MAX_YEAR = 9999;
 /** Site ids also reachable by a short name. */
 const SITE_ALIASES: Record<string, string> = { hf: 'huggingface' };
 
-/** The case-insensitive comparison key of a tag (as lib/paper normaliseTags treats them). */
-export function tagKey(tag: string): string {
-  return tag.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+export { tagKey } from './paper';
 
 /** An empty query: everything matches. */
 export function emptyQuery(): ParsedQuery {
