@@ -5,8 +5,8 @@
  * `citation_*` meta tags, the rest from the visible markup.
  * Markup reference: shared/fixtures/pages/SITES.md (arXiv) and shared/fixtures/pages/arxiv-list/.
  */
-import { arxivIdFromPath, arxivKey, parseArxivId, parseDoi, type ArxivId } from '../ids';
-import { arxivLinks, collapse, compact, first, firstAll, isoDate, metaDate, readMeta } from './common';
+import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { arxivDraft, arxivLinks, collapse, first, firstAll, isoDate, metaDate, readMeta } from './common';
 import { MATCHES } from './hosts';
 import type { PaperDraft } from '../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from './types';
@@ -155,26 +155,10 @@ type Fields = Pick<PaperDraft, 'title' | 'authors' | 'authorCount' | 'abstract' 
 
 /** A whole arXiv draft: identity and links are the same on every arXiv page kind. */
 function draft(ctx: ExtractContext, arxiv: ArxivId, f: Fields): PaperDraft | null {
-  const id = arxivKey(arxiv);
-  if (!id || !f.title) return null;
-  return compact({
-    id,
-    site: 'arxiv',
-    pageUrl: ctx.url.href,
-    title: f.title,
-    authors: f.authors,
-    authorCount: f.authorCount,
-    abstract: f.abstract,
-    publishedAt: f.publishedAt,
-    arxivId: arxiv.id,
-    arxivVersion: arxiv.version,
-    doi: f.doi,
-    comments: f.comments,
-    subjects: f.subjects,
-    links: { page: arxivLinks(arxiv.id).abs, ...arxivLinks(arxiv.id) },
-    // arXiv shows no feed signals (votes, stars): nothing here changes over time.
-    signals: {},
-  });
+  if (!f.title) return null;
+  const links = arxivLinks(arxiv.id);
+  // arXiv shows no feed signals (votes, stars): nothing here changes over time.
+  return arxivDraft('arxiv', ctx.url.href, arxiv, { ...f, links: { page: links.abs, ...links }, signals: {} });
 }
 
 /** The version shown among `links` for paper `id` (listings link the HTML view as /html/<id>vN). */

@@ -2,6 +2,8 @@
  * Small helpers both adapters use (each content script bundles its own adapter and these).
  * Pure functions of their arguments: no DOM globals, so they run on parsed fixtures too.
  */
+import type { PaperDraft } from '../draft';
+import { arxivKey, type ArxivId } from '../ids';
 
 /** Whitespace runs to one space, trimmed; null and undefined read as ''. */
 export const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -57,3 +59,28 @@ export function readMeta(root: ParentNode, keep: (name: string) => boolean = () 
 
 /** The arXiv abstract and PDF pages of an arXiv id. */
 export const arxivLinks = (id: string): { abs: string; pdf: string } => ({ abs: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` });
+
+/** What an adapter reads from a card; the draft's identity comes from the arXiv id. */
+export type CardFields = Omit<PaperDraft, 'id' | 'site' | 'pageUrl' | 'arxivId' | 'arxivVersion'>;
+
+/** The draft of an arXiv paper seen on `site`: keys in PaperDraft's order, undefined ones left out. */
+export function arxivDraft(site: string, pageUrl: string, arxiv: ArxivId, f: CardFields): PaperDraft {
+  return compact({
+    id: arxivKey(arxiv),
+    site,
+    pageUrl,
+    title: f.title,
+    authors: f.authors,
+    authorCount: f.authorCount,
+    abstract: f.abstract,
+    publishedAt: f.publishedAt,
+    arxivId: arxiv.id,
+    arxivVersion: arxiv.version,
+    doi: f.doi,
+    comments: f.comments,
+    subjects: f.subjects,
+    links: f.links,
+    thumbnail: f.thumbnail,
+    signals: f.signals,
+  });
+}

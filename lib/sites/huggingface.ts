@@ -11,7 +11,7 @@
  */
 import { z } from 'zod/mini';
 import { arxivKey, parseArxivId, type ArxivId } from '../ids';
-import { arxivLinks, collapse, compact, first, metaDate, readMeta } from './common';
+import { arxivDraft, arxivLinks, collapse, compact, first, metaDate, readMeta, type CardFields } from './common';
 import { MATCHES } from './hosts';
 import type { PaperDraft } from '../paper';
 import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from './types';
@@ -370,25 +370,12 @@ function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
   });
 }
 
-type HfFields = Pick<PaperDraft, 'title' | 'authors' | 'authorCount' | 'abstract' | 'publishedAt' | 'thumbnail' | 'signals'> & { code?: string; project?: string };
+type HfFields = Omit<CardFields, 'links'> & { code?: string; project?: string };
 
 /** A whole Hugging Face draft: identity and links are the same on listings and paper pages. */
-function hfDraft(ctx: ExtractContext, arxiv: ArxivId, f: HfFields): PaperDraft {
-  return compact({
-    id: arxivKey(arxiv),
-    site: 'huggingface',
-    pageUrl: ctx.url.href,
-    title: f.title,
-    authors: f.authors,
-    authorCount: f.authorCount,
-    abstract: f.abstract,
-    publishedAt: f.publishedAt,
-    arxivId: arxiv.id,
-    arxivVersion: arxiv.version,
-    links: compact({ page: `${ORIGIN}/papers/${arxiv.id}`, ...arxivLinks(arxiv.id), code: f.code, project: f.project }),
-    thumbnail: f.thumbnail,
-    signals: f.signals,
-  });
+function hfDraft(ctx: ExtractContext, arxiv: ArxivId, { code, project, ...f }: HfFields): PaperDraft {
+  const links = compact({ page: `${ORIGIN}/papers/${arxiv.id}`, ...arxivLinks(arxiv.id), code, project });
+  return arxivDraft('huggingface', ctx.url.href, arxiv, { ...f, links });
 }
 
 /**
