@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { PaperDraft } from '@/lib/paper';
 import { ADAPTERS, adapterFor, extractAll } from '@/lib/sites';
 import { safeExtract, safeIdentify } from '@/lib/sites/pick';
+import { fixtureUrl } from './fixture-url';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(ROOT, '..', 'shared', 'fixtures', 'pages');
@@ -28,7 +29,7 @@ function pagesIn(dir: string, fallbackUrl: (file: string) => string | null): Pag
     if (!folder) continue;
     for (const f of readdirSync(folder).filter((x) => x.endsWith('.html'))) {
       const html = readFileSync(path.join(folder, f), 'utf8');
-      const url = /<meta name="papershelf-fixture-url" content="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? fallbackUrl(`${sub.name}/${f}`);
+      const url = fixtureUrl(html) ?? fallbackUrl(`${sub.name}/${f}`);
       if (url) out.push({ name: `${sub.name}/${f}`, url, html });
     }
   }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { HOST_PERMISSIONS } from '../lib/sites/hosts';
 import { ADAPTERS, adapterFor } from '../lib/sites/index';
 import type { PageKind } from '../lib/sites/types';
+import { fixtureUrl } from './fixture-url';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -101,7 +102,7 @@ describe('fixtures per claimed kind', () => {
         .filter((f) => f.endsWith('.html'))
         .map((f) => {
           const html = readFileSync(path.join(dir, f), 'utf8');
-          const url = /<meta name="papershelf-fixture-url" content="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+          const url = fixtureUrl(html);
           if (!url) throw new Error(`${id}/${f} has no papershelf-fixture-url`);
           return adapter.detect(new URL(url));
         }),

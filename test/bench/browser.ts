@@ -8,10 +8,11 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CHROMIUM, chromiumArgs, serviceWorker, VIEWPORT } from '../chromium';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const EXT_DIR = path.join(ROOT, '.output', 'chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM } from '../chromium';
 
 export interface Bench {
   context: BrowserContext;
@@ -65,22 +66,8 @@ export async function launchBench(opts: { extension: boolean; extDir?: string })
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Timers and rendering of a page in the background must not be throttled while it is measured.
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-      '--disable-backgrounding-occluded-windows',
-      ...(opts.extension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : ['--disable-extensions']),
-    ],
+    viewport: VIEWPORT,
+    args: chromiumArgs(opts.extension ? extDir : null),
   });
   const bodies = new Map<string, () => string>();
   const cache = new Map<string, string>();
@@ -96,8 +83,7 @@ export async function launchBench(opts: { extension: boolean; extDir?: string })
   await context.addInitScript(pageProbe);
   let extId = '';
   if (opts.extension) {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    extId = new URL(sw.url()).host;
+    extId = new URL((await serviceWorker(context)).url()).host;
   }
   return {
     context,

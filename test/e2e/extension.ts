@@ -6,6 +6,8 @@ import { test as base, chromium, type BrowserContext, type Locator, type Page } 
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fixtureUrl } from '../fixture-url';
+import { CHROMIUM, chromiumArgs, serviceWorker, VIEWPORT } from '../chromium';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const EXT_DIR = path.join(ROOT, '.output', 'chrome-mv3');
@@ -19,7 +21,7 @@ export const PAGES: ReadonlyMap<string, { site: string; name: string; html: stri
   for (const site of readdirSync(FIXTURES)) {
     for (const file of readdirSync(path.join(FIXTURES, site)).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(FIXTURES, site, file), 'utf8');
-      const url = /<meta name="papershelf-fixture-url" content="([^"]+)"/.exec(html)?.[1];
+      const url = fixtureUrl(html);
       if (url) map.set(new URL(url).href, { site, name: file.replace(/\.html$/, ''), html });
     }
   }
@@ -42,21 +44,10 @@ function served(site: string, html: string, dark: boolean): string {
 
 export async function launch(profileDir: string, extDir = EXT_DIR, opts: { dark?: boolean } = {}): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: false,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-    ],
+    viewport: VIEWPORT,
+    args: chromiumArgs(extDir),
   });
   // No network: fixtures for huggingface.co, nothing else leaves the machine.
   await context.route(/^https?:\/\//, (route) => {
@@ -68,8 +59,7 @@ export async function launch(profileDir: string, extDir = EXT_DIR, opts: { dark?
 }
 
 export async function extensionId(context: BrowserContext): Promise<string> {
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(sw.url()).host;
+  return new URL((await serviceWorker(context)).url()).host;
 }
 
 /** Toolbar host elements on a page. */
@@ -79,7 +69,7 @@ export function toolbars(page: Page) {
 
 /** Counters the content script answers to its own extension (see entrypoints/content). */
 export async function contentStats(context: BrowserContext, url: string): Promise<{ hosts: number; live: number; uis: number; mounted: number; skipped: number; scans: number }> {
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const sw = await serviceWorker(context);
   return sw.evaluate(async (u) => {
     type Tabs = { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<never> };
     const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
