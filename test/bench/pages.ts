@@ -143,16 +143,24 @@ function entryJson(c: CardSpec, i: number): unknown {
   return e;
 }
 
+/** Undoes huggingface.co's `*:[content-visibility:auto]` on the card grid (site-look.css has it). */
+const LAYOUT_ALL = '.grid > * { content-visibility: visible !important; }';
+
 /**
  * A Hugging Face-style listing with `n` cards, laid out with the e2e "site look" stylesheet.
  * The island JSON lists every card (as on huggingface.co), so the adapter's real path runs.
+ * Like huggingface.co, the grid renders only the cards near the screen (content-visibility);
+ * `layoutAll` turns that off.
  */
-export function feedPage(n: number): string {
+export function feedPage(n: number, opts: { layoutAll?: boolean } = {}): string {
   const cards: CardSpec[] = Array.from({ length: n }, (_, k) => cardSpec(k + 1));
   const props = { ...PROPS, dailyPapers: cards.map((c, k) => entryJson(c, k + 1)) };
   return [
     '<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Daily Papers - Hugging Face</title>\n',
-    `<style>${SITE_LOOK}</style>\n</head>\n<body>\n`,
+    `<style>${SITE_LOOK}</style>\n`,
+    // The variant of a page that lays out every card, on or off screen (as arXiv's lists do).
+    opts.layoutAll ? `<style>${LAYOUT_ALL}</style>\n` : '',
+    '</head>\n<body>\n',
     '<main class="flex flex-1 flex-col">',
     `${islandOpen![0]} data-props="${encodeAttr(JSON.stringify(props))}">`,
     gridOpen![0],
