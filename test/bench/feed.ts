@@ -50,6 +50,22 @@ interface ScanRun {
   heap?: number;
 }
 
+/**
+ * Wait for the page's probe to say it is done (window.__benchDone, a binding), at most `ms`;
+ * false on timeout. Not by polling from here: Playwright's polling evaluates its own script in
+ * the page first (~30 ms), which would land inside the measured window.
+ */
+async function doneSignal(page: Page): Promise<(ms: number) => Promise<boolean>> {
+  let signalled!: () => void;
+  const done = new Promise<void>((r) => (signalled = r));
+  await page.exposeFunction('__benchDone', () => signalled());
+  return (ms) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+    return Promise.race([done.then(() => true), timeout]).finally(() => clearTimeout(timer));
+  };
+}
+
 function longestIn(p: PageProbe, from: number, to: number): number {
   let max = 0;
   for (const t of p.longtasks) if (t.start < to && t.start + t.duration > from) max = Math.max(max, t.duration);
@@ -61,22 +77,14 @@ function longestIn(p: PageProbe, from: number, to: number): number {
  * mark (a run that hits the cap is reported as not done, with the toolbars it had by then).
  */
 export async function scanOnce(page: Page, url: string, capMs = 60_000, heap?: (page: Page) => Promise<number>): Promise<ScanRun> {
+  const signal = await doneSignal(page);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT });
-  try {
-    await page.waitForFunction(
-      (cap) => {
-        const B = (window as unknown as { __bench: PageProbe }).__bench;
-        if (B.doneAt !== null) return true;
-        const start = performance.getEntriesByName('papershelf:start')[0]?.startTime;
-        return start !== undefined && performance.now() - start > cap;
-      },
-      capMs,
-      { timeout: LOAD_TIMEOUT + capMs, polling: 100 },
-    );
-  } catch (err) {
+  if (!(await signal(capMs))) {
     const p = await probe(page);
-    const mounted = await page.locator('papershelf-toolbar').count();
-    throw new Error(`feed scan did not finish on ${url}: ${mounted} of ${p.expected} toolbars (${String(err)})`);
+    if (p.doneAt === null && !(await page.evaluate(() => performance.getEntriesByName('papershelf:start').length))) {
+      const mounted = await page.locator('papershelf-toolbar').count();
+      throw new Error(`feed scan did not finish on ${url}: ${mounted} of ${p.expected} toolbars, and no papershelf:start mark`);
+    }
   }
   const start = await page.evaluate(() => performance.getEntriesByName('papershelf:start')[0]?.startTime ?? null);
   if (start === null) throw new Error(`no papershelf:start mark on ${url} (does the content script call performance.mark?)`);
@@ -100,8 +108,9 @@ export async function scanOnce(page: Page, url: string, capMs = 60_000, heap?: (
 }
 
 async function baselineOnce(page: Page, url: string): Promise<{ ms: number; longest: number; jsonMs: number }> {
+  const signal = await doneSignal(page);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT });
-  await page.waitForFunction(() => (window as unknown as { __bench: PageProbe }).__bench.baseline !== null, null, { timeout: LOAD_TIMEOUT, polling: 100 });
+  if (!(await signal(LOAD_TIMEOUT))) throw new Error(`the baseline script did not finish on ${url}`);
   const p = await probe(page);
   const b = p.baseline!;
   const toolbars = await page.locator('papershelf-toolbar').count();
