@@ -107,6 +107,81 @@ describe('CardScanner', () => {
     expect(scanner.stats.skipped).toBe(0);
   });
 
+  /**
+   * A big feed, on the scanner's clock: placing one toolbar costs `placeMs`, laying the page out
+   * `relayoutMs` (the scanner forces a relayout after each batch but the last, to measure it).
+   * Returns the batch sizes, told apart by those relayouts.
+   */
+  async function placeBig(n: number, placeMs: number, relayoutMs: number, onLookup?: () => void) {
+    let clock = 0;
+    let inBatch = 0;
+    const batches: number[] = [];
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(() => {
+      clock += relayoutMs;
+      batches.push(inBatch);
+      inBatch = 0;
+      return 0;
+    });
+    const big = new CardScanner(
+      document,
+      {
+        create: (h) => toolbars.create(h),
+        place: (h, host) => {
+          clock += placeMs;
+          inBatch++;
+          toolbars.place(h, host);
+        },
+        unmount: (h, host) => toolbars.unmount(h, host),
+        mounted: (d) => {
+          onLookup?.();
+          void toolbars.lookup(d);
+        },
+      },
+      abort.signal,
+      ADAPTERS,
+    );
+    const ids = Array.from({ length: n }, (_, k) => `2603.${String(k + 1).padStart(5, '0')}`);
+    document.body.innerHTML = grid(ids);
+    big.start();
+    await settle();
+    vi.restoreAllMocks();
+    await settle();
+    if (inBatch) batches.push(inBatch);
+    return { big, batches, ids };
+  }
+
+  it('places a big feed in batches sized by their measured cost, top first, every card once', async () => {
+    // 20 first; 100 cost 5 ms, so 500 fit in 25 ms. A card the page adds meanwhile gets its
+    // toolbar too, in a scan of its own right after the last batch (counted with it: 380 + 1).
+    let added = false;
+    const { big, batches, ids } = await placeBig(1000, 0.05, 0, () => {
+      if (added) return;
+      added = true;
+      document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.09999', 'Added while placing'));
+    });
+    expect(batches).toEqual([20, 100, 500, 381]);
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual([...ids, '2603.09999'].map((id) => `arxiv:${id}`));
+    expect(big.mountedCount).toBe(1001);
+    expect(toolbars.mountedCount).toBe(1001);
+    const looked = backend.calls.filter((c) => c.startsWith('lookup:')).map((c) => Number(c.slice(7)));
+    expect(looked).toEqual([20, 100, 250, 250, 250, 130, 1]);
+  });
+
+  it('places the rest in one go on a page whose every relayout is over budget', async () => {
+    // The first batch may pay one-time costs: the second one decides.
+    const { big, batches } = await placeBig(1000, 0.01, 30);
+    expect(batches).toEqual([20, 100, 880]);
+    expect(hosts()).toHaveLength(1000);
+    expect(big.mountedCount).toBe(1000);
+  });
+
+  it('places the rest in one go right after the first batch when that one alone took two budgets', async () => {
+    const { big, batches } = await placeBig(1000, 0.01, 60);
+    expect(batches).toEqual([20, 980]);
+    expect(big.mountedCount).toBe(1000);
+  });
+
   it('survives many re-renders with exactly one toolbar per card and no leaked UIs', async () => {
     const ids = ['2603.00001', '2603.00002'];
     document.body.innerHTML = grid(ids);

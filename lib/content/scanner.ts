@@ -49,6 +49,15 @@ export interface ScanStats {
 
 /** Time budget per task; the rest continues in a later task. */
 const CHUNK_MS = 30;
+/**
+ * Placing toolbars: time budget per batch (with the relayout it causes). The first batch is
+ * small (the cards at the top, shown at once); the second tells what a toolbar costs on this
+ * page; a batch is at most MAX_GROWTH times the one before (a small measurement is noisy).
+ */
+const PLACE_MS = 25;
+const FIRST_PLACE_BATCH = 20;
+const SECOND_PLACE_BATCH = 100;
+const MAX_GROWTH = 10;
 /** cards per lookup message */
 const LOOKUP_BATCH = 250;
 
@@ -79,10 +88,11 @@ export class CardScanner {
       // toolbar before the page is next painted (one scan at a time; big scans are chunked).
       void this.run();
     });
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+    this.observer.observe(this.doc.documentElement, OBSERVE);
     this.signal.addEventListener('abort', () => this.stop(), { once: true });
-    // The first scan starts now, not after a timer: toolbars are wanted as soon as possible.
-    void this.run();
+    // The first scan starts in the next task: this one already evaluated the content script,
+    // and one task doing both would block the page for too long on a big feed.
+    this.schedule();
   }
 
   /**
@@ -120,8 +130,10 @@ export class CardScanner {
       return;
     }
     this.running = true;
+    // The first chunk's budget counts from here: finding the cards is part of it.
+    const taskStart = performance.now();
     try {
-      await this.scan();
+      await this.scan(taskStart);
     } finally {
       this.running = false;
     }
@@ -131,7 +143,7 @@ export class CardScanner {
     }
   }
 
-  private async scan(): Promise<void> {
+  private async scan(taskStart: number): Promise<void> {
     if (this.signal.aborted) return;
     this.stats.scans++;
     const url = new URL(this.doc.location.href);
@@ -166,7 +178,7 @@ export class CardScanner {
     } catch {
       data = null;
     }
-    await this.process(adapter, todo, { url, kind, data });
+    await this.process(adapter, todo, { url, kind, data }, taskStart);
   }
 
   /** A mounted card is current while its host is in it and its title link is the same one. */
@@ -177,46 +189,97 @@ export class CardScanner {
 
   /**
    * Identify the cards and build their toolbars detached, in chunks of at most CHUNK_MS (the page
-   * stays responsive and nothing on it moves meanwhile), then place them all in one go: the page
-   * is laid out once for all of them, not once per chunk. Placing waits for the settings (read
-   * meanwhile) and not for a site the user turned off.
+   * stays responsive and nothing on it moves meanwhile), then place them. Placing waits for the
+   * settings (read meanwhile) and not for a site the user turned off. A few cards (infinite
+   * scroll) are built and placed in the same task, before the page is painted again.
    */
-  private async process(adapter: SiteAdapter, cards: Element[], ctx: ExtractContext): Promise<void> {
+  private async process(adapter: SiteAdapter, cards: Element[], ctx: ExtractContext, taskStart: number): Promise<void> {
     const built: Built[] = [];
-    let i = 0;
-    while (i < cards.length && !this.signal.aborted) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 0));
-      const start = performance.now();
-      while (i < cards.length && performance.now() - start < CHUNK_MS) {
-        const card = cards[i++]!;
-        // (scan() left out current cards; nothing is placed until all are built)
-        if (!card.isConnected) continue;
-        const found = safeIdentify(adapter, card, ctx);
-        const anchor = found ? safeAnchor(adapter, card, ctx.kind) : null;
-        if (!found || !anchor) {
-          this.skippedCards.add(card);
-          this.stats.skipped++;
-          continue;
-        }
-        const handle: CardHandle = { card, id: found.id, title: found.title, anchor, draft: found.draft };
-        try {
-          built.push({ handle, host: this.hooks.create(handle), key: found.key ?? titleLink(card, found.draft()?.arxivId) });
-        } catch {
-          this.stats.skipped++;
-        }
+    let start = taskStart;
+    for (const card of cards) {
+      if (performance.now() - start >= CHUNK_MS) {
+        await nextTask();
+        start = performance.now();
+      }
+      if (this.signal.aborted) break;
+      // (scan() left out current cards; nothing is placed until all are built)
+      if (!card.isConnected) continue;
+      const found = safeIdentify(adapter, card, ctx);
+      const anchor = found ? safeAnchor(adapter, card, ctx.kind) : null;
+      if (!found || !anchor) {
+        this.skippedCards.add(card);
+        this.stats.skipped++;
+        continue;
+      }
+      const handle: CardHandle = { card, id: found.id, title: found.title, anchor, draft: found.draft };
+      try {
+        built.push({ handle, host: this.hooks.create(handle), key: found.key ?? titleLink(card, found.draft()?.arxivId) });
+      } catch {
+        this.stats.skipped++;
       }
     }
     await this.hooks.ready;
-    if (this.signal.aborted || (this.hooks.enabled && !this.hooks.enabled(adapter.id))) {
-      for (const { handle, host } of built) this.hooks.unmount(handle, host);
-      if (!this.signal.aborted) this.unmountAll();
-      return;
+    // Placing (and the relayout it causes) gets a task of its own when building took one.
+    if (performance.now() - start > CHUNK_MS / 2) await nextTask();
+    await this.placeInBatches(adapter, built);
+  }
+
+  /**
+   * Place the built toolbars in batches of about PLACE_MS each, the page's relayout included
+   * (measured: the page is laid out after each batch but the last). On a page that lays out only
+   * what is on screen (content-visibility, as on huggingface.co) a toolbar costs little and the
+   * batches stay short; on one that lays out every card again whatever changed, small batches
+   * would each pay that, so when a relayout alone costs that much the rest goes in one go.
+   */
+  private async placeInBatches(adapter: SiteAdapter, built: readonly Built[]): Promise<void> {
+    // A usual feed page, or cards the page just appended: all at once, before the next paint.
+    let size = built.length <= SECOND_PLACE_BATCH ? built.length : FIRST_PLACE_BATCH;
+    let batches = 0;
+    for (let k = 0; ; ) {
+      if (this.signal.aborted || (this.hooks.enabled && !this.hooks.enabled(adapter.id))) {
+        for (const { handle, host } of built.slice(k)) this.hooks.unmount(handle, host);
+        if (!this.signal.aborted) this.unmountAll();
+        return;
+      }
+      const batch = built.slice(k, k + size);
+      k += batch.length;
+      const t0 = performance.now();
+      this.placeAll(batch);
+      if (k >= built.length) return;
+      void (this.doc.body ?? this.doc.documentElement).offsetHeight;
+      const ms = performance.now() - t0;
+      if (++batches === 1) {
+        // The first batch also pays one-time costs (the first toolbars' styles): it says nothing
+        // about the next ones, unless it alone took two budgets.
+        size = ms > 2 * PLACE_MS ? built.length : SECOND_PLACE_BATCH;
+      } else {
+        // Over budget with this few: the page relays out everything, whatever we add.
+        const relayoutBound = ms > PLACE_MS && batch.length <= SECOND_PLACE_BATCH;
+        size = relayoutBound ? built.length : Math.min(batch.length * MAX_GROWTH, Math.max(FIRST_PLACE_BATCH, Math.floor((batch.length * PLACE_MS) / Math.max(ms, 0.1))));
+      }
+      await nextTask();
     }
-    this.placeAll(built);
   }
 
   private placeAll(built: readonly Built[]): void {
     const placed: CardHandle[] = [];
+    // Our own insertions need no scan: stop watching while placing (one MutationRecord per card
+    // would otherwise be made and checked). What the page changed before is kept and looked at.
+    const observer = this.observer;
+    const pending = observer?.takeRecords() ?? [];
+    observer?.disconnect();
+    try {
+      this.placeEach(built, placed);
+    } finally {
+      if (observer && observer === this.observer) {
+        observer.observe(this.doc.documentElement, OBSERVE);
+        if (!pending.every(isOwnMutation)) this.again = true;
+      }
+    }
+    for (let k = 0; k < placed.length; k += LOOKUP_BATCH) this.hooks.mounted(placed.slice(k, k + LOOKUP_BATCH));
+  }
+
+  private placeEach(built: readonly Built[], placed: CardHandle[]): void {
     for (const { handle, host, key } of built) {
       const { card } = handle;
       const old = this.live.get(card);
@@ -239,9 +302,14 @@ export class CardScanner {
       this.stats.mounted++;
       placed.push(handle);
     }
-    performance.mark('papershelf:placed');
-    for (let k = 0; k < placed.length; k += LOOKUP_BATCH) this.hooks.mounted(placed.slice(k, k + LOOKUP_BATCH));
   }
+}
+
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true };
+
+/** Let the page run (input, rendering) before going on. */
+function nextTask(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
 }
 
 function safeAnchor(adapter: SiteAdapter, card: Element, kind: PageKind): Anchor | null {
@@ -264,6 +332,9 @@ export const HOST_NAME = HOST_TAG.toUpperCase();
 
 function isOwnMutation(r: MutationRecord): boolean {
   if (r.target.nodeName === HOST_NAME) return true;
-  const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every((n) => n.nodeName === HOST_NAME);
+  const { addedNodes: added, removedNodes: removed } = r;
+  if (added.length + removed.length === 0) return false;
+  for (let k = 0; k < added.length; k++) if (added[k]!.nodeName !== HOST_NAME) return false;
+  for (let k = 0; k < removed.length; k++) if (removed[k]!.nodeName !== HOST_NAME) return false;
+  return true;
 }
