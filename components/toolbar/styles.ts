@@ -1,11 +1,17 @@
 /**
- * Toolbar CSS, scoped by the shadow root. :host resets inherited page styles. Off-screen
- * toolbars are not laid out or painted (content-visibility: auto; their last height is kept),
- * so a feed of thousands of cards costs about what the cards themselves cost.
+ * Toolbar CSS, scoped by the shadow root. :host resets inherited page styles.
  */
+/**
+ * Added on pages that render every card, on screen or not: off-screen toolbars are then not laid
+ * out or painted (their last height is kept), so a feed of thousands of cards costs about what the
+ * cards themselves cost. Where the page already skips its off-screen cards (huggingface.co's
+ * content-visibility), this would only double the elements the browser checks on every frame.
+ */
+export const OFFSCREEN_CSS = ':host { content-visibility: auto !important; contain-intrinsic-size: auto 0px !important; }';
+
 export const TOOLBAR_CSS = `
 :host { all: initial !important; display: block !important; visibility: visible !important; position: static !important;
-  contain: layout style; content-visibility: auto !important; contain-intrinsic-size: auto 0px !important; margin: 0 !important; padding: 0 !important; float: none !important;
+  contain: layout style; margin: 0 !important; padding: 0 !important; float: none !important;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
   --bg: #f9fafb; --border: #e5e7eb; --accent: #2563eb; --accent-bg: #eff6ff; --muted: #6b7280;
   --chip: #eef2ff; --chip-text: #3730a3; --err-bg: #fef2f2; --err: #b91c1c; --field: #fff; }

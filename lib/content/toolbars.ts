@@ -5,7 +5,7 @@
  * background only through typed messages.
  */
 import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/components/toolbar/ToolbarView';
-import { TOOLBAR_CSS } from '@/components/toolbar/styles';
+import { OFFSCREEN_CSS, TOOLBAR_CSS } from '@/components/toolbar/styles';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
 import { HOST_NAME, HOST_TAG, type CardHandle } from './scanner';
@@ -77,16 +77,26 @@ export class Toolbars {
     this.viewOf(m).handle(e, inner);
   }
 
-  private sheet: CSSStyleSheet | undefined;
+  private sheets: CSSStyleSheet[] | undefined;
 
-  /** One parsed stylesheet shared by every shadow root (adopted: Chrome 73+, Firefox 101+). */
-  private styleInto(shadow: ShadowRoot): void {
-    if (!this.sheet) {
+  /**
+   * Parsed stylesheets shared by every shadow root (adopted: Chrome 73+, Firefox 101+). Whether
+   * off-screen toolbars skip rendering is decided once per page, from the first card: not when
+   * the page's cards already do.
+   */
+  private styleInto(shadow: ShadowRoot, card: Element): void {
+    if (!this.sheets) {
       // The page window's constructor: a sheet made in the content script's world may not adopt.
-      this.sheet = new (this.doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
-      this.sheet.replaceSync(TOOLBAR_CSS);
+      const win = this.doc.defaultView as Window & typeof globalThis;
+      const sheet = (css: string) => {
+        const s = new win.CSSStyleSheet();
+        s.replaceSync(css);
+        return s;
+      };
+      const cardsSkipped = win.getComputedStyle(card).getPropertyValue('content-visibility') === 'auto';
+      this.sheets = cardsSkipped ? [sheet(TOOLBAR_CSS)] : [sheet(TOOLBAR_CSS), sheet(OFFSCREEN_CSS)];
     }
-    shadow.adoptedStyleSheets = [this.sheet];
+    shadow.adoptedStyleSheets = this.sheets;
   }
 
   /**
@@ -98,7 +108,7 @@ export class Toolbars {
     host.setAttribute('data-papershelf-id', handle.id);
     host.setAttribute('data-theme', this.theme);
     const shadow = host.attachShadow({ mode: 'open' });
-    this.styleInto(shadow);
+    this.styleInto(shadow, handle.card);
     const bar = mountToolbar(this.doc, shadow, handle.title);
     const m: Mounted = { host, shadow, bar, handle, view: null };
     this.byHost.set(host, m);
