@@ -326,6 +326,27 @@ describe('Toolbar on a card', () => {
     expect(shadow('2603.00001').querySelector('textarea')!.value).toBe('half-written thought');
   });
 
+  it('toolbars skip off-screen rendering themselves only where the page does not skip its cards', async () => {
+    const sheetsOf = (id: string) => shadow(id).adoptedStyleSheets.map((sh) => [...sh.cssRules].map((r) => r.cssText).join(' '));
+    document.body.innerHTML = grid(['2603.00001']);
+    scanner.start();
+    await settle();
+    expect(sheetsOf('2603.00001')).toHaveLength(2);
+    expect(sheetsOf('2603.00001')[1]).toMatch(/content-visibility: auto/);
+    expect(sheetsOf('2603.00001')[0]).not.toMatch(/content-visibility/);
+
+    // A page like huggingface.co, whose cards are content-visibility: auto (a new page: new toolbars).
+    abort.abort();
+    abort = new AbortController();
+    document.body.innerHTML = `<style>.grid > * { content-visibility: auto; }</style>${grid(['2603.00002'])}`;
+    toolbars = new Toolbars(document, backend, abort.signal);
+    const other = new CardScanner(document, { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: () => undefined }, abort.signal, ADAPTERS);
+    other.start();
+    await settle();
+    expect(sheetsOf('2603.00002')).toHaveLength(1);
+    expect(sheetsOf('2603.00002')[0]).not.toMatch(/content-visibility/);
+  });
+
   it('renders page text as text', async () => {
     document.body.innerHTML = `<div class="grid">${card('2603.00001', '&lt;img src=x onerror=alert(1)&gt;')}</div>`;
     const spy = vi.fn();
