@@ -110,9 +110,10 @@ describe('CardScanner', () => {
   /**
    * A big feed, on the scanner's clock: placing one toolbar costs `placeMs`, laying the page out
    * `relayoutMs` (the scanner forces a relayout after each batch but the last, to measure it).
+   * Its cards skip rendering off screen (content-visibility: auto) unless `skipped` is false.
    * Returns the batch sizes, told apart by those relayouts.
    */
-  async function placeBig(n: number, placeMs: number, relayoutMs: number, onLookup?: () => void) {
+  async function placeBig(n: number, placeMs: number, relayoutMs: number, { skipped = true, onLookup }: { skipped?: boolean; onLookup?: () => void } = {}) {
     let clock = 0;
     let inBatch = 0;
     const batches: number[] = [];
@@ -142,7 +143,7 @@ describe('CardScanner', () => {
       ADAPTERS,
     );
     const ids = Array.from({ length: n }, (_, k) => `2603.${String(k + 1).padStart(5, '0')}`);
-    document.body.innerHTML = grid(ids);
+    document.body.innerHTML = (skipped ? '<style>.grid > * { content-visibility: auto; }</style>' : '') + grid(ids);
     big.start();
     await settle();
     vi.restoreAllMocks();
@@ -155,10 +156,12 @@ describe('CardScanner', () => {
     // 20 first; 100 cost 5 ms, so 500 fit in 25 ms. A card the page adds meanwhile gets its
     // toolbar too, in a scan of its own right after the last batch (counted with it: 380 + 1).
     let added = false;
-    const { big, batches, ids } = await placeBig(1000, 0.05, 0, () => {
-      if (added) return;
-      added = true;
-      document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.09999', 'Added while placing'));
+    const { big, batches, ids } = await placeBig(1000, 0.05, 0, {
+      onLookup: () => {
+        if (added) return;
+        added = true;
+        document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.09999', 'Added while placing'));
+      },
     });
     expect(batches).toEqual([20, 100, 500, 381]);
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual([...ids, '2603.09999'].map((id) => `arxiv:${id}`));
@@ -168,11 +171,17 @@ describe('CardScanner', () => {
     expect(looked).toEqual([20, 100, 250, 250, 250, 130, 1]);
   });
 
-  it('places the rest in one go on a page whose every relayout is over budget', async () => {
+  it('places the rest in one go when a relayout alone turns out to be over budget', async () => {
     // The first batch may pay one-time costs: the second one decides.
     const { big, batches } = await placeBig(1000, 0.01, 30);
     expect(batches).toEqual([20, 100, 880]);
     expect(hosts()).toHaveLength(1000);
+    expect(big.mountedCount).toBe(1000);
+  });
+
+  it('places a big feed in one go on a page that renders every card, on screen or not', async () => {
+    const { big, batches } = await placeBig(1000, 0.05, 0, { skipped: false });
+    expect(batches).toEqual([1000]);
     expect(big.mountedCount).toBe(1000);
   });
 

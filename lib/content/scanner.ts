@@ -225,15 +225,19 @@ export class CardScanner {
   }
 
   /**
-   * Place the built toolbars in batches of about PLACE_MS each, the page's relayout included
-   * (measured: the page is laid out after each batch but the last). On a page that lays out only
-   * what is on screen (content-visibility, as on huggingface.co) a toolbar costs little and the
-   * batches stay short; on one that lays out every card again whatever changed, small batches
-   * would each pay that, so when a relayout alone costs that much the rest goes in one go.
+   * Place the built toolbars. On a page that renders only the cards near the screen
+   * (content-visibility, as on huggingface.co) a toolbar costs little: they go in batches of about
+   * PLACE_MS each, the page's relayout included (measured: the page is laid out after each batch
+   * but the last), the top cards first. On a page that renders every card, each batch would move
+   * every card below it again, and the frame after it would repaint them: there they go in one
+   * go, and so does the rest when a relayout alone turns out to cost a budget.
    */
   private async placeInBatches(adapter: SiteAdapter, built: readonly Built[]): Promise<void> {
     // A usual feed page, or cards the page just appended: all at once, before the next paint.
-    let size = built.length <= SECOND_PLACE_BATCH ? built.length : FIRST_PLACE_BATCH;
+    // On a page that renders every card, each batch would move all of them again: all at once.
+    const first = built[0]?.handle.card;
+    const batched = built.length > SECOND_PLACE_BATCH && !!first && skipsOffscreen(first);
+    let size = batched ? FIRST_PLACE_BATCH : built.length;
     let batches = 0;
     for (let k = 0; ; ) {
       if (this.signal.aborted || (this.hooks.enabled && !this.hooks.enabled(adapter.id))) {
@@ -324,6 +328,15 @@ function safeAnchor(adapter: SiteAdapter, card: Element, kind: PageKind): Anchor
 function titleLink(card: Element, arxiv: string | undefined): Element {
   if (arxiv) for (const a of card.querySelectorAll('a[href]')) if ((a.getAttribute('href') ?? '').includes(arxiv)) return a;
   return card;
+}
+
+/**
+ * Whether the page skips rendering its off-screen cards (content-visibility: auto on the card, as
+ * huggingface.co's grid sets): then what we add to an off-screen card costs little.
+ */
+export function skipsOffscreen(card: Element): boolean {
+  const win = card.ownerDocument.defaultView;
+  return !!win && win.getComputedStyle(card).getPropertyValue('content-visibility') === 'auto';
 }
 
 export const HOST_TAG = 'papershelf-toolbar';

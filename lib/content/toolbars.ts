@@ -8,7 +8,7 @@ import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/comp
 import { OFFSCREEN_CSS, TOOLBAR_CSS } from '@/components/toolbar/styles';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
-import { HOST_NAME, HOST_TAG, type CardHandle } from './scanner';
+import { HOST_NAME, HOST_TAG, skipsOffscreen, type CardHandle } from './scanner';
 
 /** How the toolbar reaches the background (messages in the page, a fake in unit tests). */
 export interface Backend {
@@ -93,8 +93,7 @@ export class Toolbars {
         s.replaceSync(css);
         return s;
       };
-      const cardsSkipped = win.getComputedStyle(card).getPropertyValue('content-visibility') === 'auto';
-      this.sheets = cardsSkipped ? [sheet(TOOLBAR_CSS)] : [sheet(TOOLBAR_CSS), sheet(OFFSCREEN_CSS)];
+      this.sheets = skipsOffscreen(card) ? [sheet(TOOLBAR_CSS)] : [sheet(TOOLBAR_CSS), sheet(OFFSCREEN_CSS)];
     }
     shadow.adoptedStyleSheets = this.sheets;
   }
