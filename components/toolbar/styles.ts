@@ -1,5 +1,7 @@
 /**
- * Toolbar CSS, scoped by the shadow root. :host resets inherited page styles.
+ * Toolbar CSS, scoped by the shadow root. :host resets inherited page styles. The note panel, its
+ * preview and errors take whole lines under the buttons. (No comments in the CSS text: it ships
+ * in every content script.)
  */
 /**
  * Added on pages that render every card, on screen or not: off-screen toolbars are then not laid
@@ -23,7 +25,6 @@ export const TOOLBAR_CSS = `
 [hidden] { display: none !important; }
 .bar { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; max-width: 100%; vertical-align: top; margin-top: 10px; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1f2937; text-align: left; letter-spacing: normal; text-transform: none; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 4px 6px; }
-/* the note panel, its preview and errors take whole lines under the buttons */
 .note, .notepreview, .error { flex: 1 0 100%; }
 button, select, input, textarea { font: inherit; color: inherit; margin: 0; }
 button, select { display: inline-flex; align-items: center; gap: 3px; height: 24px; padding: 0 8px; border: 1px solid var(--border);

@@ -51,13 +51,11 @@ export interface ScanStats {
 const CHUNK_MS = 30;
 /**
  * Placing toolbars: time budget per batch (with the relayout it causes). The first batch is
- * small (the cards at the top, shown at once); the second tells what a toolbar costs on this
- * page; a batch is at most MAX_GROWTH times the one before (a small measurement is noisy).
+ * small (the cards at the top, shown at once); the second tells what a toolbar costs here.
  */
 const PLACE_MS = 25;
 const FIRST_PLACE_BATCH = 20;
 const SECOND_PLACE_BATCH = 100;
-const MAX_GROWTH = 10;
 /** cards per lookup message */
 const LOOKUP_BATCH = 250;
 
@@ -236,31 +234,24 @@ export class CardScanner {
     // A usual feed page, or cards the page just appended: all at once, before the next paint.
     // On a page that renders every card, each batch would move all of them again: all at once.
     const first = built[0]?.handle.card;
-    const batched = built.length > SECOND_PLACE_BATCH && !!first && skipsOffscreen(first);
-    let size = batched ? FIRST_PLACE_BATCH : built.length;
-    let batches = 0;
-    for (let k = 0; ; ) {
+    let size = built.length > SECOND_PLACE_BATCH && first && skipsOffscreen(first) ? FIRST_PLACE_BATCH : built.length;
+    for (let k = 0, n = 0; ; n++) {
       if (this.signal.aborted || (this.hooks.enabled && !this.hooks.enabled(adapter.id))) {
         for (const { handle, host } of built.slice(k)) this.hooks.unmount(handle, host);
         if (!this.signal.aborted) this.unmountAll();
         return;
       }
-      const batch = built.slice(k, k + size);
-      k += batch.length;
+      const batch = built.slice(k, (k += size));
       const t0 = performance.now();
       this.placeAll(batch);
       if (k >= built.length) return;
-      void (this.doc.body ?? this.doc.documentElement).offsetHeight;
+      void this.doc.documentElement.offsetHeight;
       const ms = performance.now() - t0;
-      if (++batches === 1) {
-        // The first batch also pays one-time costs (the first toolbars' styles): it says nothing
-        // about the next ones, unless it alone took two budgets.
-        size = ms > 2 * PLACE_MS ? built.length : SECOND_PLACE_BATCH;
-      } else {
-        // Over budget with this few: the page relays out everything, whatever we add.
-        const relayoutBound = ms > PLACE_MS && batch.length <= SECOND_PLACE_BATCH;
-        size = relayoutBound ? built.length : Math.min(batch.length * MAX_GROWTH, Math.max(FIRST_PLACE_BATCH, Math.floor((batch.length * PLACE_MS) / Math.max(ms, 0.1))));
-      }
+      // The first batch also pays one-time costs (the first toolbars' styles): the second one
+      // tells what a toolbar costs here. Over budget with that few: every relayout is, whatever
+      // we add (a page that renders its cards after all), so the rest goes in one go.
+      size =
+        n === 0 ? SECOND_PLACE_BATCH : ms > PLACE_MS && batch.length <= SECOND_PLACE_BATCH ? built.length : Math.max(FIRST_PLACE_BATCH, Math.floor((batch.length * PLACE_MS) / Math.max(ms, 1)));
       await nextTask();
     }
   }
@@ -345,9 +336,6 @@ export const HOST_NAME = HOST_TAG.toUpperCase();
 
 function isOwnMutation(r: MutationRecord): boolean {
   if (r.target.nodeName === HOST_NAME) return true;
-  const { addedNodes: added, removedNodes: removed } = r;
-  if (added.length + removed.length === 0) return false;
-  for (let k = 0; k < added.length; k++) if (added[k]!.nodeName !== HOST_NAME) return false;
-  for (let k = 0; k < removed.length; k++) if (removed[k]!.nodeName !== HOST_NAME) return false;
-  return true;
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => n.nodeName === HOST_NAME);
 }

@@ -77,25 +77,20 @@ export class Toolbars {
     this.viewOf(m).handle(e, inner);
   }
 
-  private sheets: CSSStyleSheet[] | undefined;
+  private sheet: CSSStyleSheet | undefined;
 
   /**
-   * Parsed stylesheets shared by every shadow root (adopted: Chrome 73+, Firefox 101+). Whether
-   * off-screen toolbars skip rendering is decided once per page, from the first card: not when
-   * the page's cards already do.
+   * One parsed stylesheet shared by every shadow root (adopted: Chrome 73+, Firefox 101+).
+   * Whether off-screen toolbars skip rendering is decided once per page, from the first card:
+   * not when the page's cards already do.
    */
   private styleInto(shadow: ShadowRoot, card: Element): void {
-    if (!this.sheets) {
+    if (!this.sheet) {
       // The page window's constructor: a sheet made in the content script's world may not adopt.
-      const win = this.doc.defaultView as Window & typeof globalThis;
-      const sheet = (css: string) => {
-        const s = new win.CSSStyleSheet();
-        s.replaceSync(css);
-        return s;
-      };
-      this.sheets = skipsOffscreen(card) ? [sheet(TOOLBAR_CSS)] : [sheet(TOOLBAR_CSS), sheet(OFFSCREEN_CSS)];
+      this.sheet = new (this.doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+      this.sheet.replaceSync(skipsOffscreen(card) ? TOOLBAR_CSS : TOOLBAR_CSS + OFFSCREEN_CSS);
     }
-    shadow.adoptedStyleSheets = this.sheets;
+    shadow.adoptedStyleSheets = [this.sheet];
   }
 
   /**
@@ -124,9 +119,7 @@ export class Toolbars {
     // A page that cloned a card copies our host without its shadow root: drop such dead copies.
     for (const stray of el.querySelectorAll(HOST_TAG)) if (!this.byHost.has(stray)) stray.remove();
     if (anchor.position === 'append') el.append(host);
-    else if (anchor.position === 'prepend') el.prepend(host);
-    else if (anchor.position === 'after') el.after(host);
-    else el.before(host);
+    else el.after(host);
   }
 
   unmount({ id }: CardHandle, host: Element): void {

@@ -178,23 +178,9 @@ function detect(url: URL): PageKind | null {
 
 // --- helpers ---
 
-/**
- * The arXiv id of a `/papers/<id>` link (hash/query ignored), or null. Remembered per href: a
- * scan reads each card's link when finding the cards and again when reading them.
- */
+/** The arXiv id of a `/papers/<id>` link (hash/query ignored), or null. */
 function paperIdFromHref(href: string | null): ArxivId | null {
-  const key = href ?? '';
-  let id = idsByHref.get(key);
-  if (id === undefined) {
-    if (idsByHref.size >= 5000) idsByHref.clear();
-    idsByHref.set(key, (id = parseHref(key)));
-  }
-  return id && { ...id };
-}
-const idsByHref = new Map<string, ArxivId | null>();
-
-function parseHref(href: string): ArxivId | null {
-  const m = /^\/papers\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href);
+  const m = /^\/papers\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href ?? '');
   if (!m) return null;
   try {
     return parseArxivId(decodeURIComponent(m[1]!));

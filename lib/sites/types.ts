@@ -5,7 +5,7 @@ export type PageKind = 'daily' | 'weekly' | 'monthly' | 'trending' | 'search' | 
 /** Where the toolbar host element goes, relative to a card element. */
 export interface Anchor {
   element: Element;
-  position: 'append' | 'prepend' | 'after' | 'before';
+  position: 'append' | 'after';
 }
 
 /** What every card of one scan shares: the page, its kind (from detect()) and prepare()'s data. */
