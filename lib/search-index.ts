@@ -12,11 +12,18 @@
  * - The postings are built after the first rows show, in short steps (prepareStep); a search
  *   that needs them before that finishes them first. Filters and sorting never need them.
  * - The order of every sort key (lib/sort sortPapers) is computed once and cached
- *   until a paper is added, removed or changes a sorted field; a search then never sorts strings,
- *   only numbers (relevance, then the position in that order).
+ *   until a paper is added, removed or changes a sorted field. A search never sorts at all: the
+ *   hits are placed by a counting pass over that order, one bucket per relevance score (scores
+ *   are small integers), which keeps ties in sort order.
+ * - Filters read per-slot facts kept up to date with every change (status and year in flat
+ *   arrays, the slots of each tag and site), and the combined filter of a query is kept while
+ *   only its words change: walking 10,000 paper objects costs more (memory latency) than
+ *   everything else a keystroke does.
+ * - Typing on narrows: when the words only grow (the last word longer, or one more word), the
+ *   next search starts from the last one's hits instead of every paper.
  */
 import { sortPapers, type SortKey } from './sort';
-import { normaliseTags, type SavedPaper, type Status } from './paper';
+import { normaliseTags, STATUSES, type SavedPaper, type Status } from './paper';
 import { emptyQuery, tagKey, type ParsedQuery } from './query';
 import { wordsOf } from './search';
 
@@ -44,6 +51,11 @@ const TERM_CACHE_SIZE = 16;
 /** Above this many changed papers (or a tenth of the index), rebuild instead of patching. */
 const REBUILD_AT = 200;
 
+/** Status of a slot in the per-slot facts: 1 + index in STATUSES (0: none of them). */
+const STATUS_CODE = new Map<string, number>(STATUSES.map((s, i) => [s, i + 1]));
+/** A status code no slot has (a filter on an unknown status matches nothing). */
+const NO_STATUS = -1;
+
 interface Doc {
   paper: SavedPaper;
   slot: number;
@@ -52,6 +64,20 @@ interface Doc {
   year: number | undefined;
   /** lower-case sources[].site */
   sites: string[];
+}
+
+/** A sort order: live slots in order, and their papers (rebuilt after any change to a paper). */
+interface Order {
+  slots: number[];
+  papers: SavedPaper[] | null;
+}
+
+/** The hits of the last word search (any order), for the next keystroke to narrow from. */
+interface LastHits {
+  /** the filter part of that query (keepKey) */
+  keepKey: string;
+  terms: readonly string[];
+  slots: Int32Array;
 }
 
 /** Extra filters clicked in the popup (they AND with the typed ones), and the sort order. */
@@ -68,14 +94,23 @@ export interface SearchOptions {
  * which words come from the title, the authors or the tags. Any other word is abstract or note.
  */
 function fieldWords(p: SavedPaper, out = new Map<string, number>()): Map<string, number> {
+  shortFieldWords(p, out);
+  for (const w of p.words) if (!out.has(w)) out.set(w, BODY);
+  return out;
+}
+
+/**
+ * Word -> field bits of the title, authors and tags only. The names (and tags) are split as one
+ * text: a space between them ends every word, so the words are those of each name on its own.
+ */
+function shortFieldWords(p: SavedPaper, out: Map<string, number>): Map<string, number> {
   out.clear();
   const add = (text: string, bit: number) => {
     for (const w of wordsOf(text)) out.set(w, (out.get(w) ?? 0) | bit);
   };
   add(p.title, TITLE);
-  for (const a of p.authors) add(a, AUTHOR);
-  for (const t of p.tags) add(t, TAG);
-  for (const w of p.words) if (!out.has(w)) out.set(w, BODY);
+  add(p.authors.join(' '), AUTHOR);
+  add(p.tags.join(' '), TAG);
   return out;
 }
 
@@ -121,6 +156,14 @@ function findSlot(entries: readonly number[], slot: number): number {
   return -lo - 1;
 }
 
+/**
+ * True when every paper matching `terms` also matches `prev`: each earlier word is a prefix of
+ * the word now in its place (typed on), and words may have been added after them.
+ */
+export function narrows(prev: readonly string[], terms: readonly string[]): boolean {
+  return prev.length > 0 && prev.length <= terms.length && prev.every((t, i) => terms[i]!.startsWith(t));
+}
+
 /** Merge two sorted arrays of distinct strings. */
 function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   const out: string[] = new Array<string>(a.length + b.length);
@@ -131,6 +174,19 @@ function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;
   return out;
+}
+
+function addTo(sets: Map<string, Set<number>>, key: string, slot: number): void {
+  const set = sets.get(key);
+  if (set) set.add(slot);
+  else sets.set(key, new Set([slot]));
+}
+
+function dropFrom(sets: Map<string, Set<number>>, key: string, slot: number): void {
+  const set = sets.get(key);
+  if (!set) return;
+  set.delete(slot);
+  if (set.size === 0) sets.delete(key);
 }
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
@@ -145,8 +201,8 @@ export class SearchIndex {
   private dict: string[] = [];
   /** word -> entries (slot << FIELD_BITS | field bits), sorted by slot */
   private postings = new Map<string, number[]>();
-  /** per sort key: slots in order, and each slot's position in it */
-  private orders = new Map<SortKey, { slots: number[]; rank: Int32Array }>();
+  /** per sort key: slots in order (and their papers) */
+  private orders = new Map<SortKey, Order>();
   /** false until the first search needs words (see prepare) */
   private postingsReady = false;
   /** postings being built by prepareStep, and the next slot to index */
@@ -154,6 +210,18 @@ export class SearchIndex {
   private tagCache: string[] | null = null;
   /** per-slot scores of recent search words (cleared on every change) */
   private termCache = new Map<string, Uint8Array>();
+  /** per slot: status code (STATUS_CODE, 0 when free) and publication year (NaN: none) */
+  private statusAt: number[] = [];
+  private yearAt: number[] = [];
+  /** tagKey -> slots carrying it; lower-case site id -> slots seen there */
+  private tagSlots = new Map<string, Set<number>>();
+  private siteSlots = new Map<string, Set<number>>();
+  /** the last combined filter (cleared on every change) */
+  private lastKeep: { key: string; mask: Uint8Array | null } | null = null;
+  /** the last word search's hits (cleared on every change: an edit can add or drop a hit) */
+  private lastHits: LastHits | null = null;
+  /** true when the last search started from the hits of the one before (see `narrowed`) */
+  private narrowedLast = false;
   /** increases on every change (for memoising views of the index) */
   version = 0;
 
@@ -189,12 +257,22 @@ export class SearchIndex {
       this.docs.set(p.id, doc);
       this.bySlot.push(doc);
     }
+    this.statusAt = [];
+    this.yearAt = [];
+    this.tagSlots = new Map();
+    this.siteSlots = new Map();
+    for (const doc of this.bySlot) this.addFacts(doc!);
     // The word postings are built lazily: the first rows can show before they exist.
     this.postings = new Map();
     this.dict = [];
     this.postingsReady = false;
     this.partial = null;
     this.changed(true, true);
+  }
+
+  /** True when the last search only looked at the hits of the word search before it (typing on). */
+  get narrowed(): boolean {
+    return this.narrowedLast;
   }
 
   /** True once the word postings exist (before that, the first word search builds them). */
@@ -217,16 +295,26 @@ export class SearchIndex {
     if (this.postingsReady) return true;
     const work = (this.partial ??= { postings: new Map<string, number[]>(), next: 0 });
     const until = performance.now() + budgetMs;
-    const words = new Map<string, number>();
+    const postings = work.postings;
+    const short = new Map<string, number>();
     let slot = work.next;
     while (slot < this.bySlot.length) {
       const doc = this.bySlot[slot];
       if (doc) {
-        for (const [w, bits] of fieldWords(doc.paper, words)) {
-          const entry = (slot << FIELD_BITS) | bits;
-          const list = work.postings.get(w);
-          if (list) list.push(entry);
-          else work.postings.set(w, [entry]);
+        // As fieldWords, without building its map of ~100 words per paper: the short fields'
+        // words first, then every other stored word as abstract or note. Slots only grow here,
+        // so a list already ending with this slot means a repeated word.
+        for (const [w, bits] of shortFieldWords(doc.paper, short)) {
+          const list = postings.get(w);
+          if (list) list.push((slot << FIELD_BITS) | bits);
+          else postings.set(w, [(slot << FIELD_BITS) | bits]);
+        }
+        const body = (slot << FIELD_BITS) | BODY;
+        for (const w of doc.paper.words) {
+          if (short.has(w)) continue;
+          const list = postings.get(w);
+          if (!list) postings.set(w, [body]);
+          else if (list[list.length - 1]! >>> FIELD_BITS !== slot) list.push(body);
         }
       }
       slot++;
@@ -244,7 +332,10 @@ export class SearchIndex {
   /** After a change: drop the caches it made stale (the tag list only when tags changed). */
   private changed(orderChanged: boolean, tagsChanged: boolean): void {
     if (orderChanged) this.orders.clear();
+    else for (const o of this.orders.values()) o.papers = null; // same order, new paper objects
     this.termCache.clear();
+    this.lastKeep = null;
+    this.lastHits = null;
     if (tagsChanged) this.tagCache = null;
     this.version++;
   }
@@ -289,6 +380,7 @@ export class SearchIndex {
       this.partial = null;
       for (const id of removeIds) {
         const doc = this.docs.get(id)!;
+        this.dropFacts(doc);
         this.docs.delete(id);
         this.bySlot[doc.slot] = undefined;
         this.freeSlots.push(doc.slot);
@@ -297,6 +389,8 @@ export class SearchIndex {
         const old = this.docs.get(p.id);
         const slot = old ? old.slot : (this.freeSlots.pop() ?? this.bySlot.length);
         const doc = toDoc(p, slot);
+        if (old) this.dropFacts(old);
+        this.addFacts(doc);
         this.docs.set(p.id, doc);
         this.bySlot[slot] = doc;
         if (!old || sortFieldsChanged(old.paper, p)) orderChanged = true;
@@ -309,6 +403,7 @@ export class SearchIndex {
     for (const id of removeIds) {
       const doc = this.docs.get(id)!;
       for (const w of fieldWords(doc.paper).keys()) if (this.removeEntry(w, doc.slot)) goneWords.push(w);
+      this.dropFacts(doc);
       this.docs.delete(id);
       this.bySlot[doc.slot] = undefined;
       this.freeSlots.push(doc.slot);
@@ -325,6 +420,8 @@ export class SearchIndex {
         if (this.setEntry(w, slot, bits)) newWords.push(w);
       }
       const doc = toDoc(p, slot);
+      if (old) this.dropFacts(old);
+      this.addFacts(doc);
       this.docs.set(p.id, doc);
       this.bySlot[slot] = doc;
       if (!old || sortFieldsChanged(old.paper, p)) orderChanged = true;
@@ -335,6 +432,22 @@ export class SearchIndex {
     const fresh = [...new Set(newWords)].filter((w) => this.postings.has(w) && !this.inDict(w)).sort();
     if (fresh.length) this.dict = mergeSorted(this.dict, fresh);
     this.changed(orderChanged, tagsChanged);
+  }
+
+  /** Record what the filters read of a paper in its slot. */
+  private addFacts(doc: Doc): void {
+    this.statusAt[doc.slot] = STATUS_CODE.get(doc.paper.status) ?? 0;
+    this.yearAt[doc.slot] = doc.year ?? NaN;
+    for (const t of doc.tags) addTo(this.tagSlots, t, doc.slot);
+    for (const site of doc.sites) addTo(this.siteSlots, site, doc.slot);
+  }
+
+  /** Forget a paper's facts (it leaves its slot, or is replaced by a newer version). */
+  private dropFacts(doc: Doc): void {
+    this.statusAt[doc.slot] = 0;
+    this.yearAt[doc.slot] = NaN;
+    for (const t of doc.tags) dropFrom(this.tagSlots, t, doc.slot);
+    for (const site of doc.sites) dropFrom(this.siteSlots, site, doc.slot);
   }
 
   private inDict(w: string): boolean {
@@ -367,21 +480,19 @@ export class SearchIndex {
     return true;
   }
 
-  /** Slots in the order of a sort key, and each slot's rank (computed once per change). */
-  private order(sort: SortKey): { slots: number[]; rank: Int32Array } {
+  /** Slots in the order of a sort key (computed once per change to a sorted field), with their papers. */
+  private order(sort: SortKey): { slots: number[]; papers: SavedPaper[] } {
     let o = this.orders.get(sort);
     if (!o) {
       const sorted = sortPapers(
         [...this.docs.values()].map((d) => d.paper),
         sort,
       );
-      const slots = sorted.map((p) => this.docs.get(p.id)!.slot);
-      const rank = new Int32Array(this.bySlot.length);
-      slots.forEach((slot, i) => (rank[slot] = i));
-      o = { slots, rank };
+      o = { slots: sorted.map((p) => this.docs.get(p.id)!.slot), papers: sorted };
       this.orders.set(sort, o);
     }
-    return o;
+    const papers = (o.papers ??= o.slots.map((slot) => this.bySlot[slot]!.paper));
+    return { slots: o.slots, papers };
   }
 
   /**
@@ -411,32 +522,91 @@ export class SearchIndex {
     return best;
   }
 
+  /** Per slot, 1 when one of the sets holds it. */
+  private maskOf(sets: Iterable<Set<number>>): Uint8Array {
+    const mask = new Uint8Array(this.bySlot.length);
+    for (const set of sets) for (const slot of set) mask[slot] = 1;
+    return mask;
+  }
+
+  /** Per slot, 1 when the paper carries the tag (any spelling: by tagKey). */
+  private tagMask(tag: string): Uint8Array {
+    const set = this.tagSlots.get(tagKey(tag));
+    return this.maskOf(set ? [set] : []);
+  }
+
+  /** Per slot, 1 when the paper was seen on a site whose id starts with `prefix`. */
+  private siteMask(prefix: string): Uint8Array {
+    return this.maskOf([...this.siteSlots].filter(([site]) => site.startsWith(prefix)).map(([, set]) => set));
+  }
+
+  /** What decides the filter of a query (everything but its search words), as a string. */
+  private keepKey(q: ParsedQuery, opts: SearchOptions): string {
+    return JSON.stringify([
+      q.status ?? null,
+      opts.status || null,
+      q.not.statuses,
+      [...q.tags, ...(opts.tag ? [opts.tag] : [])].map(tagKey),
+      q.not.tags.map(tagKey),
+      q.year ?? null,
+      q.site ?? null,
+      q.not.sites,
+      q.not.terms,
+    ]);
+  }
+
   /**
-   * The filter of one search: true when a paper passes every filter of the query and the
-   * clicked filters. Tag keys are worked out once here, not once per paper.
+   * The filter of one search, per slot (1: the paper passes every filter of the query, the
+   * clicked filters and the exclusions), or null when nothing is filtered. Kept until the filter
+   * part of the query or the index changes, so typing words does not recompute it.
    */
-  private filterFor(q: ParsedQuery, opts: SearchOptions): ((doc: Doc) => boolean) | null {
-    const status = q.status;
-    const clickedStatus = opts.status || undefined;
-    const notStatuses = q.not.statuses;
-    const tags = [...q.tags, ...(opts.tag ? [opts.tag] : [])].map(tagKey);
-    const notTags = q.not.tags.map(tagKey);
-    const year = q.year;
-    const site = q.site;
-    const notSites = q.not.sites;
-    if (status === undefined && !clickedStatus && notStatuses.length === 0 && tags.length === 0 && notTags.length === 0 && !year && site === undefined && notSites.length === 0) return null;
-    return (doc) => {
-      const p = doc.paper;
-      if (status !== undefined && p.status !== status) return false;
-      if (clickedStatus && p.status !== clickedStatus) return false;
-      if (notStatuses.length && notStatuses.includes(p.status)) return false;
-      for (const t of tags) if (!doc.tags.includes(t)) return false;
-      for (const t of notTags) if (doc.tags.includes(t)) return false;
-      if (year && (doc.year === undefined || doc.year < year.from || doc.year > year.to)) return false;
-      if (site !== undefined && !doc.sites.some((s) => s.startsWith(site))) return false;
-      for (const ns of notSites) if (doc.sites.some((s) => s.startsWith(ns))) return false;
-      return true;
+  private keepMask(q: ParsedQuery, opts: SearchOptions, key: string): Uint8Array | null {
+    if (this.lastKeep?.key === key) return this.lastKeep.mask;
+    const n = this.bySlot.length;
+    let mask: Uint8Array | null = null;
+    /** Keep only the slots where `pass` says yes. */
+    const and = (pass: (slot: number) => boolean) => {
+      if (!mask) mask = new Uint8Array(n).fill(1);
+      for (let slot = 0; slot < n; slot++) if (mask[slot] && !pass(slot)) mask[slot] = 0;
     };
+    const status = this.statusAt;
+    for (const st of [q.status, opts.status || undefined]) {
+      if (st === undefined) continue;
+      const want = STATUS_CODE.get(st) ?? NO_STATUS;
+      and((slot) => status[slot] === want);
+    }
+    if (q.not.statuses.length) {
+      const not = q.not.statuses.map((st) => STATUS_CODE.get(st) ?? NO_STATUS);
+      and((slot) => !not.includes(status[slot]!));
+    }
+    for (const t of [...q.tags, ...(opts.tag ? [opts.tag] : [])]) {
+      const has = this.tagMask(t);
+      and((slot) => has[slot] === 1);
+    }
+    for (const t of q.not.tags) {
+      const has = this.tagMask(t);
+      and((slot) => has[slot] === 0);
+    }
+    const year = q.year;
+    if (year) {
+      const years = this.yearAt;
+      // NaN (no date) fails both comparisons: such a paper never matches a year.
+      and((slot) => years[slot]! >= year.from && years[slot]! <= year.to);
+    }
+    if (q.site !== undefined) {
+      const seen = this.siteMask(q.site);
+      and((slot) => seen[slot] === 1);
+    }
+    for (const ns of q.not.sites) {
+      const seen = this.siteMask(ns);
+      and((slot) => seen[slot] === 0);
+    }
+    for (const t of q.not.terms) {
+      const scores = this.termScores(t);
+      and((slot) => scores[slot] === 0);
+    }
+    this.lastKeep = { key, mask };
+    return mask;
   }
 
   /**
@@ -445,50 +615,68 @@ export class SearchIndex {
    * Without: in the selected sort order.
    */
   search(q: ParsedQuery = emptyQuery(), opts: SearchOptions = {}): SavedPaper[] {
-    const { slots: ordered, rank } = this.order(opts.sort ?? 'savedAt');
-    const excluded = q.not.terms.map((t) => this.termScores(t));
-    const filter = this.filterFor(q, opts);
-    const keep = (doc: Doc) => {
-      if (filter && !filter(doc)) return false;
-      for (const ex of excluded) if (ex[doc.slot] !== 0) return false;
-      return true;
-    };
+    const { slots: ordered, papers } = this.order(opts.sort ?? 'savedAt');
+    const key = this.keepKey(q, opts);
+    const keep = this.keepMask(q, opts, key);
+    this.narrowedLast = false;
 
     if (q.terms.length === 0) {
+      if (!keep) return papers.slice();
       const out: SavedPaper[] = [];
-      for (const slot of ordered) {
-        const doc = this.bySlot[slot]!;
-        if (keep(doc)) out.push(doc.paper);
-      }
+      for (let i = 0; i < ordered.length; i++) if (keep[ordered[i]!]) out.push(papers[i]!);
       return out;
     }
 
-    // Intersect: start from the first word's matches, narrow with each further word.
-    const total = new Uint32Array(this.bySlot.length);
-    let candidates: number[] | null = null;
-    for (const term of q.terms) {
-      const best = this.termScores(term);
-      if (candidates === null) {
-        candidates = [];
-        for (let slot = 0; slot < best.length; slot++) if (best[slot]! > 0) candidates.push(slot);
-      } else {
-        candidates = candidates.filter((slot) => best[slot]! > 0);
-      }
-      for (const slot of candidates) total[slot] = total[slot]! + best[slot]!;
-      if (candidates.length === 0) return [];
-    }
-    // Best score first, ties in sort order: one numeric key per hit, sorted as a typed array
-    // (much faster than a comparator over 10,000 papers).
-    const maxScore = q.terms.length * (SCORE.title + SCORE.exact);
-    const stride = ordered.length;
-    const keys = new Float64Array(candidates!.length);
+    // Candidates: the last search's hits when this one can only have fewer (typing on with the
+    // same filters), else every paper the first word matches and the filter keeps. Each word
+    // then drops the candidates it does not match.
+    const terms = q.terms;
+    const scores = terms.map((t) => this.termScores(t));
+    const last = this.lastHits;
+    let hits: Int32Array;
     let n = 0;
-    for (const slot of candidates!) {
-      if (keep(this.bySlot[slot]!)) keys[n++] = (maxScore - total[slot]!) * stride + rank[slot]!;
+    if (last && last.keepKey === key && narrows(last.terms, terms)) {
+      hits = last.slots.slice();
+      n = hits.length;
+      this.narrowedLast = true;
+    } else {
+      const first = scores[0]!;
+      hits = new Int32Array(first.length);
+      for (let slot = 0; slot < first.length; slot++) if (first[slot] !== 0 && (!keep || keep[slot])) hits[n++] = slot;
     }
-    const sorted = keys.subarray(0, n).sort();
+    for (const best of scores) {
+      let k = 0;
+      for (let i = 0; i < n; i++) if (best[hits[i]!] !== 0) hits[k++] = hits[i]!;
+      n = k;
+    }
+    hits = hits.slice(0, n);
+    this.lastHits = { keepKey: key, terms, slots: hits };
+    if (n === 0) return [];
+
+    // Relevance per hit (0 for every other slot), then a counting sort: how many hits have each
+    // score gives where each score's run starts (best first); one pass over the sort order fills
+    // the runs, so ties stay in sort order. No comparison sort of thousands of hits per keystroke.
+    const total = new Uint32Array(this.bySlot.length);
+    let maxScore = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = hits[i]!;
+      let sum = 0;
+      for (const best of scores) sum += best[slot]!;
+      total[slot] = sum;
+      if (sum > maxScore) maxScore = sum;
+    }
+    const start = new Uint32Array(maxScore + 1);
+    for (let i = 0; i < n; i++) start[total[hits[i]!]!]!++;
+    for (let s = maxScore, at = 0; s > 0; s--) {
+      const count = start[s]!;
+      start[s] = at;
+      at += count;
+    }
     const out: SavedPaper[] = new Array<SavedPaper>(n);
-    for (let i = 0; i < n; i++) out[i] = this.bySlot[ordered[sorted[i]! % stride]!]!.paper;
+    for (let i = 0; i < ordered.length; i++) {
+      const s = total[ordered[i]!]!;
+      if (s !== 0) out[start[s]!++] = papers[i]!;
+    }
     return out;
   }
 

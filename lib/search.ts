@@ -1,9 +1,13 @@
 /** Word extraction shared by the stored search field and the query parser. */
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** Lower-case, accent-folded words of a text. */
 export function wordsOf(text: string): string[] {
+  // ASCII has nothing to decompose and no combining marks: skip both passes (most titles and
+  // names; the popup splits ~30,000 of them when it indexes 10,000 papers).
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().match(WORD) ?? [];
   return (
     text
       .normalize('NFKD')

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyQuery, isEmptyQuery, parseQuery, parseYear, tagKey, type ParsedQuery } from '@/lib/query';
+import { wordsOf } from '@/lib/search';
 
 /** An expected parse: the empty query plus what the case sets. */
 function q(over: Partial<Omit<ParsedQuery, 'not'>> & { not?: Partial<ParsedQuery['not']> } = {}): ParsedQuery {
@@ -70,6 +71,33 @@ describe('parseQuery', () => {
       expect(() => parseQuery(text)).not.toThrow();
     }
     expect(parseQuery('🙂 tag:🙂')).toEqual(q({ tags: ['🙂'] }));
+  });
+});
+
+describe('wordsOf (lib/search)', () => {
+  /** The full folding, without the shortcut wordsOf takes for plain ASCII. */
+  const folded = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+
+  it('splits plain ASCII exactly as the full accent folding does', () => {
+    const ascii = ['Attention Is All You Need', 'Ashish Vaswani Noam Shazeer', 'deep learning rl', 'x1:y, a-b_c.d/e', 'GPT-4o mini (2024) vs. o1', '', '  ', '\t\n~!@#$%^&*()', 'ABC123def'];
+    for (const t of ascii) expect(wordsOf(t), t).toEqual(folded(t));
+    expect(wordsOf('GPT-4o mini (2024) vs. o1')).toEqual(['gpt', '4o', 'mini', '2024', 'vs', 'o1']);
+    expect(wordsOf('x1:y, a-b_c.d/e')).toEqual(['x1', 'y', 'a', 'b', 'c', 'd', 'e']);
+    expect(wordsOf('')).toEqual([]);
+  });
+
+  it('folds accents, compatibility forms and case in anything else', () => {
+    expect(wordsOf('Schrödinger CAFÉ')).toEqual(['schrodinger', 'cafe']);
+    expect(wordsOf('Élodie Müller, Ørsted')).toEqual(['elodie', 'muller', 'ørsted']);
+    expect(wordsOf('ﬁne-tuning ①')).toEqual(['fine', 'tuning', '1']); // ligature and circled digit (NFKD)
+    expect(wordsOf('e\u0301cole')).toEqual(['ecole']); // a combining accent typed separately
+    expect(wordsOf('ΟΔΟΣ Straße')).toEqual(['οδος', 'straße']);
+    for (const t of ['Schrödinger CAFÉ', 'ﬁne-tuning ①', 'mixed ascii and é']) expect(wordsOf(t), t).toEqual(folded(t));
   });
 });
 

@@ -11,7 +11,7 @@ import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
 import { parseQuery, tagKey, type ParsedQuery } from '@/lib/query';
 import { searchWords, wordsOf } from '@/lib/search';
 import { matchesQuery } from '@/lib/exchange/select';
-import { SCORE, SearchIndex, type SearchOptions } from '@/lib/search-index';
+import { narrows, SCORE, SearchIndex, type SearchOptions } from '@/lib/search-index';
 
 type Over = Partial<Omit<SavedPaper, 'words'>> & { id: string; title: string };
 
@@ -158,6 +158,57 @@ describe('SearchIndex basics', () => {
     expect(SCORE.title + SCORE.exact).toBeLessThan(256); // fits the per-word score array
   });
 
+  it('ranks by sums of many words (past 255) in order, ties in sort order', () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu'];
+    const all = paper({ id: 'all', title: words.join(' '), savedAt: 1, signals: { upvotes: 10 } }); // 12 x (title + exact) = 420
+    const allToo = paper({ id: 'all2', title: words.join(' '), savedAt: 2, signals: { upvotes: 5 } }); // the same, saved later
+    const prefixes = paper({ id: 'pre', title: words.map((w) => `${w}s`).join(' '), savedAt: 3 }); // 12 x title = 360
+    const lastInBody = paper({ id: 'body', title: words.slice(0, 11).join(' '), abstract: 'mu', savedAt: 4 }); // 11 x 35 + 15 = 400
+    const missing = paper({ id: 'miss', title: words.slice(0, 11).join(' '), savedAt: 5 });
+    const i = new SearchIndex([all, allToo, prefixes, lastInBody, missing]);
+    expect(find(i, words.join(' '))).toEqual(['all2', 'all', 'body', 'pre']);
+    expect(find(i, words.join(' '), { sort: 'upvotes' })).toEqual(['all', 'all2', 'body', 'pre']);
+    expect(find(i, words.slice(0, 11).join(' '))).toEqual(['miss', 'body', 'all2', 'all', 'pre']);
+  });
+
+  it('filters follow changes to status, tags, year and sites (the per-slot facts)', () => {
+    const i = index();
+    expect(find(i, 'year:2017')).toEqual(['a']);
+    expect(find(i, 'site:arxiv')).toEqual(['s', 'd']);
+    expect(find(i, 'tag:nlp att')).toEqual(['a']);
+    expect(find(i, 'status:unread')).toEqual(['a']);
+    expect(find(i, '-tag:rl', { status: 'reading' })).toEqual(['d']);
+    i.upsert([
+      paper({
+        ...ATTENTION,
+        publishedAt: '2019-01-01',
+        sources: [{ site: 'ArXiv', url: 'https://arxiv.org/abs/1706.03762', firstSeenAt: 1, lastSeenAt: 1 }],
+        tags: ['RL'],
+        status: 'reading',
+      }),
+    ]);
+    expect(find(i, 'year:2017')).toEqual([]);
+    expect(find(i, 'year:2019')).toEqual(['a']);
+    expect(find(i, 'site:arxiv')).toEqual(['s', 'd', 'a']);
+    expect(find(i, 'site:hf')).toEqual(['s']);
+    expect(find(i, 'tag:nlp att')).toEqual([]);
+    expect(find(i, 'tag:rl att')).toEqual(['a']);
+    expect(find(i, 'tag:rl')).toEqual(['s', 'a']);
+    expect(find(i, 'status:unread')).toEqual([]);
+    expect(find(i, '-tag:rl', { status: 'reading' })).toEqual(['d']);
+    expect(find(i, '', { status: 'reading' })).toEqual(['d', 'a']);
+    i.remove(['s']);
+    expect(find(i, 'tag:rl')).toEqual(['a']);
+    expect(find(i, 'site:arxiv')).toEqual(['d', 'a']);
+    // A new paper takes the freed slot, with its own facts.
+    i.upsert([paper({ id: 'n', title: 'New', publishedAt: '2017-03-03', tags: ['nlp'], status: 'read', savedAt: 50 })]);
+    expect(find(i, 'year:2017')).toEqual(['n']);
+    expect(find(i, 'tag:nlp')).toEqual(['n']);
+    expect(find(i, 'status:read')).toEqual(['n']);
+    expect(find(i, 'site:arxiv')).toEqual(['d', 'a']);
+    expect(find(i, 'site:hug')).toEqual(['n']);
+  });
+
   it('adds, updates and removes papers incrementally', () => {
     const i = index();
     expect(find(i, 'zebra')).toEqual([]); // remembered scores must not outlive a change
@@ -245,6 +296,20 @@ describe('SearchIndex basics', () => {
     const i = new SearchIndex(await library.all());
     expect(i.tags()).toEqual(await library.allTags());
     expect(i.tags()).toEqual(['apple', 'Deep Learning', 'NLP', 'RL', 'Über', 'vision', 'zeta']);
+  });
+});
+
+describe('narrows', () => {
+  it('holds when the words only grow: the last one longer, or more words after them', () => {
+    expect(narrows(['gr'], ['gra'])).toBe(true);
+    expect(narrows(['graph'], ['graph'])).toBe(true);
+    expect(narrows(['graph'], ['graph', 'n'])).toBe(true);
+    expect(narrows(['graph', 'n'], ['graphs', 'neu'])).toBe(true);
+    expect(narrows([], ['a'])).toBe(false); // nothing to narrow from
+    expect(narrows(['graph', 'n'], ['graph'])).toBe(false); // a word less
+    expect(narrows(['gra'], ['gr'])).toBe(false); // shorter
+    expect(narrows(['graph', 'neu'], ['grape', 'neu'])).toBe(false); // changed in the middle
+    expect(narrows(['graph', 'neu'], ['neu', 'graph'])).toBe(false); // other places
   });
 });
 
@@ -474,5 +539,142 @@ describe('SearchIndex at 10,000 papers', () => {
     index.sync(foundIds, new Map(bulk.map((p) => [p.id, p])));
     check('bulk');
     expect(find(index, 'tag:bulk').length).toBe(2000);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Typing: each keystroke narrows from the hits of the one before; every answer must equal a
+// fresh search (the brute force) through edits, removals, shorter and changed queries.
+
+describe('SearchIndex while typing', () => {
+  const start = generate(2000, 77);
+  const orderOf = (rows: readonly SavedPaper[], sort: SortKey) => new Map(sortPapers([...rows], sort).map((p, k) => [p.id, k]));
+
+  /** A session: the index, the records it should hold, and a search checked against brute force. */
+  function session() {
+    const current = new Map(start.map((p) => [p.id, p]));
+    const index = new SearchIndex(start);
+    const orders = new Map<SortKey, Map<string, number>>();
+    let version = -1;
+    const check = (text: string, opts: SearchOptions = {}) => {
+      if (version !== index.version) {
+        orders.clear();
+        version = index.version;
+      }
+      const rows = [...current.values()];
+      const sort = opts.sort ?? 'savedAt';
+      if (!orders.has(sort)) orders.set(sort, orderOf(rows, sort));
+      const want = bruteForce(rows, parseQuery(text), opts, orders.get(sort)!);
+      const got = find(index, text, opts);
+      expect(got.length, `${text} ${JSON.stringify(opts)}`).toBe(want.length);
+      expect(got, `${text} ${JSON.stringify(opts)}`).toEqual(want);
+      return { got, narrowed: index.narrowed };
+    };
+    /** Type `text` one character at a time after `from`; the narrowed flag of each keystroke. */
+    const typeOn = (from: string, text: string, opts: SearchOptions = {}) => {
+      const flags: boolean[] = [];
+      for (let k = from.length + 1; k <= text.length; k++) flags.push(check(text.slice(0, k), opts).narrowed);
+      return flags;
+    };
+    const upsert = (...papers: SavedPaper[]) => {
+      for (const p of papers) current.set(p.id, p);
+      index.upsert(papers);
+    };
+    const remove = (...removed: string[]) => {
+      for (const id of removed) current.delete(id);
+      index.remove(removed);
+    };
+    return { index, current, check, typeOn, upsert, remove };
+  }
+
+  it('narrows while words grow and answers exactly like a fresh search at every keystroke', { timeout: 60_000 }, () => {
+    const s = session();
+    // "ka lo" then "kalo": every keystroke after the first narrows (a space adds no word).
+    expect(s.typeOn('', 'ka lo')).toEqual([false, true, true, true, true]);
+    expect(s.check('ka lo').got.length).toBeGreaterThan(0);
+    // Filters typed first, then words: the filter stays, the words narrow.
+    expect(s.typeOn('', 'tag:rl mi ne', { sort: 'title' }).slice(-5)).toEqual([false, true, true, true, true]);
+    expect(s.check('tag:rl mi ne', { sort: 'title' }).got.length).toBeGreaterThan(0);
+    // With an exclusion and a clicked filter: narrowing keeps them.
+    expect(s.typeOn('-zé ', '-zé sati', { status: 'unread' })).toEqual([false, true, true, true]);
+    expect(s.check('-zé sati', { status: 'unread' }).got.length).toBeGreaterThan(0);
+    // Another sort between keystrokes orders the same hits differently: still narrowed.
+    s.check('kalo');
+    expect(s.check('kalo s', { sort: 'upvotes' }).narrowed).toBe(true);
+    const sorted = s.check('kalo sa', { sort: 'publishedAt' });
+    expect(sorted.narrowed).toBe(true);
+    expect(sorted.got.length).toBeGreaterThan(0);
+    // A search with filters only leaves the last word search to narrow from.
+    s.check('sa');
+    s.check('tag:rl');
+    const after = s.check('sati');
+    expect(after.narrowed).toBe(true);
+    expect(after.got.length).toBeGreaterThan(0);
+  });
+
+  it('starts afresh when the query is shortened, changed in the middle, or its filters change', { timeout: 60_000 }, () => {
+    const s = session();
+    s.typeOn('', 'ti vo');
+    // Backspace: each answer is wider than the last; none may come from narrowing.
+    const widths: number[] = [];
+    for (let k = 'ti vo'.length - 1; k >= 1; k--) {
+      const { got, narrowed } = s.check('ti vo'.slice(0, k));
+      widths.push(got.length);
+      expect(narrowed, 'ti vo'.slice(0, k)).toBe(k === 2); // "ti " after "ti v": the same word "ti"
+    }
+    expect(widths.at(-1)).toBeGreaterThan(widths[0]!);
+    // A changed first word with the second kept.
+    s.check('ka lo');
+    const changed = s.check('ru lo');
+    expect(changed.narrowed).toBe(false);
+    expect(changed.got.length).toBeGreaterThan(0);
+    expect(s.check('ru lo').narrowed).toBe(true); // the same again narrows from itself
+    expect(s.check('lo ru').narrowed).toBe(false); // words swapped
+    // Filters changed between keystrokes: typed, clicked, exclusions.
+    s.check('ka');
+    expect(s.check('ka status:read').narrowed).toBe(false);
+    expect(s.check('ka status:read', { tag: 'nlp' }).narrowed).toBe(false);
+    const both = s.check('kal status:read', { tag: 'nlp' });
+    expect(both.narrowed).toBe(true);
+    expect(both.got.length).toBeGreaterThan(0);
+    expect(s.check('kal status:read -mi', { tag: 'nlp' }).narrowed).toBe(false);
+    expect(s.check('kal status:read -min', { tag: 'nlp' }).narrowed).toBe(false);
+    expect(s.check('kalo status:read -min', { tag: 'nlp' }).narrowed).toBe(true);
+  });
+
+  it('never narrows past an edit, an addition or a removal between keystrokes', { timeout: 60_000 }, () => {
+    const s = session();
+    s.typeOn('', 'sa');
+    // A new paper that matches the next keystroke: a narrowed search would miss it.
+    const added = paper({ id: 'typed:new', title: 'Sanaka Zanzibar', savedAt: 1_800_000_000_000 });
+    s.upsert(added);
+    const r1 = s.check('san');
+    expect(r1.narrowed).toBe(false);
+    expect(r1.got[0]).toBe('typed:new'); // whole title word match, newest
+    // An edit that makes a hit stop matching, and one that makes a non-hit match.
+    const hit = s.current.get(r1.got[1]!)!;
+    const miss = [...s.current.values()].find((p) => !p.words.some((w) => w.startsWith('san')))!;
+    s.upsert(paper({ ...hit, title: 'Nothing here', abstract: '', note: '', tags: [], authors: [] }), paper({ ...miss, note: `${miss.note} sanara` }));
+    const r2 = s.check('sana');
+    expect(r2.narrowed).toBe(false);
+    expect(r2.got).not.toContain(hit.id);
+    expect(r2.got).toContain(miss.id);
+    // A removal between keystrokes.
+    s.remove(added.id);
+    const r3 = s.check('sanak');
+    expect(r3.narrowed).toBe(false);
+    expect(r3.got).not.toContain(added.id);
+    // A filter's facts changing between keystrokes (status of a hit).
+    s.typeOn('', 'status:unread ka');
+    const hits = s.check('status:unread ka').got;
+    const changed = s.current.get(hits[0]!)!;
+    s.upsert(paper({ ...changed, status: 'read' }));
+    const r4 = s.check('status:unread kal');
+    expect(r4.narrowed).toBe(false);
+    expect(r4.got).not.toContain(changed.id);
+    // A batch big enough to rebuild the index, then typing on.
+    s.upsert(...[...s.current.values()].slice(0, 400).map((p) => paper({ ...p, tags: [...p.tags, 'batch'] })));
+    expect(s.typeOn('', 'tag:batch ru')).toHaveLength('tag:batch ru'.length);
+    expect(s.check('tag:batch ru').got.length).toBeGreaterThan(0);
   });
 });
