@@ -9,14 +9,14 @@
  * a range), Delete (or Backspace on the row) removes it (with Undo), Escape clears the search
  * (then the selection).
  */
-import type { RefObject } from 'preact';
+import { Component, type RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SortKey } from '@/lib/library';
 import { STATUSES, tagKey, type SavedPaper, type Status } from '@/lib/paper';
 import { parseQuery } from '@/lib/query';
 import { paperHref, PaperRow } from './PaperRow';
 import { BulkBar, type BulkAction } from './popup/BulkBar';
-import { VirtualList } from './popup/VirtualList';
+import { VirtualList, type RowPlacement } from './popup/VirtualList';
 import { STATUS_LABEL } from './labels';
 
 export type { BulkAction } from './popup/BulkBar';
@@ -46,9 +46,13 @@ export function hasActiveFilters(f: ListFilters): boolean {
   return f.text.trim() !== '' || f.tag !== '' || f.status !== '';
 }
 
+let countFormat: Intl.NumberFormat | undefined;
+
 /** 1234 -> "1,234" (the popup is English). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  // One formatter for every render: toLocaleString builds one per call, on every keystroke.
+  countFormat ??= new Intl.NumberFormat('en-US');
+  return countFormat.format(n);
 }
 
 /** "1 paper", "3 papers", "10,000 papers". */
@@ -298,6 +302,66 @@ function isEditable(el: Element | null): boolean {
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
+/** What a row asks of the list; ShelfRow reads these when called, so they are always current. */
+interface RowActions {
+  activate(paper: SavedPaper): void;
+  select(paper: SavedPaper, on: boolean, range: boolean): void;
+  setStatus(paper: SavedPaper, status: Status): void;
+  remove(paper: SavedPaper): void;
+}
+
+interface ShelfRowProps {
+  paper: SavedPaper;
+  place: RowPlacement;
+  active: boolean;
+  tabbable: boolean;
+  selected: boolean;
+  /** whether the row has a selection checkbox */
+  selectable: boolean;
+  actions: RefObject<RowActions | null>;
+}
+
+/**
+ * One row of the list, rendered again only when something it shows changed. Typing on often
+ * keeps the rows on screen (a longer word, the same best matches), and skipping their diff is
+ * most of such a keystroke's rendering. Its callbacks take the list's handlers from `actions`
+ * when called, so a row that skipped renders never calls stale ones.
+ */
+class ShelfRow extends Component<ShelfRowProps> {
+  override shouldComponentUpdate(next: ShelfRowProps): boolean {
+    const a = this.props;
+    return (
+      a.paper !== next.paper ||
+      a.active !== next.active ||
+      a.tabbable !== next.tabbable ||
+      a.selected !== next.selected ||
+      a.selectable !== next.selectable ||
+      a.actions !== next.actions ||
+      a.place.index !== next.place.index ||
+      a.place.setSize !== next.place.setSize ||
+      a.place.top !== next.place.top ||
+      a.place.height !== next.place.height
+    );
+  }
+
+  override render({ paper, place, active, tabbable, selected, selectable, actions }: ShelfRowProps) {
+    const act = () => actions.current!;
+    return (
+      <PaperRow
+        paper={paper}
+        place={place}
+        active={active}
+        tabbable={tabbable}
+        onActivate={() => act().activate(paper)}
+        selected={selected}
+        onSelect={selectable ? (on, range) => act().select(paper, on, range) : undefined}
+        onStatus={(status) => act().setStatus(paper, status)}
+        onRemove={() => act().remove(paper)}
+      />
+    );
+  }
+}
+
 /** The whole popup view. */
 export function ReadingList(p: ReadingListProps) {
   const searchRef = useRef<HTMLInputElement>(null);
@@ -441,6 +505,16 @@ export function ReadingList(p: ReadingListProps) {
     const href = paperHref(paper);
     if (href && p.onOpen) p.onOpen(paper, href);
   };
+  // The rows' handlers, as of this render (rows that skip a render still call these).
+  const rowActions = useRef<RowActions>(null);
+  rowActions.current = {
+    activate: (paper) => {
+      if (activeId !== paper.id) setActiveId(paper.id);
+    },
+    select,
+    setStatus,
+    remove: (paper) => remove(paper),
+  };
 
   // Keyboard shortcuts, on the whole document (`/` works before anything has focus).
   const onKey = (e: KeyboardEvent) => {
@@ -541,7 +615,7 @@ export function ReadingList(p: ReadingListProps) {
   const tabbableIndex = activeIndex >= 0 ? activeIndex : 0;
 
   return (
-    <main class="shelf" aria-busy={loading} onFocusIn={(e) => (lastFocus.current = e.target as Element)}>
+    <main class="shelf" aria-busy={loading || !!p.loadingAll} onFocusIn={(e) => (lastFocus.current = e.target as Element)}>
       <ShelfHeader total={p.total} />
       {!loading && !emptyShelf && (
         <FilterBar filters={p.filters} tags={p.tags} onChange={p.onFiltersChange} searchRef={searchRef} problems={problems} />
@@ -583,16 +657,14 @@ export function ReadingList(p: ReadingListProps) {
           activeIndex={activeIndex >= 0 ? activeIndex : undefined}
           resetKey={listKey}
           renderRow={(paper, place) => (
-            <PaperRow
+            <ShelfRow
               paper={paper}
               place={place}
               active={place.index === activeIndex}
               tabbable={place.index === tabbableIndex}
-              onActivate={() => activeId !== paper.id && setActiveId(paper.id)}
               selected={selected.has(paper.id)}
-              onSelect={p.onBulk ? (on, range) => select(paper, on, range) : undefined}
-              onStatus={(s) => setStatus(paper, s)}
-              onRemove={() => remove(paper)}
+              selectable={!!p.onBulk}
+              actions={rowActions}
             />
           )}
         />

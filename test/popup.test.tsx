@@ -443,7 +443,8 @@ async function seed(lib: Library) {
 
 async function mountApp(props: { library?: Library; undoTimeoutMs?: number } = {}) {
   mount(<App library={props.library ?? library} undoTimeoutMs={props.undoTimeoutMs} />);
-  await waitFor(() => expect($('main')?.getAttribute('aria-busy')).toBe('false'));
+  // Loaded, or showing its first rows while the rest loads (the list is busy until then).
+  await waitFor(() => expect($('main')?.getAttribute('aria-busy') === 'false' || rows().length > 0).toBe(true));
 }
 
 describe('popup App on a real library', () => {
@@ -777,6 +778,54 @@ describe('windowed list (view)', () => {
     expect(scroller().scrollTop).toBe(0);
     expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(summary()).toBe('Showing 700 of 2,000 papers');
+  });
+
+  it('goes back to the top for a new search after the keyboard scrolled the list (no scroll event yet)', () => {
+    const props = viewProps({ papers, total: N });
+    mount(<ReadingList {...props} />);
+    press('ArrowDown');
+    press('End'); // the list scrolls itself to the last row
+    expect(scroller().scrollTop).toBe(N * ROW_HEIGHT - FALLBACK_VIEWPORT);
+    mount(<ReadingList {...props} papers={papers.slice(0, 700)} filters={{ ...DEFAULT_FILTERS, text: 'paper' }} />);
+    expect(scroller().scrollTop).toBe(0);
+    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(rows().map(rowText)).toEqual([1999, 1998, 1997, 1996, 1995, 1994, 1993].map(manyRow));
+  });
+
+  it('keeps rows that typing did not change, wired to the current search', () => {
+    const onBulk = vi.fn<(a: BulkAction, p: SavedPaper[]) => void>();
+    const props = viewProps({ papers, total: N, onBulk });
+    mount(<ReadingList {...props} filters={{ ...DEFAULT_FILTERS, text: 'paper' }} />);
+    click(byLabel('Select Paper 2000 on diffusion'));
+    const before = rows();
+    // The next keystroke finds the same papers: the rows stay as they were (not rendered again)...
+    mount(<ReadingList {...props} filters={{ ...DEFAULT_FILTERS, text: 'paper ' }} />);
+    expect(rows()).toEqual(before);
+    expect(rows().map(rowText)).toEqual([1999, 1998, 1997, 1996, 1995, 1994, 1993].map(manyRow));
+    // ...and act on this search: focus makes the row current, arrows move on from it.
+    act(() => rows()[2]!.focus());
+    expect(rows()[2]!.classList.contains('active')).toBe(true);
+    expect(rows().filter((li) => li.classList.contains('active'))).toHaveLength(1);
+    press('ArrowDown');
+    expect(document.activeElement?.getAttribute('aria-posinset')).toBe('4');
+    clickWith(byLabel('Select Paper 1997 on diffusion'), { shiftKey: true });
+    expect(summary()).toBe('Showing 2,000 of 2,000 papers, 4 selected');
+    click(byLabel('Remove the 4 selected papers'));
+    expect(onBulk).toHaveBeenCalledTimes(1);
+    expect(onBulk.mock.calls[0]![1].map((x) => x.title)).toEqual(['Paper 2000 on diffusion', 'Paper 1999 on graphs', 'Paper 1998 on agents', 'Paper 1997 on diffusion']);
+  });
+
+  it('shows the top rows again when a search that matched nothing matches again', () => {
+    const props = viewProps({ papers, total: N });
+    mount(<ReadingList {...props} filters={{ ...DEFAULT_FILTERS, text: 'p' }} />);
+    mount(<ReadingList {...props} papers={[]} filters={{ ...DEFAULT_FILTERS, text: 'px' }} />);
+    expect(rows()).toHaveLength(0);
+    expect(text($('.empty'))).toBe('No papers match “px”. Clear filters');
+    mount(<ReadingList {...props} papers={papers.slice(0, 500)} filters={{ ...DEFAULT_FILTERS, text: 'p' }} />);
+    expect(scroller().scrollTop).toBe(0);
+    expect(positions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(rows().map(rowText)).toEqual([1999, 1998, 1997, 1996, 1995, 1994, 1993].map(manyRow));
+    expect(summary()).toBe('Showing 500 of 2,000 papers');
   });
 });
 
@@ -1154,12 +1203,14 @@ describe('popup App at scale and with the new tools', () => {
     expect(paged.firstPage).toHaveBeenCalledExactlyOnceWith('savedAt', PREVIEW_ROWS);
     expect(rows().map(rowText)).toEqual([ROW.tiny, ROW.ddpm, ROW.attention]);
     expect(summary()).toBe('Loading 3 papers…');
+    expect($('main')?.getAttribute('aria-busy')).toBe('true');
     expect(button('Select all 3 matching')).toBeNull();
     type($<HTMLInputElement>('input[type="search"]')!, 'diff');
     expect(text($('.empty'))).toBe('Searching as soon as every paper is loaded…');
     act(() => paged.release());
     await waitFor(() => expect(rows().map(rowText)).toEqual([ROW.ddpm]));
     expect(summary()).toBe('Showing 1 of 3 papers');
+    expect($('main')?.getAttribute('aria-busy')).toBe('false');
   });
 
   it('applies changes made while the whole library was still loading', async () => {

@@ -14,6 +14,9 @@ export const OVERSCAN = 2;
 /** Viewport height used until (or where) the scroller can be measured, e.g. without layout. */
 export const FALLBACK_VIEWPORT = 420;
 
+/** The last scroller height measured: a list mounted again starts from it (see the measure effect). */
+let lastViewport = FALLBACK_VIEWPORT;
+
 /** Where a row goes: its index, the list length and its box. */
 export interface RowPlacement {
   index: number;
@@ -51,15 +54,26 @@ export interface VirtualListProps<T> {
 export function VirtualList<T>({ items, label, keyOf = (_item, index) => index, renderRow, activeIndex, resetKey, listRef, rowHeight = ROW_HEIGHT, overscan = OVERSCAN }: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+  const [viewport, setViewport] = useState(lastViewport);
+  // The scroller's offset as its scroll events (and our own scrolling) left it. Reading or setting
+  // scrollTop forces a synchronous layout, which on a keystroke cost more than the search itself.
+  const offset = useRef(0);
 
-  // Measure the scroller (and follow resizes where ResizeObserver exists).
+  // Measure the scroller and follow resizes. With ResizeObserver, its first report (after layout,
+  // before paint) is the measurement: reading clientHeight now would force a layout on every
+  // mount (a search that matched nothing and then something again). Until then the last height
+  // measured stands in; the window it gives is only ever a few rows off.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setViewport(el.clientHeight > 0 ? el.clientHeight : FALLBACK_VIEWPORT);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      lastViewport = el.clientHeight > 0 ? el.clientHeight : FALLBACK_VIEWPORT;
+      setViewport(lastViewport);
+    };
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
@@ -68,7 +82,9 @@ export function VirtualList<T>({ items, label, keyOf = (_item, index) => index, 
   // Re-render only when the scroll crosses a row boundary: scrolling within a row costs nothing.
   const onScroll = () => {
     const el = scroller.current;
-    if (el) setScrollTop(Math.floor(el.scrollTop / rowHeight) * rowHeight);
+    if (!el) return;
+    offset.current = el.scrollTop;
+    setScrollTop(Math.floor(offset.current / rowHeight) * rowHeight);
   };
 
   const firstReset = useRef(true);
@@ -77,7 +93,9 @@ export function VirtualList<T>({ items, label, keyOf = (_item, index) => index, 
       firstReset.current = false;
       return;
     }
-    if (scroller.current) scroller.current.scrollTop = 0;
+    // Already at the top (typing without scrolling): nothing to do, and no forced layout.
+    if (scroller.current && offset.current !== 0) scroller.current.scrollTop = 0;
+    offset.current = 0;
     setScrollTop(0);
   }, [resetKey]);
 
@@ -92,6 +110,7 @@ export function VirtualList<T>({ items, label, keyOf = (_item, index) => index, 
     else if (top + rowHeight > next + height) next = top + rowHeight - height;
     if (next !== el.scrollTop) {
       el.scrollTop = next;
+      offset.current = next;
       setScrollTop(Math.floor(next / rowHeight) * rowHeight);
     }
   }, [activeIndex]);

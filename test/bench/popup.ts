@@ -181,7 +181,9 @@ export async function popupScenario(bench: Bench, o: PopupOptions, log: (s: stri
       try {
         firstRows.push(t);
         if (rep === o.reps - 1) {
-          // Let the popup finish its after-load work (index preparation) before typing.
+          // Type once every paper is loaded (before, the popup says it will search then), and
+          // after its after-load work (index preparation).
+          await page.waitForSelector('main.shelf[aria-busy="false"]', { timeout: 60_000 });
           await page.waitForTimeout(n >= 5000 ? 1500 : 500);
           keys = await keystrokes(page, o.queries);
         }
