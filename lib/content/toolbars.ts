@@ -210,7 +210,7 @@ export class Toolbars {
     }
     for (const h of handles) this.states.set(h.id, res.papers[h.id] ?? null);
     for (const h of handles) this.renderId(h.id);
-    const seen = handles.filter((h) => res.papers[h.id]).flatMap((h) => draftOf(h) ?? []);
+    const seen = handles.filter((h) => res.papers[h.id]).flatMap((h) => h.draft() ?? []);
     if (seen.length) await this.backend.lookup({ drafts: seen }).catch(() => undefined);
   }
 
@@ -254,10 +254,7 @@ export class Toolbars {
         onAddTag: (tag: string) => void this.write(m.handle, { addTags: [tag] }),
         onRemoveTag: (tag: string) => void this.write(m.handle, { removeTags: [tag] }),
         onStatus: (status: Status) => void this.write(m.handle, { status }),
-        onNoteDraft: (text: string) => {
-          this.ui.set(id, { ...(this.ui.get(id) ?? NO_UI), noteDraft: text });
-          this.renderId(id);
-        },
+        onNoteDraft: (text: string) => this.setUi(id, { noteDraft: text }),
         onSaveNote: (text: string) => void this.write(m.handle, { note: text }),
         onDismissError: () => this.setUi(id, { error: null }),
         knownTags: () => this.knownTags,
@@ -295,7 +292,7 @@ export class Toolbars {
 
   /** Read the whole card now and save it (a card that cannot be read says so). */
   private async saveCard(h: CardHandle, patch?: UserPatch): Promise<Result<{ paper: PaperState }>> {
-    const draft = draftOf(h);
+    const draft = h.draft();
     if (!draft) return { ok: false, error: { code: 'invalid', message: 'this card could not be read. Reload the page and try again.' } };
     return this.backend.save(draft, patch);
   }
@@ -331,11 +328,6 @@ export class Toolbars {
 }
 
 /** The card's whole paper, when it can be read and is still the paper its toolbar names. */
-function draftOf(h: CardHandle): PaperDraft | null {
-  const d = h.draft();
-  return d && d.id === h.id ? d : null;
-}
-
 
 function fail(e: unknown): { ok: false; error: { code: 'internal'; message: string } } {
   const message = e instanceof Error ? e.message : String(e);

@@ -35,15 +35,13 @@ export function safeExtract(adapter: SiteAdapter, card: Element, ctx: Parameters
   }
 }
 
-
-
 /** A card the content script can show a toolbar for; the whole paper is read on demand. */
 export interface IdentifiedCard {
   id: string;
   title: string;
   /** the link naming the card's paper, when the adapter says which */
   key: Element | null;
-  /** the card's whole paper, read and validated now (null: it cannot be read) */
+  /** the card's whole paper, read and validated now (null: it cannot be read, or it now names another paper) */
   draft(): PaperDraft | null;
 }
 
@@ -63,7 +61,11 @@ export function safeIdentify(adapter: SiteAdapter, card: Element, ctx: ExtractCo
     const id = PaperDraft.shape.id.safeParse(found.id);
     const title = PaperDraft.shape.title.safeParse(found.title);
     if (!id.success || !title.success) return null;
-    return { id: id.data, title: title.data, key: found.key ?? null, draft: () => safeExtract(adapter, card, ctx) };
+    const draft = () => {
+      const d = safeExtract(adapter, card, ctx);
+      return d && d.id === id.data ? d : null;
+    };
+    return { id: id.data, title: title.data, key: found.key ?? null, draft };
   } catch {
     return null;
   }
