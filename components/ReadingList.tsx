@@ -87,6 +87,8 @@ export interface ReadingListProps {
   loadingAll?: boolean;
   /** every tag in use, for the tag filter */
   tags: readonly string[];
+  /** changes when the rows must show their stored values again (a failed edit) */
+  epoch?: number;
   filters: ListFilters;
   onFiltersChange(next: ListFilters): void;
   onStatus(paper: SavedPaper, status: Status): void;
@@ -319,6 +321,7 @@ interface ShelfRowProps {
   /** whether the row has a selection checkbox */
   selectable: boolean;
   actions: RefObject<RowActions | null>;
+  epoch: number | undefined;
 }
 
 /**
@@ -337,6 +340,7 @@ class ShelfRow extends Component<ShelfRowProps> {
       a.selected !== next.selected ||
       a.selectable !== next.selectable ||
       a.actions !== next.actions ||
+      a.epoch !== next.epoch ||
       a.place.index !== next.place.index ||
       a.place.setSize !== next.place.setSize ||
       a.place.top !== next.place.top ||
@@ -665,6 +669,7 @@ export function ReadingList(p: ReadingListProps) {
               selected={selected.has(paper.id)}
               selectable={!!p.onBulk}
               actions={rowActions}
+              epoch={p.epoch}
             />
           )}
         />

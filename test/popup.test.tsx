@@ -572,6 +572,17 @@ describe('popup App on a real library', () => {
     expect(document.activeElement?.textContent).toBe('Clear filters');
   });
 
+  it('a status change that fails says so and puts the row back to the stored status', async () => {
+    await mountApp();
+    vi.spyOn(library, 'patch').mockRejectedValueOnce(new Error('disk full'));
+    const select = byLabel<HTMLSelectElement>('Status of Attention Is All You Need')!;
+    choose(select, 'read');
+    await waitFor(() => expect(text($('[role="alert"]'))).toContain('Could not change the status of “Attention Is All You Need”: disk full'));
+    expect(byLabel<HTMLSelectElement>('Status of Attention Is All You Need')!.value).toBe('unread');
+    expect(rows().map(rowText)).toEqual([ROW.tiny, ROW.ddpm, ROW.attention]);
+    expect((await library.get('arxiv:1706.03762'))?.status).toBe('unread');
+  });
+
   it('removes a paper and puts it back exactly with Undo', async () => {
     await mountApp({ undoTimeoutMs: 60_000 });
     const before = await library.get('arxiv:2006.11239');

@@ -86,7 +86,7 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
   const [error, setError] = useState<string | null>(null);
   const [undo, setUndo] = useState<(UndoNotice & { records: SavedPaper[] }) | null>(null);
   // Re-renders after a failed write, so controls show the stored value again.
-  const [, setRetry] = useState(0);
+  const [retry, setRetry] = useState(0);
   const undoKey = useRef(0);
 
   // Loading and syncing. A full load takes a ticket (only the newest one lands); changed ids wait
@@ -264,6 +264,7 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
       total={total}
       loadingAll={!loaded && preview !== null}
       tags={tags}
+      epoch={retry}
       filters={filters}
       onFiltersChange={setFilters}
       onStatus={setStatus}
