@@ -200,6 +200,19 @@ describe('CardScanner', () => {
     expect(toolbars.mountedCount).toBe(2);
   });
 
+  it('a mounted card the page reuses for something unreadable loses its toolbar', async () => {
+    document.body.innerHTML = grid(['2603.00001', '2603.00002']);
+    scanner.start();
+    await settle();
+    expect(hosts()).toHaveLength(2);
+    // Svelte-like: the same card node (our toolbar still in it) loses its paper links.
+    for (const a of document.querySelectorAll('article')[1]!.querySelectorAll('a')) a.remove();
+    await settle();
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['arxiv:2603.00001']);
+    expect(scanner.mountedCount).toBe(1);
+    expect(toolbars.mountedCount).toBe(1);
+  });
+
   it('skips and counts a card it cannot read, and keeps going', async () => {
     document.body.innerHTML = `<div class="grid">${card('2603.00001', 'Good')}${card('2603.00002', '   ')}${card('2603.00003', 'Also good')}</div>`;
     scanner.start();

@@ -162,12 +162,7 @@ export class CardScanner {
     // Cards that left the page, or that the adapter no longer reports (SPA navigation to another
     // page kind), lose their toolbar; so does a card whose host the page removed (it is rebuilt).
     const current = new Set(cards);
-    for (const [card, m] of this.live) {
-      if (!current.has(card) || !m.host.isConnected) {
-        this.live.delete(card);
-        this.hooks.unmount(m.handle, m.host);
-      }
-    }
+    for (const [card, m] of this.live) if (!current.has(card) || !m.host.isConnected) this.drop(card);
     const todo = cards.filter((c) => !this.skippedCards.has(c) && !this.isCurrent(c));
     if (todo.length === 0) return;
     let data: unknown = null;
@@ -177,6 +172,14 @@ export class CardScanner {
       data = null;
     }
     await this.process(adapter, todo, { url, kind, data }, taskStart);
+  }
+
+  /** Unmount the toolbar of a card, if it has one. */
+  private drop(card: Element): void {
+    const m = this.live.get(card);
+    if (!m) return;
+    this.live.delete(card);
+    this.hooks.unmount(m.handle, m.host);
   }
 
   /** A mounted card is current while its host is in it and its title link is the same one. */
@@ -205,6 +208,8 @@ export class CardScanner {
       const found = safeIdentify(adapter, card, ctx);
       const anchor = found ? safeAnchor(adapter, card, ctx.kind) : null;
       if (!found || !anchor) {
+        // A mounted card the page reused for something unreadable loses its old toolbar.
+        this.drop(card);
         this.skippedCards.add(card);
         this.stats.skipped++;
         continue;
@@ -279,11 +284,7 @@ export class CardScanner {
   private placeEach(built: readonly Built[], placed: CardHandle[]): void {
     for (const { handle, host, key } of built) {
       const { card } = handle;
-      const old = this.live.get(card);
-      if (old) {
-        this.live.delete(card);
-        this.hooks.unmount(old.handle, old.host);
-      }
+      this.drop(card);
       if (!card.isConnected) {
         this.hooks.unmount(handle, host);
         continue;
