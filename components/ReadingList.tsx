@@ -435,7 +435,8 @@ export function ReadingList(p: ReadingListProps) {
     const present = p.papers.some((x) => x.id === want.id);
     if ((want.expect === 'gone' && present) || (want.expect === 'back' && !present)) return;
     intent.current = null;
-    if (!focusIsLost()) return;
+    // Rows are keyed by position: focus may stay on the row element now showing another paper.
+    if (!focusIsLost() && !listRef.current?.contains(document.activeElement)) return;
     const target = want.expect === 'back' ? p.papers.find((x) => x.id === want.id) : p.papers[Math.min(want.index, p.papers.length - 1)];
     if (target) {
       focusRow(target.id, want.control);

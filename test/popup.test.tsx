@@ -594,8 +594,13 @@ describe('popup App on a real library', () => {
     expect(text($('.shelf-count'))).toBe('2 papers');
     expect(await library.count()).toBe(2);
     expect(optionTexts('Filter by tag')).toEqual(['All tags', 'nlp', 'Transformers']);
-    // Keyboard focus moves to the next row's remove button instead of being lost.
+    // Keyboard focus moves to the next row's remove button instead of being lost, and that row
+    // is the active one (the Tab stop of the list).
     expect(document.activeElement).toBe(byLabel('Remove Attention Is All You Need'));
+    expect(rows().map((li) => [li.classList.contains('active'), li.tabIndex])).toEqual([
+      [false, -1],
+      [true, 0],
+    ]);
 
     const undo = [...$$('[role="status"] button')].find((b) => b.textContent === 'Undo')!;
     undo.focus(); // as a click or Enter does in a browser
