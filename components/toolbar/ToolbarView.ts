@@ -204,8 +204,8 @@ export class ToolbarView {
     const dirty = p.noteDraft !== null && p.noteDraft !== p.note;
     this.noteBtn.classList.toggle('has', !!noteText);
     this.noteBtn.setAttribute('aria-label', noteText ? 'Edit note' : 'Add note');
-    if (dirty) this.noteBtn.append((this.dirtyMark ??= this.el('span', { class: 'dirty', 'aria-label': 'unsaved' }, ' •')));
-    else this.dirtyMark?.remove();
+    if (!dirty) this.dirtyMark?.remove();
+    else if (!this.dirtyMark?.isConnected) this.noteBtn.append((this.dirtyMark ??= this.el('span', { class: 'dirty', 'aria-label': 'unsaved' }, ' •')));
     this.updateNotePanel();
     if (!this.noteOpen && p.note) {
       this.preview ??= this.el('p', { class: 'notepreview' });
