@@ -36,11 +36,6 @@ export interface VirtualListProps<T> {
   items: readonly T[];
   /** accessible name of the list */
   label: string;
-  /**
-   * The key of a row; by default its position, so a new search patches the rows on screen in
-   * place (text and attributes) instead of building new ones: typing stays fast on a big shelf.
-   */
-  keyOf?(item: T, index: number): string | number;
   renderRow(item: T, place: RowPlacement): ComponentChild;
   /** a row that is always rendered (it may hold focus) and scrolled into view when it changes */
   activeIndex?: number;
@@ -51,7 +46,7 @@ export interface VirtualListProps<T> {
   overscan?: number;
 }
 
-export function VirtualList<T>({ items, label, keyOf = (_item, index) => index, renderRow, activeIndex, resetKey, listRef, rowHeight = ROW_HEIGHT, overscan = OVERSCAN }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, label, renderRow, activeIndex, resetKey, listRef, rowHeight = ROW_HEIGHT, overscan = OVERSCAN }: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(lastViewport);
@@ -133,7 +128,9 @@ export function VirtualList<T>({ items, label, keyOf = (_item, index) => index, 
         {indexes.map((i) => {
           const item = items[i]!;
           // A row keeps its DOM (and focus) while the window moves.
-          return <Fragment key={keyOf(item, i)}>{renderRow(item, { index: i, setSize: items.length, top: i * rowHeight, height: rowHeight })}</Fragment>;
+          // Keyed by position: a new search patches the rows on screen in place (text and
+          // attributes) instead of building new ones, so typing stays fast on a big shelf.
+          return <Fragment key={i}>{renderRow(item, { index: i, setSize: items.length, top: i * rowHeight, height: rowHeight })}</Fragment>;
         })}
       </ul>
     </div>

@@ -95,7 +95,7 @@ async function armKeyProbe(page: Page): Promise<void> {
 }
 
 /** Type the queries; latencies of every keystroke (and how many changed nothing on screen). */
-export async function keystrokes(page: Page, queries: readonly string[]): Promise<Keys> {
+async function keystrokes(page: Page, queries: readonly string[]): Promise<Keys> {
   await armKeyProbe(page);
   const box = page.getByRole('searchbox', { name: 'Search' });
   await box.focus();
@@ -131,7 +131,7 @@ export async function keystrokes(page: Page, queries: readonly string[]): Promis
 }
 
 /** Open the popup and wait for its first rows; the time is from its navigation start. */
-export async function openPopup(bench: Bench): Promise<{ page: Page; firstRows: number }> {
+async function openPopup(bench: Bench): Promise<{ page: Page; firstRows: number }> {
   const page = await newPage(bench.context, POPUP_SIZE);
   await page.goto(`chrome-extension://${bench.extId}/popup.html`);
   await page.waitForFunction(() => (window as unknown as { __bench: PageProbe }).__bench.firstRows !== null, null, { timeout: 60_000, polling: 20 });
