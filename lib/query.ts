@@ -45,7 +45,6 @@ const MAX_YEAR = 9999;
 /** Site ids also reachable by a short name. */
 const SITE_ALIASES: Record<string, string> = { hf: 'huggingface' };
 
-export { tagKey } from './paper';
 
 /** An empty query: everything matches. */
 export function emptyQuery(): ParsedQuery {

@@ -23,8 +23,8 @@
  *   next search starts from the last one's hits instead of every paper.
  */
 import { sortPapers, type SortKey } from './sort';
-import { normaliseTags, STATUSES, type SavedPaper, type Status } from './paper';
-import { emptyQuery, tagKey, type ParsedQuery } from './query';
+import { normaliseTags, STATUSES, tagKey, type SavedPaper, type Status } from './paper';
+import { emptyQuery, type ParsedQuery } from './query';
 import { wordsOf } from './search';
 
 /** Field bits of a posting entry. */

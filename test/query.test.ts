@@ -2,7 +2,8 @@
  * The search box syntax (lib/query): words and filters, typed in any case, half-typed, or junk.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyQuery, isEmptyQuery, parseQuery, parseYear, tagKey, type ParsedQuery } from '@/lib/query';
+import { emptyQuery, isEmptyQuery, parseQuery, parseYear, type ParsedQuery } from '@/lib/query';
+import { tagKey } from '@/lib/paper';
 import { wordsOf } from '@/lib/search';
 
 /** An expected parse: the empty query plus what the case sets. */

@@ -3,8 +3,8 @@
  * (`options.html?q=tag:rl year:2024`), in the popup's search syntax (lib/query parseQuery).
  */
 import { sortPapers } from '../library';
-import type { SavedPaper } from '../paper';
-import { isEmptyQuery, parseQuery, tagKey, type ParsedQuery } from '../query';
+import { tagKey, type SavedPaper } from '../paper';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../query';
 import { matchesTerms } from '../search';
 
 function yearOf(p: SavedPaper): number | undefined {
