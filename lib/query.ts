@@ -80,18 +80,8 @@ function pushUnique<T>(list: T[], items: readonly T[]): void {
   for (const x of items) if (!list.includes(x)) list.push(x);
 }
 
-/** The last text parsed and its result: the popup asks for the same text twice per keystroke. */
-let last: { text: string; query: ParsedQuery } | null = null;
-
-/** Parse the search box text. Never throws. The result is shared: do not change it. */
+/** Parse the search box text. Never throws. */
 export function parseQuery(text: string): ParsedQuery {
-  if (last?.text === text) return last.query;
-  const query = parse(text);
-  last = { text, query };
-  return query;
-}
-
-function parse(text: string): ParsedQuery {
   const q = emptyQuery();
   for (const m of text.matchAll(TOKEN)) {
     const negate = m[1] === '-';
