@@ -95,44 +95,50 @@ const UpvoteJson = z.object({ paperId: opt(z.string()), upvotes: opt(z.number())
  * The listing island's entries by arXiv id, read lazily: nothing is parsed until a card's whole
  * paper is wanted (a save, a saved paper seen again, the CLI), so a 1,000-card feed gets its
  * toolbars without parsing megabytes of JSON first. Each entry is validated with zod when first
- * asked for. The island is re-read on each use, so cards saved after a client-side navigation
- * get the current page's data; one parse is shared while its text stays the same.
+ * asked for. The island is read again by each run of code that uses it (once per batch of
+ * lookups, not once per card: the attribute is megabytes), so cards saved after a client-side
+ * navigation get the current page's data; one parse is shared while its text stays the same.
  */
 export class LazyEntries {
-  private raw: string | null = null;
-  private entries = new Map<string, unknown>();
-  private readonly parsed = new Map<string, HfEntry | null>();
+  private island: Island | null = null;
   constructor(private readonly read: () => string | null | undefined) {}
-  private index(): Map<string, unknown> {
-    const raw = this.read() ?? '';
-    if (raw !== this.raw) {
-      this.raw = raw;
-      this.parsed.clear();
-      if (lastIsland?.raw !== raw) lastIsland = { raw, entries: indexIsland(raw) };
-      this.entries = lastIsland.entries;
+  /** The island as it is now, read once per run of code (a batch of lookups reads it once). */
+  private current(): Island {
+    if (!this.island) {
+      const raw = this.read() ?? '';
+      if (lastIsland?.raw !== raw) lastIsland = { raw, entries: indexIsland(raw), parsed: new Map() };
+      this.island = lastIsland;
+      queueMicrotask(() => (this.island = null));
     }
-    return this.entries;
+    return this.island;
   }
   get size(): number {
-    return this.index().size;
+    return this.current().entries.size;
   }
   keys(): IterableIterator<string> {
-    return this.index().keys();
+    return this.current().entries.keys();
   }
   get(id: string): HfEntry | undefined {
-    const entries = this.index();
-    let e = this.parsed.get(id);
+    const { entries, parsed } = this.current();
+    let e = parsed.get(id);
     if (e === undefined) {
       const r = EntryJson.safeParse(entries.get(id));
       e = r.success ? r.data : null;
-      this.parsed.set(id, e);
+      parsed.set(id, e);
     }
     return e ?? undefined;
   }
 }
 
+/** An island's text, its raw entries by id and those validated so far. */
+interface Island {
+  raw: string;
+  entries: Map<string, unknown>;
+  parsed: Map<string, HfEntry | null>;
+}
+
 /** The last island text parsed, shared by later scans of the same page state (appended cards). */
-let lastIsland: { raw: string; entries: Map<string, unknown> } | null = null;
+let lastIsland: Island | null = null;
 
 /** id -> raw entry, first occurrence wins; anything malformed is left out. */
 function indexIsland(raw: string): Map<string, unknown> {
