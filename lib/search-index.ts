@@ -635,16 +635,20 @@ export class SearchIndex {
     const last = this.lastHits;
     let hits: Int32Array;
     let n = 0;
+    /** the words the candidates are not known to match yet */
+    let unchecked: Uint8Array[];
     if (last && last.keepKey === key && narrows(last.terms, terms)) {
       hits = last.slots.slice();
       n = hits.length;
       this.narrowedLast = true;
+      unchecked = scores.filter((_, i) => terms[i] !== last.terms[i]);
     } else {
       const first = scores[0]!;
       hits = new Int32Array(first.length);
       for (let slot = 0; slot < first.length; slot++) if (first[slot] !== 0 && (!keep || keep[slot])) hits[n++] = slot;
+      unchecked = scores.slice(1);
     }
-    for (const best of scores) {
+    for (const best of unchecked) {
       let k = 0;
       for (let i = 0; i < n; i++) if (best[hits[i]!] !== 0) hits[k++] = hits[i]!;
       n = k;
