@@ -11,7 +11,7 @@ export type Status = (typeof STATUSES)[number];
 // zod/mini: the same validation with a fraction of the bundle.
 export const str = () => z.string();
 export const nonEmpty = () => z.string().check(z.minLength(1));
-export const count = () => z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number, 0 or more'));
+const count = () => z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number, 0 or more'));
 export const opt = z.optional;
 
 /** An absolute http(s) URL (parsed by the platform's URL, which is what links will use). */

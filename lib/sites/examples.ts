@@ -84,4 +84,3 @@ export const EXAMPLES = {
     ],
   },
 } satisfies Record<string, UrlExamples>;
-  
