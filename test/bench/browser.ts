@@ -132,11 +132,15 @@ function pageProbe(): void {
     // no long task API: the figure stays empty
   }
 
+  /** Tell the benchmark (a binding it may have exposed: doneSignal). */
+  const signalDone = () => void (window as unknown as { __benchDone?: () => unknown }).__benchDone?.();
+
   if (location.protocol === 'chrome-extension:') {
     if (location.pathname !== '/popup.html') return;
     const mo = new MutationObserver(() => {
       if (B.firstRows === null && document.querySelector('ul[aria-label="Saved papers"] > li')) {
         B.firstRows = performance.now();
+        signalDone();
         mo.disconnect();
       }
     });
@@ -145,8 +149,6 @@ function pageProbe(): void {
   }
 
   if (location.hostname !== 'huggingface.co') return;
-  /** Tell the benchmark (a binding it may have exposed: feed.ts doneSignal). */
-  const signalDone = () => void (window as unknown as { __benchDone?: () => unknown }).__benchDone?.();
   const n = Number(new URL(location.href).searchParams.get('n'));
   if (!n) return;
   B.expected = n;
@@ -217,6 +219,22 @@ function pageProbe(): void {
     },
     { once: true },
   );
+}
+
+/**
+ * Wait for the page's probe to say it is done (window.__benchDone, a binding), at most `ms`;
+ * false on timeout. Not by polling from here: Playwright's polling evaluates its own script in
+ * the page first (~30 ms), which would land inside the measured window.
+ */
+export async function doneSignal(page: Page): Promise<(ms: number) => Promise<boolean>> {
+  let signalled!: () => void;
+  const done = new Promise<void>((r) => (signalled = r));
+  await page.exposeFunction('__benchDone', () => signalled());
+  return (ms) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+    return Promise.race([done.then(() => true), timeout]).finally(() => clearTimeout(timer));
+  };
 }
 
 /** A new page, with its viewport, ready to navigate. */

@@ -9,7 +9,7 @@
  * 3. Save round trip: click Save -> the host says saved (the button reads "Saved").
  */
 import type { Page } from '@playwright/test';
-import { newPage, probe, type Bench, type PageProbe } from './browser';
+import { doneSignal, newPage, probe, type Bench, type PageProbe } from './browser';
 import { heapUsed } from './memory';
 import { appendedBatch, BASELINE_URL, feedPage, FEED_URL } from './pages';
 import { median, percentile, raw, targeted, type Entry } from './report';
@@ -48,22 +48,6 @@ interface ScanRun {
   firstToolbarMs: number | null;
   /** used JS heap after the run (when asked for) */
   heap?: number;
-}
-
-/**
- * Wait for the page's probe to say it is done (window.__benchDone, a binding), at most `ms`;
- * false on timeout. Not by polling from here: Playwright's polling evaluates its own script in
- * the page first (~30 ms), which would land inside the measured window.
- */
-async function doneSignal(page: Page): Promise<(ms: number) => Promise<boolean>> {
-  let signalled!: () => void;
-  const done = new Promise<void>((r) => (signalled = r));
-  await page.exposeFunction('__benchDone', () => signalled());
-  return (ms) => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
-    return Promise.race([done.then(() => true), timeout]).finally(() => clearTimeout(timer));
-  };
 }
 
 function longestIn(p: PageProbe, from: number, to: number): number {

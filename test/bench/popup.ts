@@ -14,7 +14,7 @@
  *   frame after its input event and counts only in the frame figures.
  */
 import type { Page } from '@playwright/test';
-import { newPage, probe, type Bench, type PageProbe } from './browser';
+import { doneSignal, newPage, probe, type Bench } from './browser';
 import { dropRecords, holdsLibrary, raw as rawDb, sendRecords, waitForDb } from './idb';
 import { savedPapers } from './records';
 import { median, percentile, raw, targeted, type Entry } from './report';
@@ -133,8 +133,9 @@ async function keystrokes(page: Page, queries: readonly string[]): Promise<Keys>
 /** Open the popup and wait for its first rows; the time is from its navigation start. */
 async function openPopup(bench: Bench): Promise<{ page: Page; firstRows: number }> {
   const page = await newPage(bench.context, POPUP_SIZE);
+  const signal = await doneSignal(page);
   await page.goto(`chrome-extension://${bench.extId}/popup.html`);
-  await page.waitForFunction(() => (window as unknown as { __bench: PageProbe }).__bench.firstRows !== null, null, { timeout: 60_000, polling: 20 });
+  if (!(await signal(60_000))) throw new Error('the popup showed no rows in 60 s');
   const p = await probe(page);
   return { page, firstRows: p.firstRows! };
 }
