@@ -184,9 +184,25 @@ function detect(url: URL): PageKind | null {
 
 // --- helpers ---
 
+/**
+ * Ids of the `/papers/<id>` hrefs parsed so far: a listing's cards are checked when found and
+ * read again when identified, and appended cards repeat links. Bounded; the ids are not changed.
+ */
+const hrefIds = new Map<string, ArxivId | null>();
+
 /** The arXiv id of a `/papers/<id>` link (hash/query ignored), or null. */
 function paperIdFromHref(href: string | null): ArxivId | null {
-  const m = /^\/papers\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href ?? '');
+  if (href === null) return null;
+  let id = hrefIds.get(href);
+  if (id === undefined) {
+    if (hrefIds.size >= 5000) hrefIds.clear();
+    hrefIds.set(href, (id = parsePaperHref(href)));
+  }
+  return id;
+}
+
+function parsePaperHref(href: string): ArxivId | null {
+  const m = /^\/papers\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href);
   if (!m) return null;
   try {
     return parseArxivId(decodeURIComponent(m[1]!));
@@ -391,7 +407,8 @@ function hfDraft(ctx: ExtractContext, arxiv: ArxivId, { code, project, ...f }: H
 function listingIdentity(card: Element, ctx: ExtractContext): { arxiv: ArxivId; id: string; title: string; key: Element | undefined; entry: HfEntry | undefined } | null {
   // The first heading's link; else (rare) the first link inside any heading.
   const h3 = card.querySelector(TITLE_HEADING);
-  const titleLink = h3?.querySelector(TITLE_LINK_IN_HEADING) ?? card.querySelector(`${TITLE_HEADING} ${TITLE_LINK_IN_HEADING}`);
+  const inFirst = h3?.querySelector(TITLE_LINK_IN_HEADING);
+  const titleLink = inFirst ?? card.querySelector(`${TITLE_HEADING} ${TITLE_LINK_IN_HEADING}`);
   let key = titleLink ?? undefined;
   let arxiv = paperIdFromHref(titleLink?.getAttribute('href') ?? null);
   if (!arxiv) {
@@ -406,7 +423,7 @@ function listingIdentity(card: Element, ctx: ExtractContext): { arxiv: ArxivId; 
   }
   const id = arxiv && arxivKey(arxiv);
   if (!arxiv || !id) return null;
-  const heading = titleLink?.closest(TITLE_HEADING) ?? h3;
+  const heading = inFirst ? h3 : (titleLink?.closest(TITLE_HEADING) ?? h3);
   let title = collapse(heading?.textContent);
   // The island is read only when needed: for the whole paper, or a card without a heading.
   let entry: HfEntry | undefined;
