@@ -49,8 +49,10 @@ export const Signals = z.object({
 });
 export type Signals = z.infer<typeof Signals>;
 
+/** The shortest paper id (`doi:` / `arxiv:` / `url:` and at least one more character). */
+export const MIN_ID_LENGTH = 3;
 /** A paper's id: its canonical key, see lib/ids.ts. */
-export const PaperId = z.string().check(z.minLength(3));
+export const PaperId = z.string().check(z.minLength(MIN_ID_LENGTH));
 
 /**
  * The bibliographic fields, in the order records and exports list them; shared by the draft and

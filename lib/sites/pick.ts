@@ -2,7 +2,7 @@
  * Picking the adapter for a URL and validating what it extracts: shared by the registry (CLI,
  * tests) and each site's own content script, which bundles only its own adapter.
  */
-import { PaperDraft } from '../draft';
+import { MIN_ID_LENGTH, PaperDraft } from '../draft';
 import type { ExtractContext, PageKind, SiteAdapter } from './types';
 
 export function pickAdapter(adapters: readonly SiteAdapter[], url: URL | string): { adapter: SiteAdapter; kind: PageKind } | null {
@@ -57,15 +57,16 @@ export function safeIdentify(adapter: SiteAdapter, card: Element, ctx: ExtractCo
   try {
     const found = adapter.identify(card, ctx);
     if (!found) return null;
-    // Validated like a draft's id and title (two string schemas: cheap on a 1,000-card feed).
-    const id = PaperDraft.shape.id.safeParse(found.id);
-    const title = PaperDraft.shape.title.safeParse(found.title);
-    if (!id.success || !title.success) return null;
+    // What PaperDraft requires of an id and a title, checked without running two schemas per
+    // card (~6 ms of a 1,000-card feed). Zod still validates both where they are used: the
+    // background, every id it is sent; draft(), the whole paper before it is saved.
+    const { id, title } = found;
+    if (typeof id !== 'string' || id.length < MIN_ID_LENGTH || typeof title !== 'string' || !title) return null;
     const draft = () => {
       const d = safeExtract(adapter, card, ctx);
-      return d && d.id === id.data ? d : null;
+      return d && d.id === id ? d : null;
     };
-    return { id: id.data, title: title.data, key: found.key ?? null, draft };
+    return { id, title, key: found.key ?? null, draft };
   } catch {
     return null;
   }
