@@ -26,8 +26,8 @@ export interface ScannerHooks {
   place(h: CardHandle, host: Element): void;
   /** a mounted card left the page or changed paper: unmount its toolbar */
   unmount(h: CardHandle, host: Element): void;
-  /** after each batch is placed: the cards newly mounted in it (for one batched lookup) */
-  mounted(handles: CardHandle[]): void;
+  /** cards about to be placed, built in one scan (for one batched lookup of their saved state) */
+  found(handles: CardHandle[]): void;
   /** whether the user has this site turned on (default: all on) */
   enabled?(site: string): boolean;
   /** settles when enabled() can answer (toolbars are built meanwhile, placed after) */
@@ -49,13 +49,8 @@ export interface ScanStats {
 
 /** Time budget per task; the rest continues in a later task. */
 const CHUNK_MS = 30;
-/**
- * Placing toolbars: time budget per batch (with the relayout it causes). The first batch is
- * small (the cards at the top, shown at once); the second tells what a toolbar costs here.
- */
-const PLACE_MS = 25;
-const FIRST_PLACE_BATCH = 20;
-const SECOND_PLACE_BATCH = 100;
+/** Toolbars placed per task on a page that skips its off-screen cards. */
+const PLACE_BATCH = 500;
 /** cards per lookup message */
 const LOOKUP_BATCH = 250;
 
@@ -222,6 +217,8 @@ export class CardScanner {
       }
     }
     await this.hooks.ready;
+    // Their saved state is asked for now: the answer usually comes before they are placed.
+    if (!this.hooks.enabled || this.hooks.enabled(adapter.id)) for (let k = 0; k < built.length; k += LOOKUP_BATCH) this.hooks.found(built.slice(k, k + LOOKUP_BATCH).map((b) => b.handle));
     // Placing (and the relayout it causes) gets a task of its own when building took one.
     if (performance.now() - start > CHUNK_MS / 2) await nextTask();
     await this.placeInBatches(adapter, built);
@@ -229,59 +226,43 @@ export class CardScanner {
 
   /**
    * Place the built toolbars. On a page that renders only the cards near the screen
-   * (content-visibility, as on huggingface.co) a toolbar costs little: they go in batches of about
-   * PLACE_MS each, the page's relayout included (measured: the page is laid out after each batch
-   * but the last), the top cards first. On a page that renders every card, each batch would move
-   * every card below it again, and the frame after it would repaint them: there they go in one
-   * go, and so does the rest when a relayout alone turns out to cost a budget.
+   * (content-visibility, as on huggingface.co), a big feed's go in batches of PLACE_BATCH, one
+   * task each, the top cards first: the page's relayout after each (~40 µs a toolbar, mostly
+   * their shadow roots' styles) stays short. On a page that renders every card, each batch would
+   * move every card below it again, and the frame after it would repaint them: all go at once.
    */
   private async placeInBatches(adapter: SiteAdapter, built: readonly Built[]): Promise<void> {
-    // A usual feed page, or cards the page just appended: all at once, before the next paint.
-    // On a page that renders every card, each batch would move all of them again: all at once.
     const first = built[0]?.handle.card;
-    let size = built.length > SECOND_PLACE_BATCH && first && skipsOffscreen(first) ? FIRST_PLACE_BATCH : built.length;
-    for (let k = 0, n = 0; ; n++) {
+    const size = first && skipsOffscreen(first) ? PLACE_BATCH : built.length;
+    for (let k = 0; ; ) {
       if (this.signal.aborted || (this.hooks.enabled && !this.hooks.enabled(adapter.id))) {
         for (const { handle, host } of built.slice(k)) this.hooks.unmount(handle, host);
         if (!this.signal.aborted) this.unmountAll();
         return;
       }
-      const batch = built.slice(k, (k += size));
-      const t0 = performance.now();
-      this.placeAll(batch);
+      this.placeAll(built.slice(k, (k += size)));
       if (k >= built.length) return;
-      void this.doc.documentElement.offsetHeight;
-      const ms = performance.now() - t0;
-      // The first batch also pays one-time costs (the first toolbars' styles): the second one
-      // tells what a toolbar costs here. Over budget with that few: every relayout is, whatever
-      // we add (a page that renders its cards after all), so the rest goes in one go. A batch
-      // is at most 4 times the one before: a toolbar costs more in a big batch than in a small
-      // one (measured: ~30 µs in 100, ~60 µs in 800).
-      size =
-        n === 0 ? SECOND_PLACE_BATCH : ms > PLACE_MS && batch.length <= SECOND_PLACE_BATCH ? built.length : Math.min(batch.length * 4, Math.max(FIRST_PLACE_BATCH, Math.floor((batch.length * PLACE_MS) / Math.max(ms, 1))));
       await nextTask();
     }
   }
 
   private placeAll(built: readonly Built[]): void {
-    const placed: CardHandle[] = [];
     // Our own insertions need no scan: stop watching while placing (one MutationRecord per card
     // would otherwise be made and checked). What the page changed before is kept and looked at.
     const observer = this.observer;
     const pending = observer?.takeRecords() ?? [];
     observer?.disconnect();
     try {
-      this.placeEach(built, placed);
+      this.placeEach(built);
     } finally {
       if (observer && observer === this.observer) {
         observer.observe(this.doc.documentElement, OBSERVE);
         if (!pending.every(isOwnMutation)) this.again = true;
       }
     }
-    for (let k = 0; k < placed.length; k += LOOKUP_BATCH) this.hooks.mounted(placed.slice(k, k + LOOKUP_BATCH));
   }
 
-  private placeEach(built: readonly Built[], placed: CardHandle[]): void {
+  private placeEach(built: readonly Built[]): void {
     for (const { handle, host, key } of built) {
       const { card } = handle;
       this.drop(card);
@@ -298,7 +279,6 @@ export class CardScanner {
       }
       this.live.set(card, { handle, host, key, href: key.getAttribute('href') });
       this.stats.mounted++;
-      placed.push(handle);
     }
   }
 }
