@@ -150,30 +150,29 @@ describe('CardScanner', () => {
     return { big, batches, lookups, ids };
   }
 
-  it('places a big feed in batches of 500, one task each, top first, every card once, after asking for their state', async () => {
+  it('places a big feed in equal batches of at most 400, one task each, top first, every card once, after asking for their state', async () => {
     // A card the page adds meanwhile gets its toolbar too, in a scan of its own after the rest.
     let added = false;
-    const { big, batches, lookups, ids } = await placeBig(1200, {
+    const { big, batches, lookups, ids } = await placeBig(1000, {
       onLookup: () => {
         if (added) return;
         added = true;
         document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.09999', 'Added meanwhile'));
       },
     });
-    expect(batches).toEqual([500, 500, 200, 1]);
+    expect(batches).toEqual([334, 334, 332, 1]);
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual([...ids, '2603.09999'].map((id) => `arxiv:${id}`));
-    expect(big.mountedCount).toBe(1201);
-    expect(toolbars.mountedCount).toBe(1201);
+    expect(big.mountedCount).toBe(1001);
+    expect(toolbars.mountedCount).toBe(1001);
     // Every card's saved state is asked for before its toolbar is placed, in messages of 250.
     expect(lookups).toEqual([
       [250, 0],
       [250, 0],
       [250, 0],
       [250, 0],
-      [200, 0],
-      [1, 1200],
+      [1, 1000],
     ]);
-    expect(backend.calls.filter((c) => c.startsWith('lookup:')).map((c) => Number(c.slice(7)))).toEqual([250, 250, 250, 250, 200, 1]);
+    expect(backend.calls.filter((c) => c.startsWith('lookup:')).map((c) => Number(c.slice(7)))).toEqual([250, 250, 250, 250, 1]);
   });
 
   it('places a big feed in one go on a page that renders every card, on screen or not', async () => {

@@ -49,8 +49,12 @@ export interface ScanStats {
 
 /** Time budget per task; the rest continues in a later task. */
 const CHUNK_MS = 30;
-/** Toolbars placed per task on a page that skips its off-screen cards. */
-const PLACE_BATCH = 500;
+/**
+ * Most toolbars placed per task on a page that skips its off-screen cards (a big feed is split
+ * in equal batches). Each one's relayout (~30-40 µs a toolbar: their shadow roots' styles, the
+ * grid) lands in the frame after it, the last one's in its own task: 500 went over 50 ms.
+ */
+const PLACE_BATCH = 400;
 /** cards per lookup message */
 const LOOKUP_BATCH = 250;
 
@@ -226,14 +230,14 @@ export class CardScanner {
 
   /**
    * Place the built toolbars. On a page that renders only the cards near the screen
-   * (content-visibility, as on huggingface.co), a big feed's go in batches of PLACE_BATCH, one
-   * task each, the top cards first: the page's relayout after each (~40 µs a toolbar, mostly
-   * their shadow roots' styles) stays short. On a page that renders every card, each batch would
-   * move every card below it again, and the frame after it would repaint them: all go at once.
+   * (content-visibility, as on huggingface.co), a big feed's go in equal batches of at most
+   * PLACE_BATCH, one task each, the top cards first, so the relayout after each stays short. On a
+   * page that renders every card, each batch would move every card below it again, and the frame
+   * after it would repaint them: there all go at once.
    */
   private async placeInBatches(adapter: SiteAdapter, built: readonly Built[]): Promise<void> {
     const first = built[0]?.handle.card;
-    const size = first && skipsOffscreen(first) ? PLACE_BATCH : built.length;
+    const size = first && skipsOffscreen(first) ? Math.ceil(built.length / Math.ceil(built.length / PLACE_BATCH)) : built.length;
     for (let k = 0; ; ) {
       if (this.signal.aborted || (this.hooks.enabled && !this.hooks.enabled(adapter.id))) {
         for (const { handle, host } of built.slice(k)) this.hooks.unmount(handle, host);
