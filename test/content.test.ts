@@ -112,7 +112,7 @@ describe('CardScanner', () => {
    * false. Returns the batch sizes (toolbars placed in one task each) and, for each lookup, how
    * many cards it asked for and how many toolbars were in the page when it was sent.
    */
-  async function placeBig(n: number, { skipped = true, onLookup }: { skipped?: boolean; onLookup?: () => void } = {}) {
+  async function placeBig(n: number, { skipped = true, afterBatch }: { skipped?: boolean; afterBatch?: (k: number) => void } = {}) {
     const batches: number[] = [];
     const lookups: Array<[number, number]> = [];
     let inTask = false;
@@ -124,7 +124,10 @@ describe('CardScanner', () => {
           if (!inTask) {
             inTask = true;
             batches.push(0);
-            queueMicrotask(() => (inTask = false));
+            queueMicrotask(() => {
+              inTask = false;
+              afterBatch?.(batches.length);
+            });
           }
           batches[batches.length - 1]!++;
           toolbars.place(h, host);
@@ -132,7 +135,6 @@ describe('CardScanner', () => {
         unmount: (h, host) => toolbars.unmount(h, host),
         found: (d) => {
           lookups.push([d.length, hosts().length]);
-          onLookup?.();
           void toolbars.lookup(d);
         },
       },
@@ -150,27 +152,25 @@ describe('CardScanner', () => {
     return { big, batches, lookups, ids };
   }
 
-  it('places a big feed in equal batches of at most 400, one task each, top first, every card once, after asking for their state', async () => {
-    // A card the page adds meanwhile gets its toolbar too, in a scan of its own after the rest.
-    let added = false;
+  it('places a big feed in equal batches of at most 400, one task each, top first, every card once, then looks them up', async () => {
+    // A card the page adds between two batches gets its toolbar too, in a scan of its own after.
     const { big, batches, lookups, ids } = await placeBig(1000, {
-      onLookup: () => {
-        if (added) return;
-        added = true;
-        document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.09999', 'Added meanwhile'));
+      afterBatch: (k) => {
+        if (k === 1) document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.09999', 'Added meanwhile'));
       },
     });
     expect(batches).toEqual([334, 334, 332, 1]);
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual([...ids, '2603.09999'].map((id) => `arxiv:${id}`));
     expect(big.mountedCount).toBe(1001);
     expect(toolbars.mountedCount).toBe(1001);
-    // Every card's saved state is asked for before its toolbar is placed, in messages of 250.
+    // Their saved state is asked for once every toolbar is in place, in messages of 250; the added
+    // card's once its own is.
     expect(lookups).toEqual([
-      [250, 0],
-      [250, 0],
-      [250, 0],
-      [250, 0],
-      [1, 1000],
+      [250, 1000],
+      [250, 1000],
+      [250, 1000],
+      [250, 1000],
+      [1, 1001],
     ]);
     expect(backend.calls.filter((c) => c.startsWith('lookup:')).map((c) => Number(c.slice(7)))).toEqual([250, 250, 250, 250, 1]);
   });
