@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handle, REQUEST_TYPES } from '@/lib/handlers';
 import type { RequestType } from '@/lib/messages';
 import { freshLibrary, hfDraft } from './helpers/drafts';
@@ -56,6 +56,17 @@ describe('background handlers', () => {
     expect(await handle(lib, 'remove', { id: 'arxiv:2603.01234' })).toEqual({ ok: true, removed: true });
     expect(await handle(lib, 'remove', { id: 'arxiv:2603.01234' })).toEqual({ ok: true, removed: false });
     expect(await lib.count()).toBe(0);
+  });
+
+  it('a lookup by id alone reads the saved papers without observe() (no read-write transaction)', async () => {
+    const lib = freshLibrary();
+    await lib.save(good, { addTags: ['rl'] });
+    const observe = vi.spyOn(lib, 'observe');
+    const looked = await handle(lib, 'lookup', { ids: ['arxiv:2603.01234', 'arxiv:2603.07777'] });
+    expect(looked).toEqual({ ok: true, papers: { 'arxiv:2603.01234': { id: 'arxiv:2603.01234', tags: ['rl'], note: '', status: 'unread', savedAt: expect.any(Number) } } });
+    expect(observe).not.toHaveBeenCalled();
+    await handle(lib, 'lookup', { drafts: [good] });
+    expect(observe).toHaveBeenCalledTimes(1);
   });
 
   it('patching a paper that is not saved answers not-found', async () => {
