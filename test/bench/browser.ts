@@ -102,6 +102,13 @@ export async function launchBench(opts: { extension: boolean; extDir?: string })
 export interface PageProbe {
   /** long tasks (>= 50 ms) of this page, from the start */
   longtasks: Array<{ start: number; duration: number }>;
+  /**
+   * long animation frames (>= 50 ms: a task plus the rendering it led to), where the browser
+   * reports them (Chromium 123+); the long task API leaves the rendering out
+   */
+  frames: Array<{ start: number; duration: number }>;
+  /** whether the browser reports long animation frames at all */
+  frameApi: boolean;
   /** toolbar hosts added so far, and when each was seen (performance.now()) */
   toolbarTimes: number[];
   /** how many toolbars mean "done" (from the URL's `n=`), and when that was reached (after a forced layout) */
@@ -122,7 +129,7 @@ export interface PageProbe {
  * The popup: when the first row of the list appears.
  */
 function pageProbe(): void {
-  const B: PageProbe = { longtasks: [], toolbarTimes: [], expected: Infinity, doneAt: null, dcl: null, firstRows: null, baseline: null };
+  const B: PageProbe = { longtasks: [], frames: [], frameApi: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'), toolbarTimes: [], expected: Infinity, doneAt: null, dcl: null, firstRows: null, baseline: null };
   (window as unknown as { __bench: PageProbe }).__bench = B;
   try {
     new PerformanceObserver((list) => {
@@ -130,6 +137,13 @@ function pageProbe(): void {
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // no long task API: the figure stays empty
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.frames.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // no long animation frame API: that figure stays empty
   }
 
   /** Tell the benchmark (a binding it may have exposed: doneSignal). */
