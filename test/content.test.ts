@@ -85,7 +85,7 @@ beforeEach(() => {
   toolbars = new Toolbars(document, backend, abort.signal);
   scanner = new CardScanner(
     document,
-    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), found: (d) => void toolbars.lookup(d) },
+    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
     abort.signal,
     ADAPTERS,
   );
@@ -133,7 +133,7 @@ describe('CardScanner', () => {
           toolbars.place(h, host);
         },
         unmount: (h, host) => toolbars.unmount(h, host),
-        found: (d) => {
+        mounted: (d) => {
           lookups.push([d.length, hosts().length]);
           void toolbars.lookup(d);
         },
@@ -294,7 +294,7 @@ describe('Toolbar on a card', () => {
     const broken = { ...hf!, extract: () => null };
     const s2 = new CardScanner(
       document,
-      { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), found: (d) => void toolbars.lookup(d) },
+      { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
       abort.signal,
       [broken],
     );
@@ -350,7 +350,7 @@ describe('Toolbar on a card', () => {
     abort = new AbortController();
     document.body.innerHTML = `<style>.grid > * { content-visibility: auto; }</style>${grid(['2603.00002'])}`;
     toolbars = new Toolbars(document, backend, abort.signal);
-    const other = new CardScanner(document, { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), found: () => undefined }, abort.signal, ADAPTERS);
+    const other = new CardScanner(document, { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: () => undefined }, abort.signal, ADAPTERS);
     other.start();
     await settle();
     expect(css('2603.00002')).toMatch(/\.bar/);

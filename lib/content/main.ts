@@ -50,7 +50,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
       create: (h) => toolbars.create(h),
       place: (h, host) => toolbars.place(h, host),
       unmount: (h, host) => toolbars.unmount(h, host),
-      found: (handles) => void toolbars.lookup(handles),
+      mounted: (handles) => void toolbars.lookup(handles),
       enabled: (site) => !settings.disabledSites.includes(site),
       ready,
     },

@@ -26,8 +26,8 @@ export interface ScannerHooks {
   place(h: CardHandle, host: Element): void;
   /** a mounted card left the page or changed paper: unmount its toolbar */
   unmount(h: CardHandle, host: Element): void;
-  /** cards whose toolbars were just placed: look up their saved state */
-  found(handles: CardHandle[]): void;
+  /** cards whose toolbars were just placed (for batched lookups of their saved state) */
+  mounted(handles: CardHandle[]): void;
   /** whether the user has this site turned on (default: all on) */
   enabled?(site: string): boolean;
   /** settles when enabled() can answer (toolbars are built meanwhile, placed after) */
@@ -145,7 +145,7 @@ export class CardScanner {
     this.stats.scans++;
     const url = new URL(this.doc.location.href);
     let found = pickAdapter(this.adapters, url);
-    if (found && this.hooks.enabled && !this.hooks.enabled(found.adapter.id)) found = null;
+    if (found && !this.siteOn(found.adapter)) found = null;
     if (!found) {
       // Navigated to a page no adapter claims (or the site was turned off).
       this.unmountAll();
@@ -171,6 +171,11 @@ export class CardScanner {
       data = null;
     }
     await this.process(adapter, todo, { url, kind, data }, taskStart);
+  }
+
+  /** Whether the user has the adapter's site turned on (default: all on). */
+  private siteOn(adapter: SiteAdapter): boolean {
+    return !this.hooks.enabled || this.hooks.enabled(adapter.id);
   }
 
   /** Unmount the toolbar of a card, if it has one. */
@@ -233,8 +238,8 @@ export class CardScanner {
 
   /** Ask for the saved state of the papers of built toolbars, in messages of LOOKUP_BATCH. */
   private lookUp(adapter: SiteAdapter, built: readonly Built[]): void {
-    if (this.signal.aborted || (this.hooks.enabled && !this.hooks.enabled(adapter.id))) return;
-    for (let k = 0; k < built.length; k += LOOKUP_BATCH) this.hooks.found(built.slice(k, k + LOOKUP_BATCH).map((b) => b.handle));
+    if (this.signal.aborted || !this.siteOn(adapter)) return;
+    for (let k = 0; k < built.length; k += LOOKUP_BATCH) this.hooks.mounted(built.slice(k, k + LOOKUP_BATCH).map((b) => b.handle));
   }
 
   /**
@@ -242,14 +247,14 @@ export class CardScanner {
    * (content-visibility, as on huggingface.co), a big feed's go in equal batches of at most
    * PLACE_BATCH, one task each, the top cards first, so the relayout after each stays short. On a
    * page that renders every card, each batch would move every card below it again, and the frame
-   * after it would repaint them: there all go at once.
+   * after it would repaint them: there all go at once. Resolves true when every toolbar was
+   * placed (false: the scanner stopped, or the site was turned off).
    */
-  /** Resolves true when every toolbar was placed (false: the scanner stopped, or the site was turned off). */
   private async placeInBatches(adapter: SiteAdapter, built: readonly Built[]): Promise<boolean> {
     const first = built[0]?.handle.card;
     const size = built.length > PLACE_BATCH && first && skipsOffscreen(first) ? Math.ceil(built.length / Math.ceil(built.length / PLACE_BATCH)) : built.length;
     for (let k = 0; ; ) {
-      if (this.signal.aborted || (this.hooks.enabled && !this.hooks.enabled(adapter.id))) {
+      if (this.signal.aborted || !this.siteOn(adapter)) {
         for (const { handle, host } of built.slice(k)) this.hooks.unmount(handle, host);
         if (!this.signal.aborted) this.unmountAll();
         return false;

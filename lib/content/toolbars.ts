@@ -327,8 +327,6 @@ export class Toolbars {
   }
 }
 
-/** The card's whole paper, when it can be read and is still the paper its toolbar names. */
-
 function fail(e: unknown): { ok: false; error: { code: 'internal'; message: string } } {
   const message = e instanceof Error ? e.message : String(e);
   const hint = /context invalidated|Receiving end does not exist/i.test(message) ? 'PaperShelf was updated; reload the page.' : message;
