@@ -4,7 +4,6 @@
  */
 import { z } from 'zod/mini';
 import { NotFoundError, type Library } from './library';
-import type { SavedPaper } from './paper';
 import { toState, type Failure, type Responses, type Result } from './messages';
 import { Requests, type RequestType } from './requests';
 
@@ -28,8 +27,7 @@ type Handler<T extends RequestType> = (lib: Library, data: z.output<(typeof Requ
 
 const impl: { [T in RequestType]: Handler<T> } = {
   async lookup(lib, { drafts = [], ids = [] }) {
-    // (no read-write transaction for a lookup by id alone: a feed sends those for every card)
-    const found = drafts.length ? await lib.observe(drafts) : new Map<string, SavedPaper>();
+    const found = await lib.observe(drafts);
     const rest = ids.filter((id) => !found.has(id));
     if (rest.length) for (const [id, p] of await lib.lookup(rest)) found.set(id, p);
     const papers: Responses['lookup']['papers'] = {};

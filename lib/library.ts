@@ -167,6 +167,8 @@ export class Library {
    * (user fields untouched). Does not notify tabs: nothing the user sees on a card changed.
    */
   async observe(drafts: readonly PaperDraft[], now = Date.now()): Promise<Map<string, SavedPaper>> {
+    // Nothing seen: no read-write transaction (a feed's lookups by id alone come through here).
+    if (drafts.length === 0) return new Map();
     const byId = new Map(drafts.map((d) => [d.id, d] as const));
     return this.db.transaction('rw', this.db.papers, async () => {
       const recs = await this.db.papers.bulkGet([...byId.keys()]);

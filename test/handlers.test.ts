@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
+import { openDb } from '@/lib/db';
 import { handle, REQUEST_TYPES } from '@/lib/handlers';
+import { Library } from '@/lib/library';
 import type { RequestType } from '@/lib/messages';
 import { freshLibrary, hfDraft } from './helpers/drafts';
 
@@ -58,15 +60,17 @@ describe('background handlers', () => {
     expect(await lib.count()).toBe(0);
   });
 
-  it('a lookup by id alone reads the saved papers without observe() (no read-write transaction)', async () => {
-    const lib = freshLibrary();
+  it('a lookup by id alone reads the saved papers and opens no read-write transaction', async () => {
+    const db = openDb(`test-lookup-${Date.now()}`);
+    const lib = new Library(db);
     await lib.save(good, { addTags: ['rl'] });
-    const observe = vi.spyOn(lib, 'observe');
+    const transaction = vi.spyOn(db, 'transaction');
     const looked = await handle(lib, 'lookup', { ids: ['arxiv:2603.01234', 'arxiv:2603.07777'] });
     expect(looked).toEqual({ ok: true, papers: { 'arxiv:2603.01234': { id: 'arxiv:2603.01234', tags: ['rl'], note: '', status: 'unread', savedAt: expect.any(Number) } } });
-    expect(observe).not.toHaveBeenCalled();
+    expect(transaction).not.toHaveBeenCalled();
     await handle(lib, 'lookup', { drafts: [good] });
-    expect(observe).toHaveBeenCalledTimes(1);
+    expect(transaction).toHaveBeenCalledTimes(1);
+    expect(transaction.mock.calls[0]![0]).toBe('rw');
   });
 
   it('patching a paper that is not saved answers not-found', async () => {
