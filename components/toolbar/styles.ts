@@ -21,7 +21,7 @@ export const TOOLBAR_CSS = `
 :host([data-theme="dark"]) { color: #e5e7eb; --bg: #111827; --border: #374151; --accent: #60a5fa;
   --accent-bg: #1e3a8a55; --muted: #9ca3af; --chip: #312e81; --chip-text: #e0e7ff; --err-bg: #450a0a;
   --err: #fca5a5; --field: #1f2937; }
-*, *::before, *::after { box-sizing: border-box; }
+* { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .bar { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; max-width: 100%; vertical-align: top; margin-top: 10px; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1f2937; text-align: left; letter-spacing: normal; text-transform: none; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 4px 6px; }

@@ -214,7 +214,7 @@ function parsePaperHref(href: string): ArxivId | null {
 /** Whether the link's path is exactly /papers/<valid arXiv id> (no hash, no query). */
 function isPaperLink(a: Element): boolean {
   const href = a.getAttribute('href') ?? '';
-  return /^\/papers\/[^/?#]+\/?$/.test(href) && paperIdFromHref(href) !== null;
+  return !href.includes('?') && !href.includes('#') && paperIdFromHref(href) !== null;
 }
 
 /** "110" -> 110, "1,234" -> 1234, "-" (HF's zero) -> 0; anything else undefined. */
