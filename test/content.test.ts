@@ -67,6 +67,9 @@ const hosts = () => [...document.querySelectorAll('papershelf-toolbar')];
 const hostFor = (id: string) => document.querySelector(`papershelf-toolbar[data-papershelf-id="arxiv:${id}"]`) as HTMLElement;
 const shadow = (id: string) => hostFor(id).shadowRoot!;
 const saveButton = (id: string) => [...shadow(id).querySelectorAll('button')].find((b) => /^.?\s*Save/.test(b.textContent ?? '') || b.textContent?.includes('Saved'))!;
+const buttonNames = (id: string) => [...shadow(id).querySelectorAll('button')].map((b) => b.getAttribute('aria-label'));
+/** The pointer moves onto a card's Save button (as a user reaching for the toolbar). */
+const pointAt = (id: string) => saveButton(id).dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
@@ -320,10 +323,32 @@ describe('Toolbar on a card', () => {
     expect(shadow('2603.00001').querySelector('[role="alert"]')?.textContent).toContain('Could not save: QuotaExceededError: disk full');
   });
 
+  it('an unsaved card shows Save alone until the pointer or focus reaches its toolbar, then "+ tag" and Note too', async () => {
+    document.body.innerHTML = grid(['2603.00001', '2603.00002', '2603.00003']);
+    scanner.start();
+    await settle();
+    for (const id of ['2603.00001', '2603.00002', '2603.00003']) expect(buttonNames(id)).toEqual(['Save']);
+    // The page still sees the pointer (only keys and clicks meant for a toolbar are kept from it).
+    let seen = 0;
+    document.body.addEventListener('pointerover', () => seen++);
+    pointAt('2603.00002');
+    expect(seen).toBe(1);
+    expect(buttonNames('2603.00002')).toEqual(['Save', 'Add tag', 'Add note']);
+    // Elsewhere on the page (the card's title) reveals nothing.
+    document.querySelector('h3')!.dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
+    expect(buttonNames('2603.00001')).toEqual(['Save']);
+    // Tabbing onto Save shows the rest, next in the tab order.
+    saveButton('2603.00003').focus();
+    expect(buttonNames('2603.00003')).toEqual(['Save', 'Add tag', 'Add note']);
+    expect(buttonNames('2603.00001')).toEqual(['Save']);
+    expect(backend.calls).toEqual(['lookup:3']);
+  });
+
   it('keeps typed note text when the page re-renders the card', async () => {
     document.body.innerHTML = grid(['2603.00001']);
     scanner.start();
     await settle();
+    pointAt('2603.00001');
     const noteBtn = [...shadow('2603.00001').querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Add note')!;
     noteBtn.click();
     await settle();
@@ -429,8 +454,8 @@ describe('Feed keyboard shortcuts', () => {
   it('t focuses the tag field, n opens the note; Enter in the tag field adds the tag', async () => {
     await setup();
     const root = shadow('2603.00001');
-    // Until used, the tag field is a "+ tag" button (no text field per card on a long feed).
-    expect(root.querySelector('button.taginput')?.getAttribute('aria-label')).toBe('Add tag');
+    // Until used, the toolbar is the Save button alone (no text field per card on a long feed).
+    expect(buttonNames('2603.00001')).toEqual(['Save']);
     expect(root.querySelector('input')).toBeNull();
     press('j');
     press('t');

@@ -1,15 +1,14 @@
 /**
  * The toolbar shown on each paper card, inside a shadow root. Plain DOM rather than Preact: a
- * feed can have thousands of cards, so each card gets a clone of one prebuilt skeleton (Save,
- * "+ tag", Note: what an unsaved paper shows, buttons only) and nothing else; a ToolbarView is
- * attached to a card's skeleton only when its paper differs from that (saved, tagged, noted,
- * busy, failed) or the user acts on it. The tag field, status, tag chips, note panel, preview
- * and error are built on first need: a text field per card would make Chrome's form scanning
- * (autofill) walk thousands of inputs on every change of the page.
+ * feed can have thousands of cards, so each card gets a clone of one prebuilt skeleton (the Save
+ * button of an unsaved paper) and nothing else. A ToolbarView is attached to a card's skeleton
+ * when its paper differs from that (saved, tagged, noted, busy, failed), when the pointer enters
+ * the card or focus the toolbar, or when the user acts on it: it adds "+ tag" and Note, and the
+ * tag field, status, tag chips, note panel, preview and error on first need (a text field per card
+ * would make Chrome's form scanning walk thousands of inputs on every change of the page).
  * Events reach the view through one delegating listener (lib/content/toolbars.ts), not one set
  * per card. Props in (update), callbacks out; no browser.* and no database. Page text is only
- * ever set with textContent / attributes, never parsed as HTML.
- */
+ * ever set with textContent / attributes, never parsed as HTML. */
 import { STATUSES, type Status } from '@/lib/draft';
 import { STATUS_LABEL } from '../labels';
 
@@ -58,16 +57,12 @@ function make(doc: Document, tag: string, attrs: Attrs, text?: string): HTMLElem
 
 const skeletons = new WeakMap<Document, HTMLElement>();
 
-/** The toolbar of an unsaved paper, built once per document (cloned per card): 4 elements. */
+/** The toolbar of an unsaved paper nobody has pointed at yet, built once per document (cloned per card). */
 function skeleton(doc: Document): HTMLElement {
   let bar = skeletons.get(doc);
   if (bar) return bar;
   bar = make(doc, 'div', { class: 'bar', role: 'group' });
-  bar.append(
-    make(doc, 'button', { type: 'button', class: 'save', 'aria-label': 'Save', 'aria-pressed': 'false', title: SAVE_TITLE[0] }, SAVE_TEXT[0]),
-    make(doc, 'button', { type: 'button', class: 'taginput', 'aria-label': 'Add tag' }, '+ tag'),
-    make(doc, 'button', { type: 'button', class: 'notebtn', 'aria-expanded': 'false', 'aria-label': 'Add note' }, '✎ Note'),
-  );
+  bar.append(make(doc, 'button', { type: 'button', class: 'save', 'aria-label': 'Save', 'aria-pressed': 'false', title: SAVE_TITLE[0] }, SAVE_TEXT[0]));
   skeletons.set(doc, bar);
   return bar;
 }
@@ -87,7 +82,7 @@ export function mountToolbar(doc: Document, parent: ParentNode, title: string): 
 export class ToolbarView {
   private readonly save: HTMLButtonElement;
   /** the "+ tag" button, until it becomes the tag field */
-  private tagBtn: HTMLElement | null;
+  private tagBtn: HTMLElement | null = null;
   private tagInput: HTMLInputElement | null = null;
   private readonly noteBtn: HTMLButtonElement;
   private statusSel: HTMLSelectElement | null = null;
@@ -101,7 +96,7 @@ export class ToolbarView {
   /** what the DOM shows */
   private p: ToolbarProps = INITIAL_PROPS;
 
-  /** Attach to a toolbar made by mountToolbar (which shows INITIAL_PROPS). */
+  /** Attach to a toolbar made by mountToolbar (which shows INITIAL_PROPS), adding "+ tag" and Note. */
   constructor(
     private readonly doc: Document,
     private readonly bar: HTMLElement,
@@ -109,8 +104,9 @@ export class ToolbarView {
     private readonly uid: string,
   ) {
     this.save = bar.querySelector('.save')!;
-    this.tagBtn = bar.querySelector('.taginput');
-    this.noteBtn = bar.querySelector('.notebtn')!;
+    this.tagBtn = this.el('button', { type: 'button', class: 'taginput', 'aria-label': 'Add tag' }, '+ tag');
+    this.noteBtn = this.el('button', { type: 'button', class: 'notebtn', 'aria-expanded': 'false', 'aria-label': 'Add note' }, '✎ Note') as HTMLButtonElement;
+    this.save.after(this.tagBtn, this.noteBtn);
   }
 
   private el(tag: string, attrs: Attrs, text?: string): HTMLElement {

@@ -26,7 +26,6 @@ const OURS_ONLY = ['keydown', 'keyup', 'keypress', 'click'] as const;
 
 interface Mounted {
   host: HTMLElement;
-  shadow: ShadowRoot;
   bar: HTMLElement;
   handle: CardHandle;
   view: ToolbarView | null;
@@ -59,10 +58,11 @@ export class Toolbars {
     this.theme = detectTheme(doc);
     void this.refreshTags();
     // One listener per event type for every toolbar: an event from inside a shadow root is seen
-    // here with its host as target. The page never sees keys and clicks meant for a toolbar.
+    // here with its host as target. The page never sees keys and clicks meant for a toolbar. Focus
+    // or the pointer reaching a toolbar attaches its view, which adds "+ tag" and Note.
     const win = doc.defaultView;
     const onEvent = (e: Event) => this.onEvent(e);
-    for (const type of [...OURS_ONLY, 'focusin']) win?.addEventListener(type, onEvent, { capture: true, signal });
+    for (const type of [...OURS_ONLY, 'focusin', 'pointerover']) win?.addEventListener(type, onEvent, { capture: true, signal });
   }
 
   private onEvent(e: Event): void {
@@ -71,7 +71,7 @@ export class Toolbars {
     const host = path.find((n) => (n as Node).nodeName === HOST_NAME) as Element | undefined;
     const m = host && this.byHost.get(host);
     if (!m) return;
-    if (e.type !== 'focusin') e.stopPropagation();
+    if ((OURS_ONLY as readonly string[]).includes(e.type)) e.stopPropagation();
     const inner = path[0] as Element | undefined;
     if (this.invalidated || !inner || inner.nodeType !== 1) return;
     this.viewOf(m).handle(e, inner);
@@ -100,16 +100,18 @@ export class Toolbars {
   create(handle: CardHandle): HTMLElement {
     const host = this.doc.createElement(HOST_TAG);
     host.setAttribute('data-papershelf-id', handle.id);
-    host.setAttribute('data-theme', this.theme);
+    if (this.theme === 'dark') host.setAttribute('data-theme', 'dark');
     const shadow = host.attachShadow({ mode: 'open' });
     this.styleInto(shadow, handle.card);
     const bar = mountToolbar(this.doc, shadow, handle.title);
-    const m: Mounted = { host, shadow, bar, handle, view: null };
+    const m: Mounted = { host, bar, handle, view: null };
     this.byHost.set(host, m);
     let set = this.mounts.get(handle.id);
     if (!set) this.mounts.set(handle.id, (set = new Set()));
     set.add(m);
-    this.renderOne(m);
+    // A paper this page has not looked up or touched yet shows the skeleton: no render needed.
+    if (this.states.get(handle.id) || this.ui.has(handle.id)) this.renderOne(m);
+    else host.setAttribute('data-papershelf-state', 'unsaved');
     return host;
   }
 
@@ -117,7 +119,7 @@ export class Toolbars {
   place({ anchor }: CardHandle, host: Element): void {
     const el = anchor.element;
     // A page that cloned a card copies our host without its shadow root: drop such dead copies.
-    for (const stray of el.querySelectorAll(HOST_TAG)) if (!this.byHost.has(stray)) stray.remove();
+    if (el.querySelector(HOST_TAG)) for (const stray of el.querySelectorAll(HOST_TAG)) if (!this.byHost.has(stray)) stray.remove();
     if (anchor.position === 'append') el.append(host);
     else el.after(host);
   }
@@ -185,7 +187,7 @@ export class Toolbars {
         note.className = 'stale';
         note.setAttribute('role', 'status');
         note.textContent = 'PaperShelf was updated. Reload the page to use it here.';
-        m.shadow.replaceChildren(note);
+        m.host.shadowRoot?.replaceChildren(note);
       }
     }
   }

@@ -83,10 +83,12 @@ export function toolbarFor(page: Page, id: string) {
 }
 
 /**
- * A toolbar's tag field, as a user gets to it: the "+ tag" button turns into the field when
- * clicked (builds before that one had the field from the start).
+ * A toolbar's tag field, as a user gets to it: pointing at the toolbar shows "+ tag" (an unsaved
+ * card shows Save alone until then), which turns into the field when clicked (older builds had the
+ * button, or the field, from the start).
  */
 export async function tagField(bar: Locator): Promise<Locator> {
+  await bar.hover();
   const button = bar.getByRole('button', { name: 'Add tag' });
   const clicked = (await button.count()) > 0;
   if (clicked) await button.click();

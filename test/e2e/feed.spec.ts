@@ -112,6 +112,17 @@ test('the toolbar in dark mode, keyboard reachable, with accessible names', asyn
       reached = await bar.getByRole('button', { name: /^Save/ }).evaluate((b) => b.matches(':focus'));
     }
     expect(reached).toBe(true);
+    // An unsaved card shows Save alone; focus reaching it adds "+ tag" and Note, next in the tab
+    // order. A card nobody reached still has Save alone.
+    await expect(bar.getByRole('button')).toHaveText(['☆ Save', '+ tag', '✎ Note']);
+    await expect(toolbarFor(page, daily[daily.length - 1]!.id).getByRole('button')).toHaveText(['☆ Save']);
+    await page.keyboard.press('Tab');
+    await expect(bar.getByRole('button', { name: 'Add tag' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(bar.getByRole('button', { name: 'Add note' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await expect(bar.getByRole('button', { name: /^Save/ })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
     await page.screenshot({ path: path.join(SHOTS, 'feed-daily-dark.png') });
