@@ -2,13 +2,14 @@
  * The toolbar shown on each paper card, inside a shadow root. Plain DOM rather than Preact: a
  * feed can have thousands of cards, so each card gets a clone of one prebuilt skeleton (the Save
  * button of an unsaved paper) and nothing else. A ToolbarView is attached to a card's skeleton
- * when its paper differs from that (saved, tagged, noted, busy, failed), when the pointer enters
- * the card or focus the toolbar, or when the user acts on it: it adds "+ tag" and Note, and the
+ * when its paper differs from that (saved, tagged, noted, busy, failed), when the pointer or focus
+ * reaches the toolbar, or when the user acts on it: it adds "+ tag" and Note, and the
  * tag field, status, tag chips, note panel, preview and error on first need (a text field per card
  * would make Chrome's form scanning walk thousands of inputs on every change of the page).
  * Events reach the view through one delegating listener (lib/content/toolbars.ts), not one set
  * per card. Props in (update), callbacks out; no browser.* and no database. Page text is only
- * ever set with textContent / attributes, never parsed as HTML. */
+ * ever set with textContent / attributes, never parsed as HTML.
+ */
 import { STATUSES, type Status } from '@/lib/draft';
 import { STATUS_LABEL } from '../labels';
 
