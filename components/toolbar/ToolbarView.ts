@@ -83,7 +83,7 @@ export function mountToolbar(doc: Document, parent: ParentNode, title: string): 
 export class ToolbarView {
   private readonly save: HTMLButtonElement;
   /** the "+ tag" button, until it becomes the tag field */
-  private tagBtn: HTMLElement | null = null;
+  private tagBtn: HTMLElement | null;
   private tagInput: HTMLInputElement | null = null;
   private readonly noteBtn: HTMLButtonElement;
   private statusSel: HTMLSelectElement | null = null;

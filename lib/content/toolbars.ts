@@ -109,9 +109,7 @@ export class Toolbars {
     let set = this.mounts.get(handle.id);
     if (!set) this.mounts.set(handle.id, (set = new Set()));
     set.add(m);
-    // A paper this page has not looked up or touched yet shows the skeleton: no render needed.
-    if (this.states.get(handle.id) || this.ui.has(handle.id)) this.renderOne(m);
-    else host.setAttribute('data-papershelf-state', 'unsaved');
+    this.renderOne(m);
     return host;
   }
 
@@ -269,9 +267,12 @@ export class Toolbars {
     if (this.invalidated) return;
     const id = m.handle.id;
     const state = this.states.get(id) ?? null;
-    const ui = this.ui.get(id) ?? NO_UI;
     const saved = state ? 'saved' : 'unsaved';
     if (m.host.getAttribute('data-papershelf-state') !== saved) m.host.setAttribute('data-papershelf-state', saved);
+    // An unsaved paper nobody touched: the skeleton already shows it (every new toolbar of a feed
+    // until its lookup answers: no props are built for it).
+    if (!m.view && !state && !this.ui.has(id)) return;
+    const ui = this.ui.get(id) ?? NO_UI;
     const p: ToolbarProps = {
       saved: !!state,
       tags: state?.tags ?? [],
@@ -281,7 +282,7 @@ export class Toolbars {
       error: ui.error,
       noteDraft: ui.noteDraft,
     };
-    // An unsaved paper nobody touched: the skeleton already shows it.
+    // Touched, but showing what the skeleton shows (an error dismissed, a note draft dropped).
     if (!m.view && isSkeleton(p)) return;
     this.viewOf(m).update(p);
   }
