@@ -41,7 +41,7 @@ const CONFIG = quick
       memoryReps: 1,
     }
   : {
-      feed: { sizes: [100, 1000, 3000], reps: 3, targetReps: 5, capMs: 25_000, repeatBelowMs: 15_000, targetAt: 1000, layoutAllAt: 1000 },
+      feed: { sizes: [100, 1000, 3000], reps: 3, targetReps: 9, capMs: 25_000, repeatBelowMs: 15_000, targetAt: 1000, layoutAllAt: 1000 },
       heapAt: 1000,
       append: { initial: 100, batches: 25, size: 20 },
       saves: 100,
