@@ -11,6 +11,7 @@
  * ever set with textContent / attributes, never parsed as HTML.
  */
 import { STATUSES, type Status } from '@/lib/draft';
+import { make, type Attrs } from '../dom';
 import { STATUS_LABEL } from '../labels';
 
 export interface ToolbarProps {
@@ -47,14 +48,6 @@ export interface ToolbarCallbacks {
   knownTags(): readonly string[];
 }
 
-type Attrs = Record<string, string>;
-
-function make(doc: Document, tag: string, attrs: Attrs, text?: string): HTMLElement {
-  const e = doc.createElement(tag);
-  for (const k in attrs) e.setAttribute(k, attrs[k]!);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const skeletons = new WeakMap<Document, HTMLElement>();
 
@@ -110,7 +103,7 @@ export class ToolbarView {
     this.save.after(this.tagBtn, this.noteBtn);
   }
 
-  private el(tag: string, attrs: Attrs, text?: string): HTMLElement {
+  private el(tag: string, attrs?: Attrs, text?: string): HTMLElement {
     return make(this.doc, tag, attrs, text);
   }
 
@@ -213,7 +206,7 @@ export class ToolbarView {
     if (p.error) {
       if (!this.error) {
         const box = this.el('div', { class: 'error', role: 'alert' });
-        const text = this.el('span', {});
+        const text = this.el('span');
         box.append(text, this.el('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss error' }, '×'));
         this.error = { box, text };
       }

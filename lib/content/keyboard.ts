@@ -3,6 +3,7 @@
  * o open, ? help. Only when focus is not in a text field, no modifier is held, and the user
  * has not turned shortcuts off. Keys we do not handle are left to the page.
  */
+import { make } from '@/components/dom';
 import { HOST_TAG } from './scanner';
 
 export interface FeedKeyActions {
@@ -112,30 +113,18 @@ export class FeedKeys {
       this.help = null;
       return;
     }
-    const host = this.doc.createElement('papershelf-help');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = this.doc.createElement('style');
-    style.textContent = HELP_CSS;
-    const box = this.doc.createElement('div');
-    box.className = 'box';
-    box.setAttribute('role', 'dialog');
-    box.setAttribute('aria-label', 'PaperShelf keyboard shortcuts');
-    const h = this.doc.createElement('h2');
-    h.textContent = 'PaperShelf keyboard shortcuts';
-    const dl = this.doc.createElement('dl');
+    const doc = this.doc;
+    const host = doc.createElement('papershelf-help');
+    const title = 'PaperShelf keyboard shortcuts';
+    const box = make(doc, 'div', { class: 'box', role: 'dialog', 'aria-label': title });
+    const dl = make(doc, 'dl');
     for (const [k, what] of SHORTCUTS) {
-      const dt = this.doc.createElement('dt');
-      const kbd = this.doc.createElement('kbd');
-      kbd.textContent = k;
-      dt.append(kbd);
-      const dd = this.doc.createElement('dd');
-      dd.textContent = what;
-      dl.append(dt, dd);
+      const dt = make(doc, 'dt');
+      dt.append(make(doc, 'kbd', {}, k));
+      dl.append(dt, make(doc, 'dd', {}, what));
     }
-    const p = this.doc.createElement('p');
-    p.textContent = 'Press ? or Esc to close. Shortcuts can be turned off in the PaperShelf options.';
-    box.append(h, dl, p);
-    shadow.append(style, box);
+    box.append(make(doc, 'h2', {}, title), dl, make(doc, 'p', {}, 'Press ? or Esc to close. Shortcuts can be turned off in the PaperShelf options.'));
+    host.attachShadow({ mode: 'open' }).append(make(doc, 'style', {}, HELP_CSS), box);
     this.doc.body.append(host);
     this.help = host;
   }

@@ -4,6 +4,7 @@
  * that the user acts on. One set of window listeners serves every toolbar. Talks to the
  * background only through typed messages.
  */
+import { make } from '@/components/dom';
 import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/components/toolbar/ToolbarView';
 import { OFFSCREEN_CSS, TOOLBAR_CSS } from '@/components/toolbar/styles';
 import type { PaperDraft, Status, UserPatch } from '../paper';
@@ -181,11 +182,7 @@ export class Toolbars {
       for (const m of set) {
         m.view = null;
         m.host.setAttribute('data-papershelf-state', 'stale');
-        const note = this.doc.createElement('p');
-        note.className = 'stale';
-        note.setAttribute('role', 'status');
-        note.textContent = 'PaperShelf was updated. Reload the page to use it here.';
-        m.host.shadowRoot?.replaceChildren(note);
+        m.host.shadowRoot?.replaceChildren(make(this.doc, 'p', { class: 'stale', role: 'status' }, 'PaperShelf was updated. Reload the page to use it here.'));
       }
     }
   }

@@ -63,24 +63,10 @@ export const arxivLinks = (id: string): { abs: string; pdf: string } => ({ abs: 
 /** What an adapter reads from a card; the draft's identity comes from the arXiv id. */
 export type CardFields = Omit<PaperDraft, 'id' | 'site' | 'pageUrl' | 'arxivId' | 'arxivVersion'>;
 
-/** The draft of an arXiv paper seen on `site`: keys in PaperDraft's order, undefined ones left out. */
+/**
+ * The draft of an arXiv paper seen on `site`, undefined fields left out. (Validating it with
+ * PaperDraft, as everything extracted is before use, gives the keys in PaperDraft's order.)
+ */
 export function arxivDraft(site: string, pageUrl: string, arxiv: ArxivId, f: CardFields): PaperDraft {
-  return compact({
-    id: arxivKey(arxiv),
-    site,
-    pageUrl,
-    title: f.title,
-    authors: f.authors,
-    authorCount: f.authorCount,
-    abstract: f.abstract,
-    publishedAt: f.publishedAt,
-    arxivId: arxiv.id,
-    arxivVersion: arxiv.version,
-    doi: f.doi,
-    comments: f.comments,
-    subjects: f.subjects,
-    links: f.links,
-    thumbnail: f.thumbnail,
-    signals: f.signals,
-  });
+  return compact({ id: arxivKey(arxiv), site, pageUrl, arxivId: arxiv.id, arxivVersion: arxiv.version, ...f });
 }
