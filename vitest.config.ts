@@ -9,7 +9,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
-    // The toolbar's stylesheet is imported `?inline` (a string); other CSS is not needed here.
-    css: { include: [/toolbar\.css/] },
+    // The toolbar's stylesheets are imported `?inline` (strings); other CSS is not needed here.
+    css: { include: [/components\/toolbar\/(toolbar|page)\.css/] },
   },
 });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardScanner } from '@/lib/content/scanner';
 import { ADAPTERS } from '@/lib/sites';
 import { Toolbars, type Backend } from '@/lib/content/toolbars';
+import { PAGE_CSS } from '@/components/toolbar/styles';
 import type { PaperDraft } from '@/lib/paper';
 import type { PaperState } from '@/lib/messages';
 
@@ -249,6 +250,7 @@ describe('CardScanner', () => {
     toolbars.invalidate();
     expect(hosts().map((h) => h.getAttribute('data-papershelf-state'))).toEqual(['stale']);
     expect(shadow('2603.00001').querySelector('.stale')?.textContent).toBe('PaperShelf was updated. Reload the page to use it here.');
+    expect([...shadow('2603.00001').adoptedStyleSheets[0]!.cssRules].some((r) => r.cssText.startsWith('.stale'))).toBe(true);
     toolbars.applyChanged({ papers: { 'arxiv:2603.00001': { id: 'arxiv:2603.00001', tags: [], note: '', status: 'read', savedAt: 1 } } });
     expect(hosts().map((h) => h.getAttribute('data-papershelf-state'))).toEqual(['stale']);
     document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.00002', 'Late'));
@@ -364,22 +366,64 @@ describe('Toolbar on a card', () => {
   });
 
   it('toolbars skip off-screen rendering themselves only where the page does not skip its cards', async () => {
-    const css = (id: string) => shadow(id).adoptedStyleSheets.flatMap((sh) => [...sh.cssRules].map((r) => r.cssText)).join(' ');
+    // The hosts' rules are one sheet of the page's document, made from the first card of a page.
+    const pageCss = () => document.adoptedStyleSheets.flatMap((sh) => [...sh.cssRules].map((r) => r.cssText)).join(' ');
+    document.adoptedStyleSheets = [];
     document.body.innerHTML = grid(['2603.00001']);
     scanner.start();
     await settle();
-    expect(css('2603.00001')).toMatch(/content-visibility: auto/);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(pageCss()).toMatch(/papershelf-toolbar\s*\{[^}]*content-visibility: auto/);
 
     // A page like huggingface.co, whose cards are content-visibility: auto (a new page: new toolbars).
     abort.abort();
     abort = new AbortController();
+    document.adoptedStyleSheets = [];
     document.body.innerHTML = `<style>.grid > * { content-visibility: auto; }</style>${grid(['2603.00002'])}`;
     toolbars = new Toolbars(document, backend, abort.signal);
     const other = new CardScanner(document, { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: () => undefined }, abort.signal, ADAPTERS);
     other.start();
     await settle();
-    expect(css('2603.00002')).toMatch(/\.bar/);
-    expect(css('2603.00002')).not.toMatch(/content-visibility/);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(pageCss()).toMatch(/all: initial !important/);
+    expect(pageCss()).not.toMatch(/content-visibility/);
+  });
+
+  it('styles untouched toolbars from the page through their parts; a toolbar that shows more adopts its own sheet', async () => {
+    const own = (id: string) => shadow(id).adoptedStyleSheets.flatMap((sh) => [...sh.cssRules].map((r) => r.cssText)).join(' ');
+    const parts = (id: string) => [...shadow(id).querySelectorAll('[part]')].map((e) => `${e.tagName.toLowerCase()}:${e.getAttribute('part')}`);
+    backend.saved.set('arxiv:2603.00003', { id: 'arxiv:2603.00003', tags: [], note: '', status: 'unread', savedAt: 1 });
+    document.adoptedStyleSheets = [];
+    document.body.innerHTML = grid(['2603.00001', '2603.00002', '2603.00003']);
+    scanner.start();
+    await settle();
+    // One sheet for the page, whatever the number of cards: the host reset and the skeleton's parts.
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    const pageCss = [...document.adoptedStyleSheets[0]!.cssRules].map((r) => r.cssText).join(' ');
+    expect(pageCss).toMatch(/papershelf-toolbar\s*\{[^}]*all: initial !important/);
+    // (happy-dom drops ::part rules when it parses them; the e2e tests check them in Chromium)
+    expect(PAGE_CSS).toMatch(/papershelf-toolbar::part\(bar\)\s*\{/);
+    expect(PAGE_CSS).toMatch(/papershelf-toolbar::part\(save\)\s*\{/);
+    // Untouched and unsaved: no sheet of its own, its bar and Save button named as parts.
+    for (const id of ['2603.00001', '2603.00002']) {
+      expect(shadow(id).adoptedStyleSheets).toHaveLength(0);
+      expect(parts(id)).toEqual(['div:bar', 'button:save']);
+    }
+    // Saved (the lookup answered): its own sheet, and the page's part rules no longer apply.
+    expect(shadow('2603.00003').adoptedStyleSheets).toHaveLength(1);
+    expect(own('2603.00003')).toMatch(/\.save\.saved/);
+    expect(parts('2603.00003')).toEqual([]);
+    // The pointer reaching an unsaved toolbar does the same for it, and only for it.
+    pointAt('2603.00002');
+    expect(shadow('2603.00002').adoptedStyleSheets).toEqual(shadow('2603.00003').adoptedStyleSheets);
+    expect(parts('2603.00002')).toEqual([]);
+    expect(parts('2603.00001')).toEqual(['div:bar', 'button:save']);
+    // The page replacing its own sheets does not leave the toolbars unstyled for long: the next
+    // batch of cards adopts the sheet again.
+    document.adoptedStyleSheets = [];
+    document.querySelector('.grid')!.insertAdjacentHTML('beforeend', card('2603.00004', 'Late card'));
+    await settle();
+    expect(document.adoptedStyleSheets.map((sh) => [...sh.cssRules].map((r) => r.cssText).join(' '))).toEqual([pageCss]);
   });
 
   it('renders page text as text', async () => {

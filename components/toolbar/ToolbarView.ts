@@ -55,8 +55,9 @@ const skeletons = new WeakMap<Document, HTMLElement>();
 function skeleton(doc: Document): HTMLElement {
   let bar = skeletons.get(doc);
   if (bar) return bar;
-  bar = make(doc, 'div', { class: 'bar', role: 'group' });
-  bar.append(make(doc, 'button', { type: 'button', class: 'save', 'aria-label': 'Save', 'aria-pressed': 'false', title: SAVE_TITLE[0] }, SAVE_TEXT[0]));
+  // Its parts are styled by the page's document until a view attaches (page.css).
+  bar = make(doc, 'div', { class: 'bar', role: 'group', part: 'bar' });
+  bar.append(make(doc, 'button', { type: 'button', class: 'save', part: 'save', 'aria-label': 'Save', 'aria-pressed': 'false', title: SAVE_TITLE[0] }, SAVE_TEXT[0]));
   skeletons.set(doc, bar);
   return bar;
 }
@@ -90,7 +91,10 @@ export class ToolbarView {
   /** what the DOM shows */
   private p: ToolbarProps = INITIAL_PROPS;
 
-  /** Attach to a toolbar made by mountToolbar (which shows INITIAL_PROPS), adding "+ tag" and Note. */
+  /**
+   * Attach to a toolbar made by mountToolbar (which shows INITIAL_PROPS), adding "+ tag" and Note.
+   * Its shadow root must have adopted toolbar.css first.
+   */
   constructor(
     private readonly doc: Document,
     private readonly bar: HTMLElement,
@@ -98,6 +102,8 @@ export class ToolbarView {
     private readonly uid: string,
   ) {
     this.save = bar.querySelector('.save')!;
+    // From here the shadow root's own sheet styles them (a part's page rules would win over it).
+    for (const el of [bar, this.save]) el.removeAttribute('part');
     this.tagBtn = this.el('button', { type: 'button', class: 'taginput', 'aria-label': 'Add tag' }, '+ tag');
     this.noteBtn = this.el('button', { type: 'button', class: 'notebtn', 'aria-expanded': 'false', 'aria-label': 'Add note' }, '✎ Note') as HTMLButtonElement;
     this.save.after(this.tagBtn, this.noteBtn);

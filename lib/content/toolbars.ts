@@ -1,12 +1,13 @@
 /**
  * Mounted toolbars of one page: one shadow-root host per card, each a clone of the toolbar
- * skeleton; a ToolbarView is attached only to toolbars that show more than an unsaved paper or
- * that the user acts on. One set of window listeners serves every toolbar. Talks to the
- * background only through typed messages.
+ * skeleton, styled by one sheet of the page's document (page.css, through the skeleton's parts);
+ * a ToolbarView, and toolbar.css in its shadow root, are attached only to toolbars that show more
+ * than an unsaved paper or that the user acts on. One set of window listeners serves every
+ * toolbar. Talks to the background only through typed messages.
  */
 import { make } from '@/components/dom';
 import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/components/toolbar/ToolbarView';
-import { OFFSCREEN_CSS, TOOLBAR_CSS } from '@/components/toolbar/styles';
+import { OFFSCREEN_CSS, PAGE_CSS, TOOLBAR_CSS } from '@/components/toolbar/styles';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
 import { HOST_NAME, HOST_TAG, skipsOffscreen, type CardHandle } from './scanner';
@@ -57,6 +58,7 @@ export class Toolbars {
     signal?: AbortSignal,
   ) {
     this.theme = detectTheme(doc);
+    this.stylePage();
     void this.refreshTags();
     // One listener per event type for every toolbar: an event from inside a shadow root is seen
     // here with its host as target. The page never sees keys and clicks meant for a toolbar. Focus
@@ -78,20 +80,30 @@ export class Toolbars {
     this.viewOf(m).handle(e, inner);
   }
 
+  /** toolbar.css, for the shadow roots of toolbars with a view */
   private sheet: CSSStyleSheet | undefined;
+  /** page.css (and OFFSCREEN_CSS), for the page's document */
+  private pageSheet: CSSStyleSheet | undefined;
+  /** whether the page's cards skip rendering off screen (asked of the first card) */
+  private skips: boolean | undefined;
+
+  /** A parsed stylesheet made with the page window's constructor (one from the content script's world may not adopt). */
+  private makeSheet(css: string): CSSStyleSheet {
+    const sheet = new (this.doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+    sheet.replaceSync(css);
+    return sheet;
+  }
 
   /**
-   * One parsed stylesheet shared by every shadow root (adopted: Chrome 73+, Firefox 101+).
-   * Whether off-screen toolbars skip rendering is decided once per page, from the first card:
-   * not when the page's cards already do.
+   * The document's sheet for hosts and skeletons (Chrome 73+, Firefox 101+): adopted when the
+   * content script starts (the browser then restyles the page once, in the frame after, not in
+   * the frame after the first, long, chunk of toolbars), and again if the page replaced the
+   * document's sheets meanwhile.
    */
-  private styleInto(shadow: ShadowRoot, card: Element): void {
-    if (!this.sheet) {
-      // The page window's constructor: a sheet made in the content script's world may not adopt.
-      this.sheet = new (this.doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
-      this.sheet.replaceSync(skipsOffscreen(card) ? TOOLBAR_CSS : TOOLBAR_CSS + OFFSCREEN_CSS);
-    }
-    shadow.adoptedStyleSheets = [this.sheet];
+  private stylePage(): void {
+    const doc = this.doc;
+    const sheet = (this.pageSheet ??= this.makeSheet(PAGE_CSS));
+    if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   }
 
   /**
@@ -102,9 +114,10 @@ export class Toolbars {
     const host = this.doc.createElement(HOST_TAG);
     host.setAttribute('data-papershelf-id', handle.id);
     if (this.theme === 'dark') host.setAttribute('data-theme', 'dark');
-    const shadow = host.attachShadow({ mode: 'open' });
-    this.styleInto(shadow, handle.card);
-    const bar = mountToolbar(this.doc, shadow, handle.title);
+    // Whether off-screen toolbars skip rendering is decided once per page, from the first card:
+    // not when the page's cards already do (the rule goes last, after the hosts' `all` reset).
+    if (this.skips === undefined && !(this.skips = skipsOffscreen(handle.card))) this.pageSheet?.insertRule(OFFSCREEN_CSS, this.pageSheet.cssRules.length);
+    const bar = mountToolbar(this.doc, host.attachShadow({ mode: 'open' }), handle.title);
     const m: Mounted = { host, bar, handle, view: null };
     this.byHost.set(host, m);
     let set = this.mounts.get(handle.id);
@@ -182,6 +195,7 @@ export class Toolbars {
       for (const m of set) {
         m.view = null;
         m.host.setAttribute('data-papershelf-state', 'stale');
+        this.styleShadow(m.host);
         m.host.shadowRoot?.replaceChildren(make(this.doc, 'p', { class: 'stale', role: 'status' }, 'PaperShelf was updated. Reload the page to use it here.'));
       }
     }
@@ -200,6 +214,7 @@ export class Toolbars {
    * this page as a source.
    */
   async lookup(handles: CardHandle[]): Promise<void> {
+    this.stylePage();
     const res = await this.backend.lookup({ ids: handles.map((h) => h.id) }).catch((e: unknown) => fail(e));
     if (!res.ok) {
       for (const h of handles) this.setUi(h.id, { error: `PaperShelf could not check this paper: ${res.error.message}` });
@@ -243,6 +258,7 @@ export class Toolbars {
   private viewOf(m: Mounted): ToolbarView {
     if (m.view) return m.view;
     const { id } = m.handle;
+    this.styleShadow(m.host);
     return (m.view = new ToolbarView(
       this.doc,
       m.bar,
@@ -258,6 +274,12 @@ export class Toolbars {
       },
       String(++this.seq),
     ));
+  }
+
+  /** A toolbar that shows more than the skeleton gets toolbar.css in its shadow root. */
+  private styleShadow(host: Element): void {
+    const shadow = host.shadowRoot;
+    if (shadow) shadow.adoptedStyleSheets = [(this.sheet ??= this.makeSheet(TOOLBAR_CSS))];
   }
 
   private renderOne(m: Mounted): void {

@@ -35,6 +35,36 @@ test('a toolbar on every card of every Hugging Face page kind', async ({ context
   await expect(toolbars(page)).toHaveCount(0);
 });
 
+/** What a toolbar's box and Save button look like (computed styles, from inside its shadow root). */
+function lookOf(host: Element): Record<string, string> {
+  const props = ['display', 'height', 'padding', 'border', 'border-radius', 'background-color', 'color', 'font-family', 'font-size', 'line-height', 'margin-top', 'cursor', 'box-sizing'];
+  const bar = host.shadowRoot!.querySelector('.bar')!;
+  const save = host.shadowRoot!.querySelector('.save')!;
+  const out: Record<string, string> = { host: getComputedStyle(host).display };
+  for (const [name, el] of [['bar', bar], ['save', save]] as const) {
+    const cs = getComputedStyle(el);
+    for (const p of props) out[`${name} ${p}`] = cs.getPropertyValue(p);
+    if (name === 'save') out['save height px'] = String(el.getBoundingClientRect().height);
+  }
+  return out;
+}
+
+test('an untouched toolbar (styled from the page through its parts) looks as it does once the pointer reaches it', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(DAILY);
+  await expect(toolbars(page)).toHaveCount(daily.length);
+  const bar = toolbarFor(page, paper.id);
+  const before = await bar.evaluate(lookOf);
+  // Styled, not the browser's plain button: the skeleton's own rules apply.
+  expect(before).toMatchObject({ host: 'block', 'bar display': 'inline-flex', 'bar border-radius': '8px', 'save border-radius': '6px', 'save height': '24px', 'save font-size': '13px', 'save cursor': 'pointer' });
+  expect(await bar.evaluate((h) => ({ own: h.shadowRoot!.adoptedStyleSheets.length, parts: h.shadowRoot!.querySelectorAll('[part]').length }))).toEqual({ own: 0, parts: 2 });
+  await bar.getByRole('button', { name: /^Save/ }).hover();
+  await expect(bar.getByRole('button')).toHaveText(['☆ Save', '+ tag', '✎ Note']);
+  await page.mouse.move(0, 0);
+  expect(await bar.evaluate((h) => ({ own: h.shadowRoot!.adoptedStyleSheets.length, parts: h.shadowRoot!.querySelectorAll('[part]').length }))).toEqual({ own: 1, parts: 0 });
+  expect(await bar.evaluate(lookOf)).toEqual(before);
+});
+
 test('save with tags and a note, find it in the popup, see it everywhere, remove it', async ({ context, extId }) => {
   const page = await context.newPage();
   const other = await context.newPage();
@@ -116,6 +146,10 @@ test('the toolbar in dark mode, keyboard reachable, with accessible names', asyn
     // order. A card nobody reached still has Save alone.
     await expect(bar.getByRole('button')).toHaveText(['☆ Save', '+ tag', '✎ Note']);
     await expect(toolbarFor(page, daily[daily.length - 1]!.id).getByRole('button')).toHaveText(['☆ Save']);
+    // The untouched one is dark too (page.css), like the one focus reached (toolbar.css).
+    const colours = (h: Element) => ['.bar', '.save'].map((s) => { const cs = getComputedStyle(h.shadowRoot!.querySelector(s)!); return `${cs.backgroundColor} ${cs.color}`; });
+    expect(await toolbarFor(page, daily[daily.length - 1]!.id).evaluate(colours)).toEqual(['rgb(17, 24, 39) rgb(229, 231, 235)', 'rgb(31, 41, 55) rgb(229, 231, 235)']);
+    expect(await bar.evaluate(colours)).toEqual(['rgb(17, 24, 39) rgb(229, 231, 235)', 'rgb(31, 41, 55) rgb(229, 231, 235)']);
     await page.keyboard.press('Tab');
     await expect(bar.getByRole('button', { name: 'Add tag' })).toBeFocused();
     await page.keyboard.press('Tab');
