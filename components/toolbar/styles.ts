@@ -19,6 +19,6 @@ export { PAGE_CSS, TOOLBAR_CSS };
  * cards themselves cost. Where the page already skips its off-screen cards (huggingface.co's
  * content-visibility), this would only double the elements the browser checks on every frame.
  */
-/* (a rule of the document's sheet, like page.css) */
-export const OFFSCREEN_CSS = 'papershelf-toolbar{content-visibility:auto!important;contain-intrinsic-size:auto 0px!important}';
+/* (a rule of the document's sheet, after page.css, as specific as its host rule: see there) */
+export const OFFSCREEN_CSS = 'papershelf-toolbar:not(#_#_#_){content-visibility:auto!important;contain-intrinsic-size:auto 0px!important}';
 
