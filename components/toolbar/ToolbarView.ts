@@ -56,8 +56,8 @@ function skeleton(doc: Document): HTMLElement {
   let bar = skeletons.get(doc);
   if (bar) return bar;
   // Its parts are styled by the page's document until a view attaches (page.css).
-  bar = make(doc, 'div', { class: 'bar', role: 'group', part: 'bar' });
-  bar.append(make(doc, 'button', { type: 'button', class: 'save', part: 'save', 'aria-label': 'Save', 'aria-pressed': 'false', title: SAVE_TITLE[0] }, SAVE_TEXT[0]));
+  bar = make(doc, 'div', { class: 'bar', role: 'group', part: 'ps-bar' });
+  bar.append(make(doc, 'button', { type: 'button', class: 'save', part: 'ps-save', 'aria-label': 'Save', 'aria-pressed': 'false', title: SAVE_TITLE[0] }, SAVE_TEXT[0]));
   skeletons.set(doc, bar);
   return bar;
 }

@@ -103,8 +103,15 @@ export class Toolbars {
   private stylePage(): void {
     const doc = this.doc;
     const sheet = (this.pageSheet ??= this.makeSheet(PAGE_CSS));
-    if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    try {
+      if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    } catch {
+      // Firefox before 153 does not let a content script read the document's sheets: a <style>.
+      if (!this.styled) doc.head?.append(make(doc, 'style', {}, PAGE_CSS));
+      this.styled = true;
+    }
   }
+  private styled = false;
 
   /**
    * Build the host element, shadow root and toolbar of one card, detached from the page: the
