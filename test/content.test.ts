@@ -429,6 +429,30 @@ describe('Toolbar on a card', () => {
     expect(document.adoptedStyleSheets.map((sh) => [...sh.cssRules].map((r) => r.cssText).join(' '))).toEqual([pageCss]);
   });
 
+  it('where the page\'s sheets cannot be read (Firefox content scripts before 153), it sets them to its own, off-screen rule included', async () => {
+    abort.abort();
+    abort = new AbortController();
+    // As Firefox's Xray wrapper: reading the array from a content script throws, setting it works
+    // (happy-dom itself still iterates it when computing styles).
+    let adopted: CSSStyleSheet[] = [];
+    const denied = () => Object.defineProperty([...adopted], 'includes', { value: () => { throw new Error('XrayWrapper denied access'); } });
+    Object.defineProperty(document, 'adoptedStyleSheets', { configurable: true, get: denied, set: (v: CSSStyleSheet[]) => (adopted = v) });
+    try {
+      toolbars = new Toolbars(document, backend, abort.signal);
+      const other = new CardScanner(document, { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) }, abort.signal, ADAPTERS);
+      document.body.innerHTML = grid(['2603.00001', '2603.00002']);
+      other.start();
+      await settle();
+      expect(hosts()).toHaveLength(2);
+      expect(adopted).toHaveLength(1);
+      const rules = [...adopted[0]!.cssRules].map((r) => r.cssText);
+      expect(rules[0]).toMatch(/^papershelf-toolbar:not\(#_#_#_\) \{ all: initial !important;/);
+      expect(rules.at(-1)).toBe('papershelf-toolbar:not(#_#_#_) { content-visibility: auto !important; contain-intrinsic-size: auto 0px !important; }');
+    } finally {
+      delete (document as unknown as Record<string, unknown>).adoptedStyleSheets;
+    }
+  });
+
   it('renders page text as text', async () => {
     document.body.innerHTML = `<div class="grid">${card('2603.00001', '&lt;img src=x onerror=alert(1)&gt;')}</div>`;
     const spy = vi.fn();

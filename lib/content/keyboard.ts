@@ -125,7 +125,7 @@ export class FeedKeys {
     }
     box.append(make(doc, 'h2', {}, title), dl, make(doc, 'p', {}, 'Press ? or Esc to close. Shortcuts can be turned off in the PaperShelf options.'));
     host.attachShadow({ mode: 'open' }).append(make(doc, 'style', {}, HELP_CSS), box);
-    this.doc.body.append(host);
+    doc.body.append(host);
     this.help = host;
   }
 }

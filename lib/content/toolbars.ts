@@ -106,12 +106,11 @@ export class Toolbars {
     try {
       if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     } catch {
-      // Firefox before 153 does not let a content script read the document's sheets: a <style>.
-      if (!this.styled) doc.head?.append(make(doc, 'style', {}, PAGE_CSS));
-      this.styled = true;
+      // Firefox before 153 does not let a content script read the document's sheets, only set
+      // them: ours alone (neither site adopts sheets of its own).
+      doc.adoptedStyleSheets = [sheet];
     }
   }
-  private styled = false;
 
   /**
    * Build the host element, shadow root and toolbar of one card, detached from the page: the
