@@ -1,3 +1,6 @@
+// The page's rules for the toolbars: the build lists them as this content script's CSS (in the
+// manifest), so the browser has them before the page is first styled.
+import '@/components/toolbar/page.css';
 import { runContentScript } from '@/lib/content/main';
 import { arxiv } from '@/lib/sites/arxiv';
 

@@ -55,7 +55,7 @@ const skeletons = new WeakMap<Document, HTMLElement>();
 function skeleton(doc: Document): HTMLElement {
   let bar = skeletons.get(doc);
   if (bar) return bar;
-  // Its parts are styled by the page's document until a view attaches (page.css).
+  // Its parts are styled from the page (page.css): the bar always, Save until a view attaches.
   bar = make(doc, 'div', { class: 'bar', role: 'group', part: 'ps-bar' });
   bar.append(make(doc, 'button', { type: 'button', class: 'save', part: 'ps-save', 'aria-label': 'Save', 'aria-pressed': 'false', title: SAVE_TITLE[0] }, SAVE_TEXT[0]));
   skeletons.set(doc, bar);
@@ -102,8 +102,9 @@ export class ToolbarView {
     private readonly uid: string,
   ) {
     this.save = bar.querySelector('.save')!;
-    // From here the shadow root's own sheet styles them (a part's page rules would win over it).
-    for (const el of [bar, this.save]) el.removeAttribute('part');
+    // From here the shadow root's own sheet styles Save like the other buttons (a part's page rules
+    // would win over it). The bar keeps its part: page.css styles it whatever it shows.
+    this.save.removeAttribute('part');
     this.tagBtn = this.el('button', { type: 'button', class: 'taginput', 'aria-label': 'Add tag' }, '+ tag');
     this.noteBtn = this.el('button', { type: 'button', class: 'notebtn', 'aria-expanded': 'false', 'aria-label': 'Add note' }, '✎ Note') as HTMLButtonElement;
     this.save.after(this.tagBtn, this.noteBtn);

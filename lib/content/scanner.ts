@@ -50,12 +50,13 @@ export interface ScanStats {
 /** Time budget per task; the rest continues in a later task. */
 const CHUNK_MS = 30;
 /**
- * Most toolbars placed per task on a page that skips its off-screen cards (a big feed is split
+ * Most toolbars placed per task on a page that skips its off-screen cards (a bigger feed is split
  * in equal batches). Each one's relayout lands in the frame after it, the last one's in its own
- * task. Measured at 1,000 cards (same-run A/B): batches of 500 were no faster than of 400; one
- * batch of 1,000 was ~25% faster but made frames of 54-67 ms in half the runs, and a 59 ms task.
+ * task. Measured at 1,000 cards (same-run A/B, npm run bench): one batch of 1,000 took ~57 ms
+ * where three of ~334 took ~69 ms (each batch's frame, ~15 ms, fell inside the scan), with the
+ * same longest frames (52-63 ms in a few runs of either; no task over 50 ms).
  */
-const PLACE_BATCH = 400;
+const PLACE_BATCH = 1000;
 /** cards per lookup message */
 const LOOKUP_BATCH = 250;
 

@@ -1,13 +1,13 @@
 /**
  * Mounted toolbars of one page: one shadow-root host per card, each a clone of the toolbar
- * skeleton, styled by one sheet of the page's document (page.css, through the skeleton's parts);
+ * skeleton, styled from the page by the content script's CSS (page.css, through the skeleton's parts);
  * a ToolbarView, and toolbar.css in its shadow root, are attached only to toolbars that show more
  * than an unsaved paper or that the user acts on. One set of window listeners serves every
  * toolbar. Talks to the background only through typed messages.
  */
 import { make } from '@/components/dom';
 import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/components/toolbar/ToolbarView';
-import { OFFSCREEN_CSS, PAGE_CSS, TOOLBAR_CSS } from '@/components/toolbar/styles';
+import { TOOLBAR_CSS } from '@/components/toolbar/styles';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
 import { HOST_NAME, HOST_TAG, skipsOffscreen, type CardHandle } from './scanner';
@@ -58,7 +58,6 @@ export class Toolbars {
     signal?: AbortSignal,
   ) {
     this.theme = detectTheme(doc);
-    this.stylePage();
     void this.refreshTags();
     // One listener per event type for every toolbar: an event from inside a shadow root is seen
     // here with its host as target. The page never sees keys and clicks meant for a toolbar. Focus
@@ -82,8 +81,6 @@ export class Toolbars {
 
   /** toolbar.css, for the shadow roots of toolbars with a view */
   private sheet: CSSStyleSheet | undefined;
-  /** page.css (and OFFSCREEN_CSS), for the page's document */
-  private pageSheet: CSSStyleSheet | undefined;
   /** whether the page's cards skip rendering off screen (asked of the first card) */
   private skips: boolean | undefined;
 
@@ -95,24 +92,6 @@ export class Toolbars {
   }
 
   /**
-   * The document's sheet for hosts and skeletons (Chrome 73+, Firefox 101+): adopted when the
-   * content script starts (the browser then restyles the page once, in the frame after, not in
-   * the frame after the first, long, chunk of toolbars), and again if the page replaced the
-   * document's sheets meanwhile.
-   */
-  private stylePage(): void {
-    const doc = this.doc;
-    const sheet = (this.pageSheet ??= this.makeSheet(PAGE_CSS));
-    try {
-      if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    } catch {
-      // Firefox before 153 does not let a content script read the document's sheets, only set
-      // them: ours alone (neither site adopts sheets of its own).
-      doc.adoptedStyleSheets = [sheet];
-    }
-  }
-
-  /**
    * Build the host element, shadow root and toolbar of one card, detached from the page: the
    * scanner builds many, then places them in one go, so the page is laid out once, not per chunk.
    */
@@ -120,9 +99,9 @@ export class Toolbars {
     const host = this.doc.createElement(HOST_TAG);
     host.setAttribute('data-papershelf-id', handle.id);
     if (this.theme === 'dark') host.setAttribute('data-theme', 'dark');
-    // Whether off-screen toolbars skip rendering is decided once per page, from the first card:
-    // not when the page's cards already do (the rule goes last, after the hosts' `all` reset).
-    if (this.skips === undefined && !(this.skips = skipsOffscreen(handle.card))) this.pageSheet?.insertRule(OFFSCREEN_CSS, this.pageSheet.cssRules.length);
+    // Whether off-screen toolbars skip rendering (page.css) is decided once per page, from the
+    // first card: not when the page's cards already do.
+    if (!(this.skips ??= skipsOffscreen(handle.card))) host.setAttribute('data-papershelf-offscreen', '');
     const bar = mountToolbar(this.doc, host.attachShadow({ mode: 'open' }), handle.title);
     const m: Mounted = { host, bar, handle, view: null };
     this.byHost.set(host, m);
@@ -220,7 +199,6 @@ export class Toolbars {
    * this page as a source.
    */
   async lookup(handles: CardHandle[]): Promise<void> {
-    this.stylePage();
     const res = await this.backend.lookup({ ids: handles.map((h) => h.id) }).catch((e: unknown) => fail(e));
     if (!res.ok) {
       for (const h of handles) this.setUi(h.id, { error: `PaperShelf could not check this paper: ${res.error.message}` });

@@ -58,7 +58,7 @@ const KB = 1000;
 export function bundleScenario(extDir: string, log: (s: string) => void): Entry[] {
   const manifest = JSON.parse(readFileSync(path.join(extDir, 'manifest.json'), 'utf8')) as {
     background?: { service_worker?: string };
-    content_scripts?: Array<{ js?: string[] }>;
+    content_scripts?: Array<{ js?: string[]; css?: string[] }>;
     action?: { default_popup?: string };
     options_ui?: { page?: string };
   };
@@ -76,9 +76,10 @@ export function bundleScenario(extDir: string, log: (s: string) => void): Entry[
   };
 
   // Each content_scripts entry is what one kind of page gets injected; the target applies to each.
-  const groups = (manifest.content_scripts ?? []).map((c) => c.js ?? []).filter((js) => js.length > 0);
-  for (const js of groups) {
-    const files = new Set<string>();
+  // Its CSS files count too: the browser injects them with it.
+  const groups = (manifest.content_scripts ?? []).filter((c) => (c.js ?? []).length > 0).map((c) => ({ js: c.js ?? [], css: c.css ?? [] }));
+  for (const { js, css } of groups) {
+    const files = new Set<string>(css.map((f) => path.join(extDir, f)));
     const lazy = new Set<string>();
     for (const f of js) {
       const c = closure(path.join(extDir, f));

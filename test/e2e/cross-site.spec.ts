@@ -38,6 +38,11 @@ test('one paper, one record: saved on Hugging Face, seen and annotated on arXiv'
   await expect(axBar).toHaveAttribute('data-papershelf-state', 'saved');
   await expect(axBar.getByRole('listitem')).toHaveText(['lattice×']);
   await expect(toolbarFor(ax, 'arxiv:2301.00218')).toHaveAttribute('data-papershelf-state', 'unsaved');
+  // arXiv lays out every entry: its toolbars skip rendering off screen themselves (page.css);
+  // Hugging Face's cards already do, so its toolbars do not.
+  const skipping = (p: import('@playwright/test').Page) => p.locator('papershelf-toolbar').evaluateAll((hs) => hs.map((h) => getComputedStyle(h).contentVisibility));
+  expect(await skipping(ax)).toEqual(['auto', 'auto', 'auto']);
+  expect(new Set(await skipping(hf))).toEqual(new Set(['visible']));
 
   await axBar.getByRole('button', { name: 'Add note' }).click();
   await axBar.getByRole('textbox', { name: 'Note' }).fill('Seen on arXiv too');

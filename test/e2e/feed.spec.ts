@@ -61,7 +61,7 @@ test('an untouched toolbar (styled from the page through its parts) looks as it 
   await bar.getByRole('button', { name: /^Save/ }).hover();
   await expect(bar.getByRole('button')).toHaveText(['☆ Save', '+ tag', '✎ Note']);
   await page.mouse.move(0, 0);
-  expect(await bar.evaluate((h) => ({ own: h.shadowRoot!.adoptedStyleSheets.length, parts: h.shadowRoot!.querySelectorAll('[part]').length }))).toEqual({ own: 1, parts: 0 });
+  expect(await bar.evaluate((h) => ({ own: h.shadowRoot!.adoptedStyleSheets.length, parts: h.shadowRoot!.querySelectorAll('[part]').length }))).toEqual({ own: 1, parts: 1 });
   expect(await bar.evaluate(lookOf)).toEqual(before);
 });
 

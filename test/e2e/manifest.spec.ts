@@ -11,10 +11,11 @@ test('permissions and host permissions are exactly the documented list', () => {
   expect(manifest.optional_permissions).toBeUndefined();
   expect(manifest.optional_host_permissions).toBeUndefined();
   // One content script per site, each carrying only its own adapter.
-  const scripts = manifest.content_scripts as Array<{ matches: string[]; js: string[] }>;
-  expect(scripts.map((s) => [s.js, [...s.matches].sort()]).sort()).toEqual([
-    [['content-scripts/arxiv.js'], ['https://arxiv.org/abs/*', 'https://arxiv.org/list/*', 'https://arxiv.org/search/*']],
-    [['content-scripts/huggingface.js'], ['https://huggingface.co/papers*']],
+  // Each with its CSS (page.css: the toolbar hosts), which the browser adds before styling the page.
+  const scripts = manifest.content_scripts as Array<{ matches: string[]; js: string[]; css?: string[] }>;
+  expect(scripts.map((s) => [s.js, s.css, [...s.matches].sort()]).sort()).toEqual([
+    [['content-scripts/arxiv.js'], ['content-scripts/arxiv.css'], ['https://arxiv.org/abs/*', 'https://arxiv.org/list/*', 'https://arxiv.org/search/*']],
+    [['content-scripts/huggingface.js'], ['content-scripts/huggingface.css'], ['https://huggingface.co/papers*']],
   ]);
   expect(manifest.commands).toEqual({
     _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the PaperShelf reading list' },
