@@ -59,7 +59,10 @@ class FakeBackend implements Backend {
   async remove(id: string) {
     return { ok: true as const, removed: this.saved.delete(id) };
   }
+  /** how many times the tag suggestions were asked for */
+  tagsAsked = 0;
   async tags() {
+    this.tagsAsked++;
     return { ok: true as const, tags: ['rl'] };
   }
 }
@@ -436,6 +439,23 @@ describe('Toolbar on a card', () => {
     } finally {
       delete (document as unknown as Record<string, unknown>).adoptedStyleSheets;
     }
+  });
+
+  it('asks for tag suggestions with the first toolbar someone reaches, not while the page loads', async () => {
+    const asked = () => backend.tagsAsked;
+    document.body.innerHTML = grid(['2603.00001', '2603.00002']);
+    scanner.start();
+    await settle();
+    expect(hosts()).toHaveLength(2);
+    expect(asked()).toBe(0);
+    pointAt('2603.00001');
+    pointAt('2603.00002');
+    await settle();
+    expect(asked()).toBe(1);
+    // The tag field suggests them.
+    [...shadow('2603.00001').querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Add tag')!.click();
+    await settle();
+    expect([...shadow('2603.00001').querySelectorAll('datalist option')].map((o) => o.getAttribute('value'))).toEqual(['rl']);
   });
 
   it('renders page text as text', async () => {

@@ -231,10 +231,10 @@ export class CardScanner {
     // Placing (and the relayout it causes) gets a task of its own when building took one.
     if (performance.now() - start > CHUNK_MS / 2) await nextTask();
     if (!(await this.placeInBatches(adapter, built))) return;
-    // Their saved state is asked for once every toolbar is in place (in the next task after a big
-    // feed's last batch): looking papers up while placing made the background compete with the
-    // page for the CPU. On 2 cores, even 50 of them delayed 1,000 toolbars by ~20 ms.
-    if (built.length > PLACE_BATCH) await nextTask();
+    // Their saved state is asked for once every toolbar is in place (in the next task for a big
+    // feed): looking papers up while placing made the background compete with the page for the
+    // CPU. On 2 cores, even 50 of them delayed 1,000 toolbars by ~20 ms.
+    if (built.length > LOOKUP_BATCH) await nextTask();
     this.lookUp(adapter, built);
   }
 

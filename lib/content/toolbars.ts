@@ -58,7 +58,6 @@ export class Toolbars {
     signal?: AbortSignal,
   ) {
     this.theme = detectTheme(doc);
-    void this.refreshTags();
     // One listener per event type for every toolbar: an event from inside a shadow root is seen
     // here with its host as target. The page never sees keys and clicks meant for a toolbar. Focus
     // or the pointer reaching a toolbar attaches its view, which adds "+ tag" and Note.
@@ -242,6 +241,8 @@ export class Toolbars {
   private viewOf(m: Mounted): ToolbarView {
     if (m.view) return m.view;
     const { id } = m.handle;
+    // The tag suggestions are first asked for with the page's first view, not while it loads.
+    if (!this.seq) void this.refreshTags();
     this.styleShadow(m.host);
     return (m.view = new ToolbarView(
       this.doc,

@@ -404,7 +404,7 @@ function hfDraft(ctx: ExtractContext, arxiv: ArxivId, { code, project, ...f }: H
  * A listing card's paper id (from its title link, else any /papers/<id> link) and title (the
  * heading, else the island's). Shared by identify() and extract(), so the two always agree.
  */
-function listingIdentity(card: Element, ctx: ExtractContext): { arxiv: ArxivId; id: string; title: string; key: Element | undefined; entry: HfEntry | undefined } | null {
+function listingIdentity(card: Element, ctx: ExtractContext): { arxiv: ArxivId; id: string; title: string; key: Element | undefined; entry(): HfEntry | undefined } | null {
   // The first heading's link; else (rare) the first link inside any heading.
   const h3 = card.querySelector(TITLE_HEADING);
   const inFirst = h3?.querySelector(TITLE_LINK_IN_HEADING);
@@ -430,15 +430,7 @@ function listingIdentity(card: Element, ctx: ExtractContext): { arxiv: ArxivId; 
   const entryOf = () => (entry ??= ctx.data instanceof LazyEntries ? ctx.data.get(arxiv.id) : undefined);
   if (!title) title = collapse(entryOf()?.paper.title ?? entryOf()?.title);
   if (!title) return null;
-  return {
-    arxiv,
-    id,
-    title,
-    key,
-    get entry() {
-      return entryOf();
-    },
-  };
+  return { arxiv, id, title, key, entry: entryOf };
 }
 
 /** A listing card's toolbar goes at the end of the text column that holds its title. */
@@ -490,15 +482,16 @@ export const huggingface: SiteAdapter = {
       const d = extractPaper(card, ctx);
       return d && { id: d.id, title: d.title };
     }
-    const found = listingIdentity(card, ctx);
-    return found && { id: found.id, title: found.title, key: found.key };
+    // (what else it holds is read by extract() only)
+    return listingIdentity(card, ctx);
   },
 
   extract(card: Element, ctx: ExtractContext): PaperDraft | null {
     if (ctx.kind === 'paper') return extractPaper(card, ctx);
     const found = listingIdentity(card, ctx);
     if (!found) return null;
-    const { arxiv, title, entry } = found;
+    const { arxiv, title } = found;
+    const entry = found.entry();
     const paper = entry?.paper;
 
     const jsonAuthors = (paper?.authors ?? []).map((a) => collapse(a.name)).filter(Boolean);
