@@ -121,8 +121,10 @@ describe('CardScanner', () => {
    */
   async function placeBig(n: number, { skipped = true, afterBatch }: { skipped?: boolean; afterBatch?: (k: number) => void } = {}) {
     const batches: number[] = [];
-    const lookups: Array<[number, number]> = [];
+    const lookups: Array<[number, number, boolean]> = [];
     let inTask = false;
+    /** a toolbar was placed in the current task (cleared by the first timer after it) */
+    let placedThisTask = false;
     const big = new CardScanner(
       document,
       {
@@ -137,11 +139,16 @@ describe('CardScanner', () => {
             });
           }
           batches[batches.length - 1]!++;
+          if (!placedThisTask) {
+            placedThisTask = true;
+            setTimeout(() => (placedThisTask = false), 0);
+          }
           toolbars.place(h, host);
         },
         unmount: (h, host) => toolbars.unmount(h, host),
         mounted: (d) => {
-          lookups.push([d.length, hosts().length]);
+          // (and whether still in the task that placed toolbars)
+          lookups.push([d.length, hosts().length, placedThisTask]);
           void toolbars.lookup(d);
         },
       },
@@ -170,17 +177,26 @@ describe('CardScanner', () => {
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual([...ids, '2603.09999'].map((id) => `arxiv:${id}`));
     expect(big.mountedCount).toBe(1201);
     expect(toolbars.mountedCount).toBe(1201);
-    // Their saved state is asked for once every toolbar is in place, in messages of 250; the added
-    // card's once its own is.
+    // Their saved state is asked for once every toolbar is in place, in messages of 250, in a task
+    // of their own; the added card's (one message) once its own is, in the same task.
     expect(lookups).toEqual([
-      [250, 1200],
-      [250, 1200],
-      [250, 1200],
-      [250, 1200],
-      [200, 1200],
-      [1, 1201],
+      [250, 1200, false],
+      [250, 1200, false],
+      [250, 1200, false],
+      [250, 1200, false],
+      [200, 1200, false],
+      [1, 1201, true],
     ]);
     expect(backend.calls.filter((c) => c.startsWith('lookup:')).map((c) => Number(c.slice(7)))).toEqual([250, 250, 250, 250, 200, 1]);
+  });
+
+  it('looks up a feed of more than one message\'s cards in the task after it placed them', async () => {
+    const { lookups } = await placeBig(600);
+    expect(lookups).toEqual([
+      [250, 600, false],
+      [250, 600, false],
+      [100, 600, false],
+    ]);
   });
 
   it('places a big feed in one go on a page that renders every card, on screen or not', async () => {
