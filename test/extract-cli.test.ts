@@ -49,7 +49,7 @@ describe.concurrent('npm run extract', () => {
       const r = await extract('test/fixtures/huggingface/skipped.html', '--url=https://huggingface.co/papers/date/2026-03-03');
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toStrictEqual(expectedPapers('skipped'));
-      expect(r.stderr).toBe('2 papers, 1 skipped (huggingface, daily)');
+      expect(r.stderr).toBe('2 papers, 2 skipped (huggingface, daily)');
     },
     TIMEOUT,
   );

@@ -22,8 +22,9 @@ const ORIGIN = 'https://huggingface.co';
 
 /** The Svelte island whose `data-props` holds the listing JSON. */
 const PROPS_SELECTOR = '[data-target="DailyPapers"][data-props]';
-/** Card candidates; the island wrapper first so stray `article`s elsewhere are ignored. */
-const CARD_SELECTORS = ['[data-target="DailyPapers"] article', 'article'] as const;
+/** The listing island's cards; without the island, any `article` that links to a paper is one. */
+const ISLAND_CARDS = '[data-target="DailyPapers"] article';
+const ANY_CARD = 'article';
 /** The title heading, and in it the title link that carries the paper id. */
 const TITLE_HEADING = 'h3';
 const TITLE_LINK_IN_HEADING = 'a[href^="/papers/"]';
@@ -462,19 +463,19 @@ export const huggingface: SiteAdapter = {
   findCards(root: ParentNode, kind: PageKind): Element[] {
     // A paper page is not a listing: its one card is the title block, never the linked papers.
     if (kind === 'paper') return paperCards(root);
-    for (const sel of CARD_SELECTORS) {
-      // Usually the first /papers/ link is the paper's: only look further when it is not. A card
-      // seen with one before is not checked again (the page is rescanned on every change).
-      const cards = [...root.querySelectorAll(sel)].filter((card) => {
-        if (withPaperLink.has(card)) return true;
-        const a = card.querySelector(ANY_PAPER_LINK);
-        const ok = !!a && (isPaperLink(a) || [...card.querySelectorAll(ANY_PAPER_LINK)].some(isPaperLink));
-        if (ok) withPaperLink.add(card);
-        return ok;
-      });
-      if (cards.length) return cards;
-    }
-    return [];
+    // Every article of the island is a card (one without a paper id is skipped by identify()).
+    const cards = [...root.querySelectorAll(ISLAND_CARDS)];
+    if (cards.length) return cards;
+    // Elsewhere, an article is a card if it links to a paper. Usually the first /papers/ link is
+    // the paper's: only look further when it is not. A card seen with one before is not checked
+    // again (the page is rescanned on every change).
+    return [...root.querySelectorAll(ANY_CARD)].filter((card) => {
+      if (withPaperLink.has(card)) return true;
+      const a = card.querySelector(ANY_PAPER_LINK);
+      const ok = !!a && (isPaperLink(a) || [...card.querySelectorAll(ANY_PAPER_LINK)].some(isPaperLink));
+      if (ok) withPaperLink.add(card);
+      return ok;
+    });
   },
 
   identify(card: Element, ctx: ExtractContext): CardIdentity | null {
