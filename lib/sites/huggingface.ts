@@ -405,7 +405,7 @@ function hfDraft(ctx: ExtractContext, arxiv: ArxivId, { code, project, ...f }: H
  * A listing card's paper id (from its title link, else any /papers/<id> link) and title (the
  * heading, else the island's). Shared by identify() and extract(), so the two always agree.
  */
-function listingIdentity(card: Element, ctx: ExtractContext): { arxiv: ArxivId; id: string; title: string; key: Element | undefined; entry(): HfEntry | undefined } | null {
+function listingIdentity(card: Element, ctx: ExtractContext): { arxiv: ArxivId; id: string; title: string; key: Element | undefined } | null {
   // The first heading's link; else (rare) the first link inside any heading.
   const h3 = card.querySelector(TITLE_HEADING);
   const inFirst = h3?.querySelector(TITLE_LINK_IN_HEADING);
@@ -427,11 +427,17 @@ function listingIdentity(card: Element, ctx: ExtractContext): { arxiv: ArxivId; 
   const heading = inFirst ? h3 : (titleLink?.closest(TITLE_HEADING) ?? h3);
   let title = collapse(heading?.textContent);
   // The island is read only when needed: for the whole paper, or a card without a heading.
-  let entry: HfEntry | undefined;
-  const entryOf = () => (entry ??= ctx.data instanceof LazyEntries ? ctx.data.get(arxiv.id) : undefined);
-  if (!title) title = collapse(entryOf()?.paper.title ?? entryOf()?.title);
+  if (!title) {
+    const entry = islandEntry(ctx, arxiv);
+    title = collapse(entry?.paper.title ?? entry?.title);
+  }
   if (!title) return null;
-  return { arxiv, id, title, key, entry: entryOf };
+  return { arxiv, id, title, key };
+}
+
+/** The listing island's entry for a paper (LazyEntries validates each once). */
+function islandEntry(ctx: ExtractContext, arxiv: ArxivId): HfEntry | undefined {
+  return ctx.data instanceof LazyEntries ? ctx.data.get(arxiv.id) : undefined;
 }
 
 /** A listing card's toolbar goes at the end of the text column that holds its title. */
@@ -483,7 +489,7 @@ export const huggingface: SiteAdapter = {
       const d = extractPaper(card, ctx);
       return d && { id: d.id, title: d.title };
     }
-    // (what else it holds is read by extract() only)
+    // (its arXiv id is read by extract() only)
     return listingIdentity(card, ctx);
   },
 
@@ -492,7 +498,7 @@ export const huggingface: SiteAdapter = {
     const found = listingIdentity(card, ctx);
     if (!found) return null;
     const { arxiv, title } = found;
-    const entry = found.entry();
+    const entry = islandEntry(ctx, arxiv);
     const paper = entry?.paper;
 
     const jsonAuthors = (paper?.authors ?? []).map((a) => collapse(a.name)).filter(Boolean);
