@@ -1,13 +1,13 @@
 /**
  * Mounted toolbars of one page: one shadow-root host per card, each a clone of the toolbar
- * skeleton, styled from the page by the content script's CSS (page.css, through the skeleton's parts);
- * a ToolbarView, and toolbar.css in its shadow root, are attached only to toolbars that show more
+ * skeleton, styled from the page by the content script's CSS (page.css, through its parts); a
+ * ToolbarView, and toolbar.css in its shadow root, are attached only to toolbars that show more
  * than an unsaved paper or that the user acts on. One set of window listeners serves every
  * toolbar. Talks to the background only through typed messages.
  */
 import { make } from '@/components/dom';
 import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/components/toolbar/ToolbarView';
-import { TOOLBAR_CSS } from '@/components/toolbar/styles';
+import TOOLBAR_CSS from '@/components/toolbar/toolbar.css?inline';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
 import { HOST_NAME, HOST_TAG, skipsOffscreen, type CardHandle } from './scanner';
