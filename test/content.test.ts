@@ -84,18 +84,31 @@ let backend: FakeBackend;
 let scanner: CardScanner;
 let toolbars: Toolbars;
 
+/** A scanner wired to the current `toolbars` (lookups included), for these adapters. */
+function wiredScanner(adapters = ADAPTERS): CardScanner {
+  return new CardScanner(
+    document,
+    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
+    abort.signal,
+    adapters,
+  );
+}
+
+/** A new page's content script: the current one stops, new toolbars and a scanner for them. */
+function freshScript(): CardScanner {
+  abort.abort();
+  abort = new AbortController();
+  toolbars = new Toolbars(document, backend, abort.signal);
+  return wiredScanner();
+}
+
 beforeEach(() => {
   happyDOM().setURL(URL_DAILY);
   document.body.replaceChildren();
   abort = new AbortController();
   backend = new FakeBackend();
   toolbars = new Toolbars(document, backend, abort.signal);
-  scanner = new CardScanner(
-    document,
-    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
-    abort.signal,
-    ADAPTERS,
-  );
+  scanner = wiredScanner();
 });
 afterEach(() => abort.abort());
 
@@ -317,12 +330,7 @@ describe('Toolbar on a card', () => {
   it('a card whose id reads but whose paper does not gets a toolbar whose Save says so', async () => {
     const [hf] = ADAPTERS;
     const broken = { ...hf!, extract: () => null };
-    const s2 = new CardScanner(
-      document,
-      { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
-      abort.signal,
-      [broken],
-    );
+    const s2 = wiredScanner([broken]);
     document.body.innerHTML = grid(['2603.00001']);
     s2.start();
     await settle();
@@ -397,11 +405,8 @@ describe('Toolbar on a card', () => {
     expect(PAGE_CSS).toContain('papershelf-toolbar:not(#_#_#_)[data-papershelf-offscreen] { content-visibility: auto !important; contain-intrinsic-size: auto 0px !important; }');
 
     // A page like huggingface.co, whose cards are content-visibility: auto (a new page: new toolbars).
-    abort.abort();
-    abort = new AbortController();
+    const other = freshScript();
     document.body.innerHTML = `<style>.grid > * { content-visibility: auto; }</style>${grid(['2603.00003', '2603.00004'])}`;
-    toolbars = new Toolbars(document, backend, abort.signal);
-    const other = new CardScanner(document, { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: () => undefined }, abort.signal, ADAPTERS);
     other.start();
     await settle();
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['arxiv:2603.00003', 'arxiv:2603.00004']);
@@ -443,10 +448,7 @@ describe('Toolbar on a card', () => {
     const set = vi.fn();
     Object.defineProperty(document, 'adoptedStyleSheets', { configurable: true, get: () => [], set });
     try {
-      abort.abort();
-      abort = new AbortController();
-      toolbars = new Toolbars(document, backend, abort.signal);
-      const other = new CardScanner(document, { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) }, abort.signal, ADAPTERS);
+      const other = freshScript();
       document.body.innerHTML = grid(['2603.00001', '2603.00002']);
       other.start();
       await settle();
