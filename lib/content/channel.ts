@@ -2,6 +2,7 @@
  * The content script's side of lib/messages.ts, without the messaging library: the same wire
  * format @webext-core/messaging uses in the background ({id, type, data, timestamp} ->
  * {res} | {err}), in a few lines, because the content script ships on every feed page.
+ * test/channel.test.ts holds it to that format: it talks to the real library both ways.
  */
 import type { ChangedMessage, ProtocolMap } from '../messages';
 

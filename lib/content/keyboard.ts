@@ -4,7 +4,7 @@
  * has not turned shortcuts off. Keys we do not handle are left to the page.
  */
 import { make } from '@/components/dom';
-import { HOST_TAG } from './scanner';
+import { HOST_TAG } from './hosts';
 
 export interface FeedKeyActions {
   toggleSave(host: Element): void;

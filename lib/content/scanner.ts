@@ -6,6 +6,7 @@
 import { pickAdapter, safeIdentify } from '../sites/pick';
 import type { PaperDraft } from '../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../sites/types';
+import { HOST_NAME } from './hosts';
 
 /**
  * One card with a toolbar: its paper's id and title are read when it is found; the whole paper
@@ -52,9 +53,8 @@ const CHUNK_MS = 30;
 /**
  * Most toolbars placed per task on a page that skips its off-screen cards (a bigger feed is split
  * in equal batches). Each one's relayout lands in the frame after it, the last one's in its own
- * task. Measured at 1,000 cards (same-run A/B, npm run bench): one batch of 1,000 took ~57 ms
- * where three of ~334 took ~69 ms (each batch's frame, ~15 ms, fell inside the scan), with the
- * same longest frames (52-63 ms in a few runs of either; no task over 50 ms).
+ * task. Fewer, bigger batches finish sooner (each batch's frame falls inside the scan) without
+ * longer frames or tasks: the same-run A/B at 1,000 cards is in test/bench/README.md.
  */
 const PLACE_BATCH = 1000;
 /** cards per lookup message */
@@ -228,15 +228,15 @@ export class CardScanner {
       }
     }
     await this.hooks.ready;
-    // Toolbars built within one chunk are placed in the same task (a batch of 1,000 takes ~5 ms
-    // here): yielding first let the page's other work, e.g. its load event (~8 ms on a 1,000-card
-    // page), in before them. Same-run A/B at 1,000 cards: 40 vs 49 ms median, no task over 50 ms;
-    // the frame after it (that task and the rendering) reached 53-63 ms in half the runs.
+    // Toolbars built within one chunk are placed in the same task (placing is quick): yielding
+    // first let the page's other work, e.g. its load event, in before them. The cost is a longer
+    // frame after that task (the task and the rendering), though no longer task; the A/B is in
+    // test/bench/README.md.
     if (performance.now() - start > CHUNK_MS) await nextTask();
     if (!(await this.placeInBatches(adapter, built))) return;
     // Their saved state is asked for once every toolbar is in place (in the next task for a big
     // feed): looking papers up while placing made the background compete with the page for the
-    // CPU. On 2 cores, even 50 of them delayed 1,000 toolbars by ~20 ms.
+    // CPU, and on 2 cores even a few lookups delayed a big feed's toolbars.
     if (built.length > LOOKUP_BATCH) await nextTask();
     this.lookUp(adapter, built);
   }
@@ -336,10 +336,6 @@ export function skipsOffscreen(card: Element): boolean {
   const win = card.ownerDocument.defaultView;
   return !!win && win.getComputedStyle(card).getPropertyValue('content-visibility') === 'auto';
 }
-
-export const HOST_TAG = 'papershelf-toolbar';
-/** HOST_TAG as Node.nodeName gives it */
-export const HOST_NAME = HOST_TAG.toUpperCase();
 
 function isOwnMutation(r: MutationRecord): boolean {
   if (r.target.nodeName === HOST_NAME) return true;

@@ -10,7 +10,8 @@ import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/comp
 import TOOLBAR_CSS from '@/components/toolbar/toolbar.css?inline';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
-import { HOST_NAME, HOST_TAG, skipsOffscreen, type CardHandle } from './scanner';
+import { HOST_NAME, HOST_TAG } from './hosts';
+import { skipsOffscreen, type CardHandle } from './scanner';
 
 /** How the toolbar reaches the background (messages in the page, a fake in unit tests). */
 export interface Backend {
