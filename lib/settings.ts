@@ -5,7 +5,7 @@
 import { z } from 'zod/mini';
 
 export const Settings = z.object({
-  /** site adapter id -> enabled; absent means enabled */
+  /** ids of the site adapters the user turned off; every other site is on */
   disabledSites: z.catch(z.array(z.string()), []),
   /** j/k/s/t/n/r/o/? on feed pages */
   keyboardShortcuts: z.catch(z.boolean(), true),
