@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HOST_PERMISSIONS } from './lib/sites/hosts';
+import { HOST_PERMISSIONS, SITES } from './lib/sites/registry';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -12,11 +12,9 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()], build: { minify: 'terser', terserOptions: { compress: { passes: 3 } } } }),
   manifest: ({ browser }) => ({
     name: 'PaperShelf',
-    description:
-      'Save papers from Hugging Face Papers and arXiv into a local reading list: tags, notes and reading status, stored only on your machine.',
+    description: manifestDescription(),
     permissions: ['storage'],
     host_permissions: [...HOST_PERMISSIONS],
-    action: { default_title: 'PaperShelf reading list' },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the PaperShelf reading list' },
     },
@@ -25,3 +23,13 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/** The store's one-line description, naming the sites of the registry (at most 132 characters). */
+function manifestDescription(): string {
+  const long = `Save papers from ${listOf(SITES.map((s) => s.label))} into a local reading list: tags, notes, status.`;
+  return long.length <= 132 ? long : 'Save papers from research feeds into a local reading list: tags, notes and reading status, kept on your machine.';
+}
+
+function listOf(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}

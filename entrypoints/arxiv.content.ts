@@ -2,11 +2,12 @@
 // manifest), so the browser has them before the page is first styled.
 import '@/components/toolbar/page.css';
 import { runContentScript } from '@/lib/content/main';
-import { arxiv } from '@/lib/sites/arxiv';
+import { adapter } from '@/lib/sites/arxiv/adapter';
+import { matches } from '@/lib/sites/arxiv/meta';
 
 /** arXiv: only this site's adapter is bundled here. */
 export default defineContentScript({
-  matches: [...arxiv.matches],
+  matches,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx, [arxiv]),
+  main: (ctx) => runContentScript(ctx, [adapter]),
 });

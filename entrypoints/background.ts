@@ -2,7 +2,7 @@ import { onChanged } from '@/lib/changes';
 import { handle, REQUEST_TYPES } from '@/lib/handlers';
 import { getLibrary } from '@/lib/library';
 import { messaging, toState, type ChangedMessage } from '@/lib/messages';
-import { CONTENT_MATCHES } from '@/lib/sites/hosts';
+import { CONTENT_MATCHES } from '@/lib/sites/registry';
 
 export default defineBackground({
   type: 'module',

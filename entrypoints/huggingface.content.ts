@@ -2,11 +2,12 @@
 // manifest), so the browser has them before the page is first styled.
 import '@/components/toolbar/page.css';
 import { runContentScript } from '@/lib/content/main';
-import { huggingface } from '@/lib/sites/huggingface';
+import { adapter } from '@/lib/sites/huggingface/adapter';
+import { matches } from '@/lib/sites/huggingface/meta';
 
 /** Hugging Face Papers: only this site's adapter is bundled here. */
 export default defineContentScript({
-  matches: [...huggingface.matches],
+  matches,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx, [huggingface]),
+  main: (ctx) => runContentScript(ctx, [adapter]),
 });

@@ -35,6 +35,10 @@ export const Links = z.object({
   pdf: opt(httpUrl),
   code: opt(httpUrl),
   project: opt(httpUrl),
+  /** the site's BibTeX for the paper */
+  bib: opt(httpUrl),
+  /** supplementary material */
+  supp: opt(httpUrl),
 });
 export type Links = z.infer<typeof Links>;
 
@@ -46,10 +50,15 @@ export const Signals = z.object({
   githubStars: opt(count()),
   organization: opt(nonEmpty()),
   keywords: opt(z.array(nonEmpty())),
+  /** "Cited by N" (Google Scholar) */
+  citedBy: opt(count()),
 });
 export type Signals = z.infer<typeof Signals>;
 
-/** The shortest paper id (`doi:` / `arxiv:` / `url:` and at least one more character). */
+/**
+ * The shortest paper id (`doi:` / `arxiv:` / `url:` / a site's `<site>:` and at least one more
+ * character).
+ */
 export const MIN_ID_LENGTH = 3;
 /** A paper's id: its canonical key, see lib/ids.ts. */
 export const PaperId = z.string().check(z.minLength(MIN_ID_LENGTH));
@@ -69,6 +78,10 @@ export const BIBLIOGRAPHIC = {
   arxivId: opt(str()),
   arxivVersion: opt(z.number().check(z.refine((n) => Number.isInteger(n) && n > 0, 'must be a whole number, 1 or more'))),
   doi: opt(str()),
+  /** where it was published, as the site names it ("ICCV 2015", "NeurIPS 2019", "Nature 12(3):45-67") */
+  venue: opt(nonEmpty()),
+  /** the year of publication, when no full date is known (publishedAt wins when both are) */
+  year: opt(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1000 && n <= 9999, 'must be a four-digit year'))),
   /** arXiv "Comments:" line (pages, venue, …) */
   comments: opt(str()),
   /** subject classes, primary first (cs.LG, hep-th) */
@@ -84,6 +97,8 @@ export const PaperDraft = z.object({
   site: nonEmpty(),
   /** the URL of the page the card was found on */
   pageUrl: httpUrl,
+  /** the paper's own id on `site`, where the site has one (an OpenReview forum id, a PubMed id) */
+  siteId: opt(nonEmpty()),
   ...BIBLIOGRAPHIC,
   // (keys redefined after the spread keep their place in the order)
   authors: z.array(nonEmpty()),

@@ -87,6 +87,12 @@ export function normaliseUrl(input: string): string | null {
   return s;
 }
 
+/**
+ * The canonical key of a paper known only by a site's own stable id (no arXiv id, no DOI):
+ * `openreview:rJXMpikCZ`, `acl:2021.naacl-main.208`, `pubmed:31452104`, `dblp:conf/iclr/X18`.
+ */
+export const siteKey = (site: string, id: string): string => `${site}:${id}`;
+
 /** The canonical key of a parsed arXiv id (what canonicalId gives for it). */
 export const arxivKey = (a: ArxivId): string => `arxiv:${a.id}`;
 
@@ -114,7 +120,7 @@ export function canonicalId(ids: { arxivId?: string; doi?: string; url?: string 
 function arxivFromUrl(url: string): ArxivId | null {
   try {
     const u = new URL(url);
-    if (!/(^|\.)arxiv\.org$/.test(u.hostname) && u.hostname !== 'huggingface.co') return null;
+    if (!/(^|\.)arxiv\.org$/.test(u.hostname)) return null;
     return arxivIdFromPath(u.pathname);
   } catch {
     return null;

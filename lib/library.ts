@@ -58,9 +58,10 @@ function applyDraft(existing: SavedPaper, d: PaperDraft, now: number): SavedPape
     signalsSeenAt: now,
     sources: mergeSources(existing.sources, d.site, d.links.page ?? d.pageUrl, now),
   };
+  if (d.siteId) next.siteIds = { ...existing.siteIds, [d.site]: d.siteId };
   if (richerAuthors) delete next.authorCount;
   else if (existing.authors.length === 0 && d.authorCount !== undefined) next.authorCount = d.authorCount;
-  for (const key of ['abstract', 'publishedAt', 'arxivId', 'arxivVersion', 'doi', 'thumbnail', 'comments', 'subjects'] as const) {
+  for (const key of ['abstract', 'publishedAt', 'arxivId', 'arxivVersion', 'doi', 'venue', 'year', 'thumbnail', 'comments', 'subjects'] as const) {
     const longer = key !== 'abstract' || (d.abstract?.length ?? 0) > (existing.abstract?.length ?? 0);
     if (d[key] !== undefined && (existing[key] === undefined || longer)) {
       (next as Record<string, unknown>)[key] = d[key];
@@ -70,9 +71,10 @@ function applyDraft(existing: SavedPaper, d: PaperDraft, now: number): SavedPape
 }
 
 function fromDraft(d: PaperDraft, now: number): SavedPaper {
-  const { site, pageUrl, ...bib } = d;
+  const { site, pageUrl, siteId, ...bib } = d;
   return withWords({
     ...bib,
+    ...(siteId ? { siteIds: { [site]: siteId } } : {}),
     signalsSeenAt: now,
     sources: [{ site, url: d.links.page ?? pageUrl, firstSeenAt: now, lastSeenAt: now }],
     tags: [],
@@ -312,6 +314,7 @@ export function mergeRecords(cur: SavedPaper, inc: SavedPaper): SavedPaper {
     ...base,
     authors: cur.authors.length >= inc.authors.length ? cur.authors : inc.authors,
     links: { ...inc.links, ...cur.links },
+    ...(cur.siteIds || inc.siteIds ? { siteIds: { ...inc.siteIds, ...cur.siteIds } } : {}),
     signals: signalsNewer ? { ...cur.signals, ...inc.signals } : { ...inc.signals, ...cur.signals },
     ...(signalsNewer && inc.signalsSeenAt !== undefined ? { signalsSeenAt: inc.signalsSeenAt } : {}),
     sources,

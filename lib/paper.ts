@@ -28,6 +28,8 @@ export type Source = z.infer<typeof Source>;
 export const SavedPaper = z.object({
   id: PaperId,
   ...BIBLIOGRAPHIC,
+  /** the paper's ids on the sites that name it their own way: { openreview: 'rJXMpikCZ', pubmed: '31452104' } */
+  siteIds: opt(z.record(z.string(), nonEmpty())),
   /** when the feed signals were last read from a page */
   signalsSeenAt: opt(z.number()),
   sources: z.array(Source),

@@ -17,6 +17,7 @@
  */
 import { STATUSES, tagKey, type Status } from './paper';
 import { wordsOf } from './search';
+import { siteIdFor } from './sites/registry';
 
 /** Inclusive publication-year range. */
 export interface YearRange {
@@ -41,9 +42,6 @@ export interface ParsedQuery {
 
 const MIN_YEAR = 0;
 const MAX_YEAR = 9999;
-
-/** Site ids also reachable by a short name. */
-const SITE_ALIASES: Record<string, string> = { hf: 'huggingface' };
 
 
 /** An empty query: everything matches. */
@@ -110,8 +108,7 @@ export function parseQuery(text: string): ParsedQuery {
       else if (negate) q.problems.push(`-year: is not supported: use a range such as year:..2023.`);
       else q.year = year;
     } else {
-      const site = value.toLowerCase();
-      const id = SITE_ALIASES[site] ?? site;
+      const id = siteIdFor(value);
       if (negate) pushUnique(q.not.sites, [id]);
       else q.site = id;
     }

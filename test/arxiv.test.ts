@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
-import { arxiv } from '../lib/sites/arxiv';
-import { EXAMPLES } from '../lib/sites/examples';
+import { adapter as arxiv } from '../lib/sites/arxiv/adapter';
+import { examples } from '../lib/sites/arxiv/examples';
 import { extractAll } from '../lib/sites/index';
 import type { PageKind } from '../lib/sites/types';
 
@@ -256,7 +256,7 @@ describe('arxiv adapter edges', () => {
 describe('arxiv meta-tests', () => {
   it('every page kind the adapter claims has a fixture', () => {
     const covered = new Set(cases.map((name) => arxiv.detect(new URL(load(name).url))));
-    const claimed = new Set(EXAMPLES.arxiv.claims.map(([, kind]) => kind));
+    const claimed = new Set(examples.claims.map(([, kind]) => kind));
     expect([...claimed].sort()).toEqual(['listing', 'paper', 'search']);
     for (const kind of claimed) expect(covered.has(kind), `no fixture for ${kind}`).toBe(true);
   });

@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
-import { huggingface, LazyEntries } from '../lib/sites/huggingface';
-import { EXAMPLES } from '../lib/sites/examples';
+import { adapter as huggingface, LazyEntries } from '../lib/sites/huggingface/adapter';
+import { examples } from '../lib/sites/huggingface/examples';
+import { meta } from '../lib/sites/huggingface/meta';
 import { ADAPTERS, extractAll } from '../lib/sites/index';
 import type { PageKind } from '../lib/sites/types';
 
@@ -105,33 +106,25 @@ describe('huggingface fixtures', () => {
 });
 
 describe('huggingface URL table', () => {
-  it.each(EXAMPLES.huggingface.claims.map(([u, k]) => [u, k] as const))('claims %s as %s', (u, kind) => {
+  it.each(examples.claims.map(([u, k]) => [u, k] as const))('claims %s as %s', (u, kind) => {
     expect(huggingface.detect(new URL(u))).toBe(kind);
   });
 
-  it.each([...EXAMPLES.huggingface.rejects])('rejects %s', (u) => {
+  it.each([...examples.rejects])('rejects %s', (u) => {
     expect(huggingface.detect(new URL(u))).toBeNull();
   });
 
   it('every claimed URL is covered by a match pattern (so the content script runs there)', () => {
     // Chrome match patterns: `*` is a wildcard; the path part also covers the query, never the hash.
-    const patterns = huggingface.matches.map(
+    const patterns = meta.matches.map(
       (m) => new RegExp(`^${m.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`),
     );
-    for (const [u] of EXAMPLES.huggingface.claims) {
+    for (const [u] of examples.claims) {
       const noHash = u.replace(/#.*$/, '');
       expect(patterns.some((re) => re.test(noHash)), u).toBe(true);
     }
   });
 
-  it("no adapter claims another adapter's URLs", () => {
-    for (const a of ADAPTERS) {
-      for (const b of ADAPTERS) {
-        if (a === b) continue;
-        for (const [u] of b.examples.claims) expect(a.detect(new URL(u)), `${a.id} on ${u}`).toBeNull();
-      }
-    }
-  });
 });
 
 describe('huggingface adapter edges', () => {
@@ -195,7 +188,7 @@ describe('huggingface meta-tests', () => {
 
   it('every page kind the adapter claims has a fixture', () => {
     const covered = new Set(cases.map((name) => huggingface.detect(new URL(load(name).url))));
-    const claimed = new Set(EXAMPLES.huggingface.claims.map(([, kind]) => kind));
+    const claimed = new Set(examples.claims.map(([, kind]) => kind));
     expect([...claimed].sort()).toEqual(['daily', 'monthly', 'paper', 'search', 'trending', 'weekly']);
     for (const kind of claimed) expect(covered.has(kind), `no fixture for ${kind}`).toBe(true);
   });

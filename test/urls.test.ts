@@ -6,58 +6,48 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HOST_PERMISSIONS } from '../lib/sites/hosts';
-import { ADAPTERS, adapterFor } from '../lib/sites/index';
+import { adapterFor } from '../lib/sites/index';
+import { HOST_PERMISSIONS, SITES } from '../lib/sites/registry';
 import type { PageKind } from '../lib/sites/types';
 import { fixtureUrl } from './fixture-url';
+import { FIXTURES, patternRe, REGISTERED, siteFolders } from './helpers/sites';
 
-const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
-
-/** Pages on (or near) the supported hosts that no adapter may claim. */
+/** Pages on no supported host that no adapter may claim (each site lists its own in examples.rejects). */
 const UNRELATED = [
-  'https://arxiv.org/help/api',
-  'https://arxiv.org/',
-  'https://arxiv.org/pdf/2301.01234',
-  'https://arxiv.org/a/smith_j_1',
-  'https://info.arxiv.org/help/api/index.html',
-  'https://huggingface.co/models',
-  'https://huggingface.co/docs',
-  'https://huggingface.co/papers/foo/bar',
-  'https://huggingface.co/papers/not-an-id',
-  'https://huggingface.co/datasets/someone/arxiv-abstracts',
   'https://example.com/abs/2301.01234',
   'https://example.com/list/cs/new',
   'https://example.com/papers/2305.13169',
+  'https://example.com/forum?id=abc',
 ];
 
-/** Chrome match pattern -> RegExp: `*` is a wildcard; the path part also covers the query, never the hash. */
-const patternRe = (m: string) => new RegExp(`^${m.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 const covered = (patterns: readonly string[], url: string) => patterns.map(patternRe).some((re) => re.test(url.replace(/#.*$/, '')));
 
-const claims = ADAPTERS.flatMap((a) => a.examples.claims.map(([url, kind]) => [a.id, url, kind] as const));
+const ADAPTERS = REGISTERED.map((r) => r.adapter);
+const claims = REGISTERED.flatMap(({ adapter, examples }) => examples.claims.map(([url, kind]) => [adapter.id, url, kind] as const));
+const site = (id: string) => REGISTERED.find((r) => r.meta.id === id)!;
 
 describe('URL table', () => {
-  it('adapter ids are unique slugs, and every adapter lists claims and rejects', () => {
-    const ids = ADAPTERS.map((a) => a.id);
+  it('site ids are unique slugs, one per folder of lib/sites, and every adapter lists claims and rejects', () => {
+    const ids = SITES.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(['huggingface', 'arxiv']);
-    for (const a of ADAPTERS) {
-      expect(a.id).toMatch(/^[a-z][a-z0-9-]*$/);
-      expect(a.examples.claims.length, a.id).toBeGreaterThan(0);
-      expect(a.examples.rejects.length, a.id).toBeGreaterThan(0);
+    expect([...ids].sort()).toEqual(siteFolders());
+    for (const { meta, adapter, examples } of REGISTERED) {
+      expect(meta.id).toMatch(/^[a-z][a-z0-9-]*$/);
+      expect(adapter.id, `lib/sites/${meta.id}/adapter.ts`).toBe(meta.id);
+      expect(examples.claims.length, meta.id).toBeGreaterThan(0);
+      expect(examples.rejects.length, meta.id).toBeGreaterThan(0);
     }
   });
 
   it.each(claims)('%s claims %s as %s, and adapterFor picks it', (id, url, kind) => {
-    const adapter = ADAPTERS.find((a) => a.id === id)!;
+    const { adapter } = site(id);
     expect(adapter.detect(new URL(url))).toBe(kind);
     expect(adapterFor(url)).toEqual({ adapter, kind });
   });
 
-  it.each(ADAPTERS.flatMap((a) => a.examples.rejects.map((url) => [a.id, url] as const)))('%s rejects %s', (id, url) => {
-    expect(ADAPTERS.find((a) => a.id === id)!.detect(new URL(url))).toBeNull();
+  it.each(REGISTERED.flatMap(({ meta, examples }) => examples.rejects.map((url) => [meta.id, url] as const)))('%s rejects %s', (id, url) => {
+    expect(site(id).adapter.detect(new URL(url))).toBeNull();
   });
 
   it.each(claims)("%s's %s is rejected by every other adapter", (id, url) => {
@@ -78,16 +68,17 @@ describe('URL table', () => {
 describe('match patterns and permissions', () => {
   // Each site's content script runs on exactly its adapter's matches (entrypoints/<site>.content.ts;
   // test/e2e/manifest.spec.ts checks the built manifest).
-  it.each(claims)("%s: %s is covered by the adapter's matches (its content script's)", (id, url) => {
-    const adapter = ADAPTERS.find((a) => a.id === id)!;
-    expect(covered(adapter.matches, url)).toBe(true);
+  it.each(claims)("%s: %s is covered by the site's matches (its content script's)", (id, url) => {
+    expect(covered(site(id).meta.matches, url)).toBe(true);
   });
 
-  it('every host a content script runs on has a permission; nothing else', () => {
-    const adapterMatches = ADAPTERS.flatMap((a) => [...a.matches]);
-    const origins = (patterns: readonly string[]) => new Set(patterns.map((m) => /^(https:\/\/[^/]+)\//.exec(m)![1]));
-    expect([...origins(HOST_PERMISSIONS)].sort()).toEqual([...origins(adapterMatches)].sort());
-    expect([...HOST_PERMISSIONS].sort()).toEqual(['https://arxiv.org/*', 'https://huggingface.co/*']);
+  it("each site's hosts are exactly the origins its content script runs on, each a whole origin and no broader", () => {
+    const origins = (patterns: readonly string[]) => [...new Set(patterns.map((m) => /^(https:\/\/[^/*]+)\//.exec(m)?.[1] ?? m))].sort();
+    for (const { meta } of REGISTERED) {
+      expect(origins(meta.hosts), meta.id).toEqual(origins(meta.matches));
+      for (const h of meta.hosts) expect(h, meta.id).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+    }
+    expect(HOST_PERMISSIONS).toEqual(SITES.flatMap((s) => s.hosts));
   });
 });
 
@@ -96,7 +87,7 @@ describe('fixtures per claimed kind', () => {
   function fixtureKinds(id: string): Set<PageKind | null> {
     const dir = path.join(FIXTURES, id);
     if (!existsSync(dir)) return new Set();
-    const adapter = ADAPTERS.find((a) => a.id === id)!;
+    const { adapter } = site(id);
     return new Set(
       readdirSync(dir)
         .filter((f) => f.endsWith('.html'))
@@ -109,9 +100,9 @@ describe('fixtures per claimed kind', () => {
     );
   }
 
-  it.each(ADAPTERS.map((a) => [a.id, a] as const))('%s has a fixture for each kind it claims, and a negative one', (id, adapter) => {
+  it.each(REGISTERED.map((r) => [r.meta.id, r.examples] as const))('%s has a fixture for each kind it claims, and a negative one', (id, examples) => {
     const kinds = fixtureKinds(id);
-    for (const kind of new Set(adapter.examples.claims.map(([, k]) => k))) expect(kinds.has(kind), `${id}: no fixture for ${kind}`).toBe(true);
+    for (const kind of new Set(examples.claims.map(([, k]) => k))) expect(kinds.has(kind), `${id}: no fixture for ${kind}`).toBe(true);
     expect(kinds.has(null), `${id}: no fixture of an unclaimed page`).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ import { commitImport, importFile, type ImportPlan } from '@/lib/exchange/import
 import { queryFromSearch, selectPapers, type Selection } from '@/lib/exchange/select';
 import { getLibrary, type Library } from '@/lib/library';
 import { loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
-import { ADAPTERS } from '@/lib/sites';
+import { SITES } from '@/lib/sites/registry';
 
 /** The part of navigator.storage the page uses. */
 export type StorageLike = Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>;
@@ -28,7 +28,7 @@ export interface AppProps {
   storage?: StorageLike | null;
   /** saves an export (defaults to a Blob + <a download> click) */
   download?: (file: ExportFile) => void;
-  /** the sites offered in Settings (defaults to the adapter registry) */
+  /** the sites offered in Settings (defaults to the site registry) */
   sites?: readonly SiteChoice[];
   /** clock for file names and import times */
   now?: () => Date;
@@ -50,7 +50,7 @@ export function App(props: AppProps) {
   const search = props.search ?? (typeof location === 'undefined' ? '' : location.search);
   const storage = props.storage === undefined ? defaultStorage() : props.storage;
   const download = props.download ?? downloadFile;
-  const sites = props.sites ?? ADAPTERS.map((a) => ({ id: a.id, label: a.label }));
+  const sites = props.sites ?? SITES.map((s) => ({ id: s.id, label: s.label }));
   const now = props.now ?? (() => new Date());
   const queryText = queryFromSearch(search);
 

@@ -3,9 +3,10 @@
  * into CSL items by citation-js (lib/exchange/citation.ts); this file holds only our mapping and
  * has no dependencies beyond the data model, so it is cheap to test and to import.
  */
-import { arxivIdFromPath, canonicalId, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { canonicalId, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import { MAX_TAG_LENGTH, normaliseTags, SavedPaper } from '../paper';
 import { searchWords } from '../search';
+import { paperIdFromSiteUrl } from '../sites/registry';
 
 /** A CSL name: structured, or a literal for organisations and single names. */
 export interface CslName {
@@ -200,16 +201,11 @@ function findArxivId(item: CslItem, extra: ExtraIds): ArxivId | null {
     if (a) return a;
   }
   const url = httpUrlOrUndefined(item.URL);
-  if (url) {
-    try {
-      const u = new URL(url);
-      if (/(^|\.)arxiv\.org$/.test(u.hostname) || u.hostname === 'huggingface.co') {
-        const a = arxivIdFromPath(u.pathname);
-        if (a) return a;
-      }
-    } catch {
-      // not a URL after all
-    }
+  // A listed site's page of an arXiv paper (arxiv.org/abs/…, huggingface.co/papers/…).
+  const fromSite = url ? paperIdFromSiteUrl(url) : null;
+  if (fromSite?.startsWith('arxiv:')) {
+    const a = parseArxivId(fromSite.slice('arxiv:'.length));
+    if (a) return a;
   }
   // DBLP's CoRR entries: volume = {abs/2305.13169}
   const dblp = typeof item.volume === 'string' ? /^abs\/(.+)$/.exec(item.volume) : null;
@@ -251,7 +247,7 @@ export interface FromCslContext {
 
 /**
  * CSL item (plus identifiers the format kept outside CSL) -> SavedPaper, or a reason it cannot
- * be one. Identity is canonicalId({ arxivId, doi, url }); an entry with no identity or no title
+ * be one. Identity: arXiv id, DOI, a listed site's id from the URL, the URL; an entry with no identity or no title
  * is rejected. User fields: tags from keywords, note from note / annote, status unread.
  */
 export function fromCsl(item: CslItem, extra: ExtraIds, ctx: FromCslContext): FromCslResult {
@@ -259,7 +255,8 @@ export function fromCsl(item: CslItem, extra: ExtraIds, ctx: FromCslContext): Fr
   const arxiv = findArxivId(item, extra);
   const doi = typeof item.DOI === 'string' ? (parseDoi(item.DOI) ?? undefined) : undefined;
   const url = httpUrlOrUndefined(item.URL);
-  const id = canonicalId({ arxivId: arxiv?.id, doi, url });
+  // A listed site's own id (an OpenReview forum, a PubMed id) comes before the bare URL.
+  const id = canonicalId({ arxivId: arxiv?.id, doi }) ?? (url ? (paperIdFromSiteUrl(url) ?? canonicalId({ url })) : null);
   if (!title && !id) return { ok: false, reason: 'no title and no identifier (arXiv id, DOI or URL)' };
   if (!title) return { ok: false, reason: 'no title' };
   if (!id) return { ok: false, reason: 'no identifier: needs an arXiv id, a DOI or a URL' };

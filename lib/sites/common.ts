@@ -3,7 +3,7 @@
  * Pure functions of their arguments: no DOM globals, so they run on parsed fixtures too.
  */
 import type { PaperDraft } from '../draft';
-import { arxivKey, type ArxivId } from '../ids';
+import { arxivKey, normaliseUrl, parseDoi, siteKey, type ArxivId } from '../ids';
 
 /** Whitespace runs to one space, trimmed; null and undefined read as ''. */
 export const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -62,6 +62,32 @@ export const arxivLinks = (id: string): { abs: string; pdf: string } => ({ abs: 
 
 /** What an adapter reads from a card; the draft's identity comes from the arXiv id. */
 export type CardFields = Omit<PaperDraft, 'id' | 'site' | 'pageUrl' | 'arxivId' | 'arxivVersion'>;
+
+/** The identifiers a card shows, best first; any may be missing. */
+export interface CardIds {
+  arxiv?: ArxivId | null;
+  /** a DOI in any form parseDoi accepts (a doi.org link, `doi:…`) */
+  doi?: string | null;
+  /** the site's own stable id for the paper (an OpenReview forum id, an ACL Anthology id, a PMID) */
+  siteId?: string | null;
+  /** the paper's own page on the site, when it has no id of its own (a CVF paper page) */
+  page?: string | null;
+}
+
+/**
+ * The draft of a paper seen on `site`, keyed by its best identifier: the arXiv id, else the DOI,
+ * else the site's own id (`<site>:<id>`), else the page's URL. Null when it has none. The arXiv
+ * id and DOI are kept as fields, the site id as `siteId`, so the record joins the same paper
+ * seen on any other site.
+ */
+export function paperDraft(site: string, pageUrl: string, ids: CardIds, f: Omit<CardFields, 'doi'>): PaperDraft | null {
+  const doi = (ids.doi && parseDoi(ids.doi)) || undefined;
+  const siteId = ids.siteId || undefined;
+  const page = ids.page ? normaliseUrl(ids.page) : null;
+  const id = ids.arxiv ? arxivKey(ids.arxiv) : doi ? `doi:${doi}` : siteId ? siteKey(site, siteId) : page ? `url:${page}` : null;
+  if (!id) return null;
+  return compact({ id, site, pageUrl, siteId, ...f, arxivId: ids.arxiv?.id, arxivVersion: ids.arxiv?.version, doi });
+}
 
 /**
  * The draft of an arXiv paper seen on `site`, undefined fields left out. (Validating it with

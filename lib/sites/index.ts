@@ -1,18 +1,28 @@
 /**
- * The ordered site registry. adapterFor(url) picks the adapter that claims a URL;
- * extractAll() runs one over a root and validates every draft with zod.
+ * Every registered adapter, loaded from lib/sites/<id>/adapter.ts in the registry's order, for
+ * the CLI and the tests (a content script imports only its own adapter; other pages use the
+ * registry's metadata). adapterFor(url) picks the adapter that claims a URL; extractAll() runs
+ * one over a root and validates every draft with zod.
  */
 import type { PaperDraft } from '../paper';
-import { arxiv } from './arxiv';
-import { EXAMPLES } from './examples';
-import { huggingface } from './huggingface';
 import { pickAdapter, safeExtract } from './pick';
-import type { ExtractResult, PageKind, RegisteredAdapter, SiteAdapter } from './types';
+import { SITES } from './registry';
+import type { ExtractResult, PageKind, SiteAdapter, UrlExamples } from './types';
 
-export const ADAPTERS: readonly RegisteredAdapter[] = [
-  { ...huggingface, examples: EXAMPLES.huggingface },
-  { ...arxiv, examples: EXAMPLES.arxiv },
-];
+/** One site's adapter, by the convention every lib/sites/<id>/adapter.ts follows. */
+export async function loadAdapter(id: string): Promise<SiteAdapter> {
+  const mod = (await import(`./${id}/adapter.ts`)) as { adapter: SiteAdapter };
+  return mod.adapter;
+}
+
+/** One site's URL table (lib/sites/<id>/examples.ts). */
+export async function loadExamples(id: string): Promise<UrlExamples> {
+  const mod = (await import(`./${id}/examples.ts`)) as { examples: UrlExamples };
+  return mod.examples;
+}
+
+/** The adapters of every site, in the registry's order. */
+export const ADAPTERS: readonly SiteAdapter[] = await Promise.all(SITES.map((s) => loadAdapter(s.id)));
 
 export function adapterFor(url: URL | string): { adapter: SiteAdapter; kind: PageKind } | null {
   return pickAdapter(ADAPTERS, url);

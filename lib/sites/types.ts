@@ -1,6 +1,39 @@
 import type { PaperDraft } from '../paper';
 
-export type PageKind = 'daily' | 'weekly' | 'monthly' | 'trending' | 'search' | 'listing' | 'paper';
+/**
+ * A kind of page, named by the adapter that detects it ('listing', 'search', 'daily', 'person'…).
+ * One name is shared: 'paper' is a page about a single paper. Generic code never branches on the
+ * others, so a new site's kinds need no edit here.
+ */
+export type PageKind = string;
+
+/**
+ * What the rest of the extension knows about a site, without its adapter code: the manifest,
+ * the background, the options page and the popup read these (lib/sites/registry.ts), so their
+ * bundles carry no selectors. Lives in lib/sites/<id>/meta.ts.
+ */
+export interface SiteMeta {
+  /** slug; also the stored `site` value, the fixture folder and the entrypoint's name */
+  id: string;
+  label: string;
+  /** host permissions the site needs (the manifest's, one per site) */
+  hosts: readonly string[];
+  /** WXT/Chrome match patterns of the pages the content script runs on */
+  matches: readonly string[];
+  /** the pages it reads, for the README's supported-pages table (Markdown) */
+  pages: string;
+  /** why it needs its host permission: one line for the README's permissions table */
+  why: string;
+  /** a page to start from (the first-run help links it) */
+  home: string;
+  /** other names for `site:` in a search (`site:hf`) */
+  aliases?: readonly string[];
+  /**
+   * The canonical paper id a URL of this site names (`/papers/<arXiv id>` -> `arxiv:…`,
+   * `/forum?id=X` -> `openreview:X`), or null. Used to recognise links and imported URLs.
+   */
+  idFromUrl?(url: URL): string | null;
+}
 
 /** Where the toolbar host element goes, relative to a card element. */
 export interface Anchor {
@@ -21,11 +54,8 @@ export interface ExtractContext {
  * runs on a parsed fixture, in the CLI and in the page. Nothing here may throw out of extract().
  */
 export interface SiteAdapter {
-  /** slug; also the stored `site` value and the fixture folder name */
+  /** the site's id (its meta.id) */
   id: string;
-  label: string;
-  /** WXT/Chrome match patterns of the pages this adapter can handle */
-  matches: readonly string[];
   /** which kind of page this is, or null when the adapter does not handle it. URL only. */
   detect(url: URL): PageKind | null;
   /** page-level data shared by every card of one scan (cheap to call again after re-renders) */
@@ -45,15 +75,14 @@ export interface SiteAdapter {
   anchorFor(card: Element, kind: PageKind): Anchor | null;
 }
 
-/** URLs an adapter must claim (with their kind) and URLs it must reject: the URL table test. */
+/**
+ * A site's URL table (lib/sites/<id>/examples.ts, which no bundle imports): URLs its adapter must
+ * claim, with their kind, and URLs it must reject (each adapter also rejects every other one's
+ * claims). test/urls.test.ts reads them.
+ */
 export interface UrlExamples {
   claims: ReadonlyArray<readonly [string, PageKind]>;
   rejects: readonly string[];
-}
-
-/** An adapter in the registry, with its URL table (lib/sites/examples.ts). */
-export interface RegisteredAdapter extends SiteAdapter {
-  examples: UrlExamples;
 }
 
 /** What identify() reads from a card. */

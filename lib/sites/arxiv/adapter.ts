@@ -5,11 +5,11 @@
  * `citation_*` meta tags, the rest from the visible markup.
  * Markup reference: shared/fixtures/pages/SITES.md (arXiv) and shared/fixtures/pages/arxiv-list/.
  */
-import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../ids';
-import { arxivDraft, arxivLinks, collapse, first, firstAll, isoDate, metaDate, readMeta } from './common';
-import { MATCHES } from './hosts';
-import type { PaperDraft } from '../paper';
-import type { Anchor, ExtractContext, PageKind, SiteAdapter } from './types';
+import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
+import { arxivDraft, arxivLinks, collapse, first, firstAll, isoDate, metaDate, readMeta } from '../common';
+import { id } from './meta';
+import type { PaperDraft } from '../../paper';
+import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
 
 
 // --- selectors (ordered: first match wins; when the site changes, put the new one first) ---
@@ -312,10 +312,8 @@ const ANCHOR_AFTER: Partial<Record<PageKind, readonly string[]>> = {
 };
 
 /** arXiv listings, search results and single-paper (abs) pages. */
-export const arxiv: SiteAdapter = {
-  id: 'arxiv',
-  label: 'arXiv',
-  matches: MATCHES.arxiv,
+export const adapter: SiteAdapter = {
+  id,
 
   detect,
 

@@ -10,11 +10,11 @@
  * Markup reference: shared/fixtures/pages/huggingface/NOTES.md and SITES.md.
  */
 import { z } from 'zod/mini';
-import { arxivKey, parseArxivId, type ArxivId } from '../ids';
-import { arxivDraft, arxivLinks, collapse, compact, first, metaDate, readMeta, type CardFields } from './common';
-import { MATCHES } from './hosts';
-import type { PaperDraft } from '../paper';
-import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from './types';
+import { arxivKey, parseArxivId, type ArxivId } from '../../ids';
+import { arxivDraft, arxivLinks, collapse, compact, first, metaDate, readMeta, type CardFields } from '../common';
+import { id } from './meta';
+import type { PaperDraft } from '../../paper';
+import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from '../types';
 
 const ORIGIN = 'https://huggingface.co';
 
@@ -450,10 +450,8 @@ function listingAnchor(card: Element, h3: Element | null): Anchor {
 // --- the adapter ---
 
 /** Hugging Face Papers: daily, weekly, monthly, trending and search listings, and single paper pages. */
-export const huggingface: SiteAdapter = {
-  id: 'huggingface',
-  label: 'Hugging Face Papers',
-  matches: MATCHES.huggingface,
+export const adapter: SiteAdapter = {
+  id,
 
   detect,
 
