@@ -6,7 +6,7 @@
  */
 import { Fragment } from 'preact';
 import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
-import type { RowPlacement } from './popup/VirtualList';
+import type { RowPlacement } from './list/VirtualList';
 import { STATUS_LABEL } from './labels';
 
 export interface PaperRowProps {

@@ -7,7 +7,10 @@
  * remove.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_FILTERS, ReadingList, type BulkAction, type ListFilters, type UndoNotice } from '@/components/ReadingList';
+import type { BulkAction } from '@/components/list/BulkBar';
+import { DEFAULT_FILTERS, type ListFilters } from '@/components/list/filters';
+import type { UndoNotice } from '@/components/list/UndoBar';
+import { ReadingList } from '@/components/ReadingList';
 import { onChanged } from '@/lib/changes';
 import { getLibrary, type Library } from '@/lib/library';
 import type { SavedPaper, Status } from '@/lib/paper';

@@ -1,0 +1,81 @@
+/** The reading list's search box with its syntax hint, the tag and status filters and the sort order. */
+import type { RefObject } from 'preact';
+import { STATUSES, tagKey, type Status } from '@/lib/paper';
+import type { SortKey } from '@/lib/sort';
+import { STATUS_LABEL } from '../labels';
+import { SORT_LABEL, type ListFilters } from './filters';
+
+/** The one-line search hint: examples of the filter syntax. */
+export const SEARCH_EXAMPLES = ['tag:rl', 'status:unread', 'year:2024', 'site:arxiv', '-word'] as const;
+
+interface FilterBarProps {
+  filters: ListFilters;
+  tags: readonly string[];
+  onChange(next: ListFilters): void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** parts of the search text that were ignored, and why (lib/query problems) */
+  problems?: readonly string[];
+}
+
+/** Search box with its syntax hint, tag and status filters, sort order. */
+export function FilterBar({ filters, tags, onChange, searchRef, problems = [] }: FilterBarProps) {
+  const set = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
+  // Keep a selected tag listed even after its last paper is gone, so the menu shows the truth.
+  const tagOptions = filters.tag && !tags.some((t) => tagKey(t) === tagKey(filters.tag)) ? [filters.tag, ...tags] : tags;
+  return (
+    <div class="filters" role="search">
+      <input
+        ref={searchRef}
+        type="search"
+        class="search"
+        aria-label="Search"
+        aria-describedby="search-hint"
+        placeholder="Search title, authors, abstract, tags, note"
+        autocomplete="off"
+        spellcheck={false}
+        value={filters.text}
+        onInput={(e) => set({ text: (e.currentTarget as HTMLInputElement).value })}
+      />
+      <p id="search-hint" class={problems.length ? 'search-hint problem' : 'search-hint'}>
+        {problems.length
+          ? problems.join(' ')
+          : [
+              'Filters: ',
+              ...SEARCH_EXAMPLES.flatMap((x, i) => [
+                i > 0 ? ' ' : '',
+                <code key={x}>{x}</code>,
+              ]),
+            ]}
+      </p>
+      <div class="selects">
+        <select aria-label="Filter by tag" value={filters.tag} onChange={(e) => set({ tag: (e.currentTarget as HTMLSelectElement).value })}>
+          <option value="">All tags</option>
+          {tagOptions.map((t) => (
+            <option value={t} key={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Filter by status"
+          value={filters.status}
+          onChange={(e) => set({ status: (e.currentTarget as HTMLSelectElement).value as Status | '' })}
+        >
+          <option value="">All statuses</option>
+          {STATUSES.map((s) => (
+            <option value={s} key={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Sort by" value={filters.sort} onChange={(e) => set({ sort: (e.currentTarget as HTMLSelectElement).value as SortKey })}>
+          {(Object.keys(SORT_LABEL) as SortKey[]).map((k) => (
+            <option value={k} key={k}>
+              {SORT_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
