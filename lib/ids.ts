@@ -117,10 +117,22 @@ export function canonicalId(ids: { arxivId?: string; doi?: string; url?: string 
   return null;
 }
 
+/** arXiv's abstract page of an id (arXiv's host is part of its identifier scheme). */
+export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
+
+/** Whether a URL is on arxiv.org (or one of its subdomains). */
+export function isArxivUrl(url: string): boolean {
+  try {
+    return /(^|\.)arxiv\.org$/.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 function arxivFromUrl(url: string): ArxivId | null {
   try {
     const u = new URL(url);
-    if (!/(^|\.)arxiv\.org$/.test(u.hostname)) return null;
+    if (!isArxivUrl(url)) return null;
     return arxivIdFromPath(u.pathname);
   } catch {
     return null;

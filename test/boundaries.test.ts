@@ -1,10 +1,12 @@
 /**
  * The database lives on the extension origin: nothing the content script imports, directly or
- * through other modules, may reach lib/db, lib/library or Dexie.
+ * through other modules, may reach lib/db, lib/library or Dexie. Each content script carries its
+ * own site's adapter only; the extension's pages carry the sites' metadata, never an adapter.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SITES } from '../lib/sites/registry';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Runtime imports only (`import type` / `export type` are erased from the bundle), static ones at
@@ -38,13 +40,33 @@ function graph(entry: string): Set<string> {
   return seen;
 }
 
+const rel = (files: Set<string>) => [...files].map((f) => (f.startsWith('pkg:') ? f : path.relative(ROOT, f)));
+const CONTENT_ENTRIES = readdirSync(path.join(ROOT, 'entrypoints')).filter((f) => f.endsWith('.content.ts'));
+
 describe('content-script boundary', () => {
-  for (const entry of ['entrypoints/huggingface.content.ts', 'entrypoints/arxiv.content.ts']) {
-    it(`${entry} never imports the database, nor another site's adapter`, () => {
-      const files = [...graph(path.join(ROOT, entry))].map((f) => (f.startsWith('pkg:') ? f : path.relative(ROOT, f)));
+  it('there is one content script per registered site, named by its id', () => {
+    expect(CONTENT_ENTRIES.map((f) => f.slice(0, -'.content.ts'.length)).sort()).toEqual(SITES.map((s) => s.id).sort());
+  });
+
+  for (const entry of CONTENT_ENTRIES) {
+    const id = entry.slice(0, -'.content.ts'.length);
+    it(`${entry} never imports the database, the registry, nor another site's adapter`, () => {
+      const files = rel(graph(path.join(ROOT, 'entrypoints', entry)));
       expect(files).toContain('lib/content/scanner.ts');
+      expect(files).toContain(`lib/sites/${id}/adapter.ts`);
       expect(files.filter((f) => /lib\/(db|library|requests)\.ts$|^pkg:dexie|lib\/exchange/.test(f))).toEqual([]);
-      expect(files.filter((f) => f.startsWith('lib/sites/') && !/(types|pick|hosts|common)\.ts$/.test(f))).toEqual([`lib/sites/${path.basename(entry, '.content.ts')}.ts`]);
+      const sites = files.filter((f) => f.startsWith('lib/sites/'));
+      expect(sites.filter((f) => !/^lib\/sites\/(types|pick|common)\.ts$/.test(f) && !f.startsWith(`lib/sites/${id}/`))).toEqual([]);
+      expect(sites.filter((f) => f.endsWith('/examples.ts'))).toEqual([]);
+    });
+  }
+});
+
+describe('extension pages carry site metadata only', () => {
+  for (const entry of ['entrypoints/background.ts', 'entrypoints/popup/main.tsx', 'entrypoints/options/main.tsx']) {
+    it(`${entry} imports no adapter and no URL table`, () => {
+      const files = rel(graph(path.join(ROOT, entry)));
+      expect(files.filter((f) => /^lib\/sites\/(index|pick|common)\.ts$|^lib\/sites\/[^/]+\/(adapter|examples)\.ts$/.test(f))).toEqual([]);
     });
   }
 });

@@ -512,6 +512,7 @@ describe('Feed keyboard shortcuts', () => {
         focusTag: (h) => toolbars.focusTag(h),
         openNote: (h) => toolbars.openNote(h),
         open: (h) => opened.push(toolbars.handleOf(h)!.draft()!.links.page!),
+        cardOf: (h) => toolbars.handleOf(h)?.card ?? null,
       },
       abort.signal,
     );

@@ -1,4 +1,5 @@
 /** Canonical identity (lib/ids.ts): table-driven. */
+import { paperIdFromSiteUrl } from '../lib/sites/registry';
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromPath, canonicalId, normaliseUrl, parseArxivId, parseDoi } from '../lib/ids';
 
@@ -139,12 +140,10 @@ describe('canonicalId', () => {
     // old-style ids
     [{ arxivId: 'arXiv:math.GT/0309136v1' }, 'arxiv:math/0309136'],
     [{ arxivId: 'math/0309136' }, 'arxiv:math/0309136'],
-    // arXiv and Hugging Face paper URLs give arxiv keys
+    // arXiv paper URLs give arxiv keys (a listed site's own paper URLs: paperIdFromSiteUrl, below)
     [{ url: 'https://arxiv.org/abs/2305.13169v2' }, 'arxiv:2305.13169'],
     [{ url: 'https://arxiv.org/pdf/2305.13169v2.pdf' }, 'arxiv:2305.13169'],
     [{ url: 'https://export.arxiv.org/abs/hep-th/9901001v3' }, 'arxiv:hep-th/9901001'],
-    [{ url: 'https://huggingface.co/papers/2305.13169' }, 'arxiv:2305.13169'],
-    [{ url: 'https://huggingface.co/papers/2305.13169#community' }, 'arxiv:2305.13169'],
     // DOI resolver URLs give doi keys
     [{ url: 'https://doi.org/10.1000/ABC' }, 'doi:10.1000/abc'],
     [{ url: 'https://doi.org/10.1000%2FABC' }, 'doi:10.1000/abc'],
@@ -159,5 +158,19 @@ describe('canonicalId', () => {
 
   it.each([{}, { arxivId: 'junk' }, { url: 'javascript:alert(1)' }, { arxivId: '', doi: '', url: '' }])('%j -> null', (ids) => {
     expect(canonicalId(ids)).toBeNull();
+  });
+});
+
+describe('paperIdFromSiteUrl (every site idFromUrl, through the registry)', () => {
+  it.each([
+    ['https://huggingface.co/papers/2305.13169', 'arxiv:2305.13169'],
+    ['https://huggingface.co/papers/2305.13169#community', 'arxiv:2305.13169'],
+    ['https://arxiv.org/abs/2305.13169v2', 'arxiv:2305.13169'],
+    ['https://huggingface.co/papers/date/2026-03-02', null],
+    ['https://arxiv.org/list/cs/new', null],
+    ['https://example.com/abs/2305.13169', null],
+    ['not a url', null],
+  ])('%s -> %s', (url, expected) => {
+    expect(paperIdFromSiteUrl(url)).toBe(expected);
   });
 });

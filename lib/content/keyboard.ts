@@ -12,6 +12,8 @@ export interface FeedKeyActions {
   focusTag(host: Element): void;
   openNote(host: Element): void;
   open(host: Element): void;
+  /** the element outlined as the current card (its site says which) */
+  cardOf(host: Element): Element | null;
 }
 
 export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
@@ -100,7 +102,7 @@ export class FeedKeys {
     this.activeCard = null;
     if (!host) return;
     host.setAttribute('data-papershelf-active', 'true');
-    const card = (host.closest('article, li, dd, div.meta') ?? host) as HTMLElement;
+    const card = (this.actions.cardOf(host) ?? host) as HTMLElement;
     this.activeCard = card;
     card.style.setProperty('outline', ACTIVE_OUTLINE);
     card.style.setProperty('outline-offset', '2px');

@@ -22,6 +22,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
     tags: () => send('tags', {}),
   };
   const toolbars = new Toolbars(document, backend, ctx.signal);
+  const cardSelector = adapters.flatMap((a) => a.cardSelector ?? []).join(', ');
   const keys = new FeedKeys(
     document,
     {
@@ -34,6 +35,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
         const url = d?.links.page ?? d?.links.abs;
         if (url && /^https?:/.test(url)) window.open(url, '_blank', 'noopener');
       },
+      cardOf: (host) => (cardSelector && host.closest(cardSelector)) || toolbars.handleOf(host)?.card || null,
     },
     ctx.signal,
   );

@@ -249,7 +249,7 @@ export class CardScanner {
 
   /**
    * Place the built toolbars. On a page that renders only the cards near the screen
-   * (content-visibility, as on huggingface.co), a big feed's go in equal batches of at most
+   * (content-visibility, as some feeds set), a big feed's go in equal batches of at most
    * PLACE_BATCH, one task each, the top cards first, so the relayout after each stays short. On a
    * page that renders every card, each batch would move every card below it again, and the frame
    * after it would repaint them: there all go at once. Resolves true when every toolbar was
@@ -330,7 +330,7 @@ function titleLink(card: Element, arxiv: string | undefined): Element {
 
 /**
  * Whether the page skips rendering its off-screen cards (content-visibility: auto on the card, as
- * huggingface.co's grid sets): then what we add to an off-screen card costs little.
+ * a feed's grid may set): then what we add to an off-screen card costs little.
  */
 export function skipsOffscreen(card: Element): boolean {
   const win = card.ownerDocument.defaultView;

@@ -3,7 +3,7 @@
  * into CSL items by citation-js (lib/exchange/citation.ts); this file holds only our mapping and
  * has no dependencies beyond the data model, so it is cheap to test and to import.
  */
-import { canonicalId, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { arxivAbsUrl, arxivIdFromPath, canonicalId, isArxivUrl, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import { MAX_TAG_LENGTH, normaliseTags, SavedPaper } from '../paper';
 import { searchWords } from '../search';
 import { paperIdFromSiteUrl } from '../sites/registry';
@@ -88,7 +88,7 @@ export function joinName(n: CslName): string {
 /** The link a reference should carry: the arXiv abstract page, else the best page we know. */
 export function referenceUrl(p: SavedPaper): string | undefined {
   if (p.links.abs) return p.links.abs;
-  if (p.arxivId) return `https://arxiv.org/abs/${p.arxivId}`;
+  if (p.arxivId) return arxivAbsUrl(p.arxivId);
   return p.links.page ?? (p.doi ? `https://doi.org/${p.doi}` : undefined) ?? p.sources[0]?.url;
 }
 
@@ -201,7 +201,10 @@ function findArxivId(item: CslItem, extra: ExtraIds): ArxivId | null {
     if (a) return a;
   }
   const url = httpUrlOrUndefined(item.URL);
-  // A listed site's page of an arXiv paper (arxiv.org/abs/…, huggingface.co/papers/…).
+  // An arXiv URL keeps its version (/abs/2305.13169v2); a listed site's page of an arXiv paper
+  // (a feed's page of the paper) names the paper.
+  const a = url && isArxivUrl(url) ? arxivIdFromPath(new URL(url).pathname) : null;
+  if (a) return a;
   const fromSite = url ? paperIdFromSiteUrl(url) : null;
   if (fromSite?.startsWith('arxiv:')) {
     const a = parseArxivId(fromSite.slice('arxiv:'.length));
@@ -267,8 +270,8 @@ export function fromCsl(item: CslItem, extra: ExtraIds, ctx: FromCslContext): Fr
   const tags = tagsOf(item.keyword);
   const links: SavedPaper['links'] = {};
   // An arXiv URL becomes the canonical abstract link; any other URL is the paper's page.
-  if (arxiv) links.abs = `https://arxiv.org/abs/${arxiv.id}`;
-  if (url && !(arxiv && /^https?:\/\/(?:[\w-]+\.)?arxiv\.org\//i.test(url))) links.page = url;
+  if (arxiv) links.abs = arxivAbsUrl(arxiv.id);
+  if (url && !(arxiv && isArxivUrl(url))) links.page = url;
 
   const rec: Omit<SavedPaper, 'words'> = {
     id,

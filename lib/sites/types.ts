@@ -73,6 +73,11 @@ export interface SiteAdapter {
   identify?(card: Element, ctx: ExtractContext): CardIdentity | null;
   /** where the toolbar mounts for this card */
   anchorFor(card: Element, kind: PageKind): Anchor | null;
+  /**
+   * What the feed keys (j / k) outline as the current card: the toolbar's nearest ancestor
+   * matching this selector (default: the card findCards() returned).
+   */
+  cardSelector?: string;
 }
 
 /**

@@ -1,22 +1,27 @@
-/** The built manifest asks for exactly what the README documents, nothing more. */
+/**
+ * The built manifest asks for exactly what the registry (lib/sites/registry.ts) lists and the
+ * README documents, nothing more: one content script per site with that site's matches.
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { HOST_PERMISSIONS, SITES } from '../../lib/sites/registry';
 import { EXT_DIR, expect, test } from './extension';
 
 test('permissions and host permissions are exactly the documented list', () => {
   const manifest = JSON.parse(readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.permissions).toEqual(['storage']);
-  expect(manifest.host_permissions).toEqual(['https://huggingface.co/*', 'https://arxiv.org/*']);
+  expect(manifest.host_permissions).toEqual([...HOST_PERMISSIONS]);
+  expect(HOST_PERMISSIONS.length).toBeGreaterThanOrEqual(SITES.length);
   expect(manifest.optional_permissions).toBeUndefined();
   expect(manifest.optional_host_permissions).toBeUndefined();
   // One content script per site, each carrying only its own adapter.
   // Each with its CSS (page.css: the toolbar hosts), which the browser adds before styling the page.
   const scripts = manifest.content_scripts as Array<{ matches: string[]; js: string[]; css?: string[] }>;
-  expect(scripts.map((s) => [s.js, s.css, [...s.matches].sort()]).sort()).toEqual([
-    [['content-scripts/arxiv.js'], ['content-scripts/arxiv.css'], ['https://arxiv.org/abs/*', 'https://arxiv.org/list/*', 'https://arxiv.org/search/*']],
-    [['content-scripts/huggingface.js'], ['content-scripts/huggingface.css'], ['https://huggingface.co/papers*']],
-  ]);
+  const byScript = (a: [string[], string[] | undefined, string[]], b: typeof a) => a[0][0]!.localeCompare(b[0][0]!);
+  expect(scripts.map((s): [string[], string[] | undefined, string[]] => [s.js, s.css, [...s.matches].sort()]).sort(byScript)).toEqual(
+    SITES.map((site): [string[], string[] | undefined, string[]] => [[`content-scripts/${site.id}.js`], [`content-scripts/${site.id}.css`], [...site.matches].sort()]).sort(byScript),
+  );
   expect(manifest.commands).toEqual({
     _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the PaperShelf reading list' },
   });
@@ -24,5 +29,5 @@ test('permissions and host permissions are exactly the documented list', () => {
   expect(manifest.content_security_policy).toBeUndefined();
   // The README's permission table names the same permissions.
   const readme = readFileSync(path.resolve(EXT_DIR, '..', '..', 'README.md'), 'utf8');
-  for (const p of ['`storage`', '`https://huggingface.co/*`', '`https://arxiv.org/*`']) expect(readme).toContain(p);
+  for (const p of ['`storage`', ...HOST_PERMISSIONS.map((h) => `\`${h}\``)]) expect(readme).toContain(p);
 });

@@ -314,6 +314,8 @@ const ANCHOR_AFTER: Partial<Record<PageKind, readonly string[]>> = {
 /** arXiv listings, search results and single-paper (abs) pages. */
 export const adapter: SiteAdapter = {
   id,
+  /** a listing's whole entry is its dd's div.meta (the card, a dt, is only the id line) */
+  cardSelector: 'div.meta, li, #abs',
 
   detect,
 

@@ -452,6 +452,7 @@ function listingAnchor(card: Element, h3: Element | null): Anchor {
 /** Hugging Face Papers: daily, weekly, monthly, trending and search listings, and single paper pages. */
 export const adapter: SiteAdapter = {
   id,
+  cardSelector: 'article',
 
   detect,
 
