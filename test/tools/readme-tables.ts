@@ -1,0 +1,52 @@
+/**
+ * The README's tables that the site registry decides: supported pages and permissions. `npm run
+ * readme` rewrites them between their markers; test/readme.test.ts fails when they are stale, so a
+ * new site (or a changed meta.ts) shows up in the README with no hand edit.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SITES } from '../../lib/sites/registry';
+
+export const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'README.md');
+
+/** Permissions that are not a site's host, in the manifest's order. */
+const OTHER_PERMISSIONS: ReadonlyArray<readonly [string, string]> = [
+  ['`storage`', 'keep your reading list in the extension\'s local storage (IndexedDB)'],
+];
+
+function sitesTable(): string {
+  const rows = SITES.map((s) => `| ${s.label} | ${s.pages} |`);
+  return ['| site | pages |', '| --- | --- |', ...rows].join('\n');
+}
+
+function permissionsTable(): string {
+  const rows = [
+    ...OTHER_PERMISSIONS.map(([p, why]) => `| ${p} | ${why} |`),
+    ...SITES.map((s) => `| ${s.hosts.map((h) => `\`${h}\``).join(', ')} | ${s.why} |`),
+  ];
+  return ['| permission | why |', '| --- | --- |', ...rows].join('\n');
+}
+
+const BLOCKS = { sites: sitesTable, permissions: permissionsTable } as const;
+
+/** The README with every generated block brought up to date (throws when a marker is missing). */
+export function withTables(readme: string): string {
+  let out = readme;
+  for (const [name, make] of Object.entries(BLOCKS)) {
+    const start = `<!-- generated:${name} (npm run readme) -->`;
+    const end = `<!-- /generated:${name} -->`;
+    const i = out.indexOf(start);
+    const j = out.indexOf(end);
+    if (i < 0 || j < i) throw new Error(`README.md has no ${start} … ${end} block`);
+    out = `${out.slice(0, i + start.length)}\n${make()}\n${out.slice(j)}`;
+  }
+  return out;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const before = readFileSync(README, 'utf8');
+  const after = withTables(before);
+  if (after !== before) writeFileSync(README, after);
+  process.stdout.write(after === before ? 'README.md tables are up to date\n' : 'README.md tables rewritten\n');
+}
