@@ -2,6 +2,7 @@
  * The popup reading list: the pure view (ReadingList / PaperRow) with props, then the App wired to
  * a real Library on a fake-indexeddb database (search, filters, sort, status, remove + undo).
  */
+import { SITES } from '@/lib/sites/registry';
 import 'fake-indexeddb/auto';
 import axe from 'axe-core';
 import { render, type ComponentChild } from 'preact';
@@ -274,9 +275,11 @@ describe('ReadingList view', () => {
     mount(<ReadingList {...viewProps({ papers: [], total: 0, tags: [] })} />);
     expect(text($('.shelf-count'))).toBe('0 papers');
     expect(text($('.empty'))).toBe(
-      'Your shelf is empty Open huggingface.co/papers. Click Save on a paper card. Add tags and notes from the same toolbar on the card. Saved papers show up here. They stay on this computer.',
+      `Your shelf is empty Open a paper feed: ${SITES.map((s) => s.label).join(', ')}. Click Save on a paper card. Add tags and notes from the same toolbar on the card. Saved papers show up here. They stay on this computer.`,
     );
-    expect($('.empty a')?.getAttribute('href')).toBe('https://huggingface.co/papers');
+    // Every registered site's start page, in the registry's order.
+    expect([...document.querySelectorAll('.empty a')].map((a) => a.getAttribute('href'))).toEqual(SITES.map((s) => s.home));
+    expect(SITES[0]!.home).toBe('https://huggingface.co/papers');
     expect($('ul[aria-label="Saved papers"]')).toBeNull();
     expect($('input[type="search"]')).toBeNull();
   });

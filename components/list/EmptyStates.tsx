@@ -1,5 +1,6 @@
 /** What the reading list shows instead of rows: an empty shelf, or a search that matches nothing. */
-import type { RefObject } from 'preact';
+import { Fragment, type RefObject } from 'preact';
+import { SITES } from '@/lib/sites/registry';
 import type { ListFilters } from './filters';
 
 /** First-run help: how to save the first paper. */
@@ -9,10 +10,15 @@ export function EmptyShelf() {
       <h2 id="empty-title">Your shelf is empty</h2>
       <ol class="steps">
         <li>
-          Open{' '}
-          <a href="https://huggingface.co/papers" target="_blank" rel="noopener noreferrer">
-            huggingface.co/papers
-          </a>
+          Open a paper feed:{' '}
+          {SITES.map((s, i) => (
+            <Fragment key={s.id}>
+              {i > 0 && ', '}
+              <a href={s.home} target="_blank" rel="noopener noreferrer">
+                {s.label}
+              </a>
+            </Fragment>
+          ))}
           .
         </li>
         <li>
