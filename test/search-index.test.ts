@@ -1,5 +1,5 @@
 /**
- * The popup's in-memory search index (lib/search-index): prefix words, AND, accents, filters,
+ * The popup's in-memory search index (lib/list/search-index): prefix words, AND, accents, filters,
  * ranking, incremental updates, and 10,000 generated papers checked against a brute-force search
  * over the same records (the export filter lib/exchange/select matchesQuery + an independent scorer).
  */
@@ -11,7 +11,9 @@ import { STATUSES, tagKey, type SavedPaper, type Status } from '@/lib/paper';
 import { parseQuery, type ParsedQuery } from '@/lib/query';
 import { searchWords, wordsOf } from '@/lib/search';
 import { matchesQuery } from '@/lib/exchange/select';
-import { narrows, SCORE, SearchIndex, type SearchOptions } from '@/lib/search-index';
+import { narrows } from '@/lib/list/hits';
+import { SCORE } from '@/lib/list/postings';
+import { SearchIndex, type SearchOptions } from '@/lib/list/search-index';
 
 type Over = Partial<Omit<SavedPaper, 'words'>> & { id: string; title: string };
 

@@ -1,6 +1,6 @@
 /**
  * The popup: loads every saved paper once (Library.all()) into an in-memory search index
- * (lib/search-index) and answers every keystroke from it, without an IndexedDB round trip. The
+ * (lib/list/search-index) and answers every keystroke from it, without an IndexedDB round trip. The
  * index follows changes from any extension context (lib/changes) by re-reading only the changed
  * ids (Library.lookup); the whole library is re-read when the popup window regains focus (a write
  * that did not notify). Writes go through lib/library: status, remove + undo, bulk tag / status /
@@ -15,7 +15,7 @@ import { onChanged } from '@/lib/changes';
 import { getLibrary, type Library } from '@/lib/library';
 import type { SavedPaper, Status } from '@/lib/paper';
 import { parseQuery } from '@/lib/query';
-import { SearchIndex, type SearchOptions } from '@/lib/search-index';
+import { SearchIndex, type SearchOptions } from '@/lib/list/search-index';
 
 export interface AppProps {
   /** the library to show; defaults to the extension's shared one (tests pass one on a test database) */
