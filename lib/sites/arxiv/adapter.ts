@@ -5,6 +5,7 @@
  * `citation_*` meta tags, the rest from the visible markup.
  * Markup reference: shared/fixtures/pages/SITES.md (arXiv) and shared/fixtures/pages/arxiv-list/.
  */
+import { monthOf } from '../../dates';
 import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
 import { arxivDraft, arxivLinks, collapse, first, firstAll, isoDate, metaDate, readMeta } from '../common';
 import { id } from './meta';
@@ -137,12 +138,10 @@ function subjectsOf(el: Element | null): string[] | undefined {
   return unique.length ? unique : undefined;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
 /** "3 January, 2023" / "3 Jan 2023" -> "2023-01-03". */
 function parseDayMonthYear(d: string, m: string, y: string): string | undefined {
-  const month = MONTHS.findIndex((name) => name.startsWith(m.toLowerCase().slice(0, 3))) + 1;
-  return m.length >= 3 && month > 0 ? isoDate(Number(y), month, Number(d)) : undefined;
+  const month = monthOf(m);
+  return month > 0 ? isoDate(Number(y), month, Number(d)) : undefined;
 }
 
 /** citation_author "Keyname Suffix, Firstnames" -> "Firstnames Keyname Suffix" (as listings show it). */
