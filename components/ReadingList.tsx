@@ -1,13 +1,13 @@
 /**
  * The reading list shown in the toolbar popup: header with the paper count, search (with its
- * filter syntax, lib/query) and filters, the windowed rows, selection with bulk actions, the empty
+ * filter syntax, lib/list/query) and filters, the windowed rows, selection with bulk actions, the empty
  * states and the Undo bar. Props in, callbacks out: no browser.* and no database (the popup's App
  * wires it to the library through lib/list/list-store). Its parts live in components/list/:
  * the views, the selection, keyboard focus and the shortcuts (useListKeys says which keys).
  */
 import { useMemo, useRef } from 'preact/hooks';
 import type { SavedPaper, Status } from '@/lib/paper';
-import { parseQuery } from '@/lib/query';
+import { parseQuery } from '@/lib/list/query';
 import { paperHref } from './PaperRow';
 import { BulkBar, type BulkAction } from './list/BulkBar';
 import { papersCount, formatCount } from './list/counts';

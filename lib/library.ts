@@ -1,12 +1,14 @@
 /**
- * The only module that touches the papers table: save, patch, remove, lookup, query, search.
- * Every write is one transaction and re-derives the search words; user fields (tags, note,
- * status) change only through patches, never by a paper being seen again.
+ * The only module that touches the papers table: save, patch, remove, restore, lookup, import,
+ * read. Every write is one transaction and re-derives the stored words (lib/list/words
+ * paperWords); user fields (tags, note, status) change only through patches, never by a paper
+ * being seen again. Searching, filtering and sorting are the popup's in-memory index
+ * (lib/list/search-index) and the export's selection (lib/exchange/select).
  */
 import { notifyChanged } from './changes';
 import { getDb, sitesOf, type PaperShelfDB } from './db';
-import { normaliseTags, PaperDraft, SavedPaper, UserPatch, type Source, type Status } from './paper';
-import { matchesTerms, searchWords, wordsOf } from './search';
+import { normaliseTags, PaperDraft, SavedPaper, UserPatch, type Source } from './paper';
+import { paperWords } from './list/words';
 
 export class NotFoundError extends Error {
   constructor(id: string) {
@@ -15,23 +17,9 @@ export class NotFoundError extends Error {
   }
 }
 
-export { SORT_KEYS, sortPapers, type SortKey } from './sort';
-import { sortPapers, type SortKey } from './sort';
-
-export interface LibraryQuery {
-  /** free text: every word must prefix-match a word of title, authors, abstract, tags or note */
-  text?: string;
-  /** only papers carrying this tag (case-insensitive) */
-  tag?: string;
-  status?: Status;
-  /** only papers seen on this site (adapter id) */
-  site?: string;
-  sort?: SortKey;
-}
-
-/** Re-derive the indexed fields (search words, sites) after any change. */
+/** Re-derive the indexed fields (words, sites) after any change. */
 function withWords(p: Omit<SavedPaper, 'words' | 'sites'> & { sites?: string[] }): SavedPaper {
-  return { ...p, words: searchWords(p), sites: sitesOf(p.sources) };
+  return { ...p, words: paperWords(p), sites: sitesOf(p.sources) };
 }
 
 function mergeSources(sources: readonly Source[], site: string, url: string, now: number): Source[] {
@@ -262,30 +250,6 @@ export class Library {
   async allTags(): Promise<string[]> {
     const keys = (await this.db.papers.orderBy("tags").uniqueKeys()) as string[];
     return normaliseTags(keys).sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
-  }
-
-  /** Filter, search and sort. The first search word narrows through the words index. */
-  async query(q: LibraryQuery = {}): Promise<SavedPaper[]> {
-    const terms = [...new Set(wordsOf(q.text ?? ''))];
-    let rows: SavedPaper[];
-    if (terms.length > 0) {
-      const first = terms.reduce((a, b) => (b.length > a.length ? b : a));
-      rows = await this.db.papers.where('words').startsWith(first).distinct().toArray();
-      rows = rows.filter((r) => matchesTerms(r.words, terms));
-    } else if (q.tag) {
-      rows = await this.db.papers.where('tags').equalsIgnoreCase(q.tag).distinct().toArray();
-    } else if (q.site) {
-      rows = await this.db.papers.where('sites').equals(q.site).toArray();
-    } else {
-      rows = await this.db.papers.toArray();
-    }
-    if (q.tag) {
-      const tag = q.tag.toLowerCase();
-      rows = rows.filter((r) => r.tags.some((t) => t.toLowerCase() === tag));
-    }
-    if (q.status) rows = rows.filter((r) => r.status === q.status);
-    if (q.site) rows = rows.filter((r) => r.sources.some((s) => s.site === q.site));
-    return sortPapers(rows, q.sort ?? 'savedAt');
   }
 }
 

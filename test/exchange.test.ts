@@ -21,7 +21,7 @@ import { queryFromSearch, selectPapers } from '@/lib/exchange/select';
 import { openDb } from '@/lib/db';
 import { Library } from '@/lib/library';
 import { SavedPaper } from '@/lib/paper';
-import { searchWords } from '@/lib/search';
+import { paperWords } from '@/lib/list/words';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import');
@@ -34,7 +34,7 @@ function freshLibrary(): Library {
 
 /** A stored record with its derived search words. */
 function rec(p: Omit<SavedPaper, 'words'>): SavedPaper {
-  return SavedPaper.parse({ ...p, words: searchWords(p) });
+  return SavedPaper.parse({ ...p, words: paperWords(p) });
 }
 
 const NOW = new Date(2026, 10, 27, 12, 0, 0); // local time: file names use the local date

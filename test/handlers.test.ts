@@ -36,13 +36,13 @@ describe('background handlers', () => {
     it(`${type}: rejects malformed payloads with a typed error and writes nothing`, async () => {
       const lib = freshLibrary();
       await lib.save(hfDraft('2603.00009'), { note: 'existing' });
-      const before = await lib.query();
+      const before = await lib.all();
       for (const raw of BAD[type]) {
         const res = await handle(lib, type, raw);
         expect(res.ok, JSON.stringify(raw)).toBe(false);
         if (!res.ok) expect(res.error.code).toBe('invalid');
       }
-      expect(await lib.query()).toEqual(before);
+      expect(await lib.all()).toEqual(before);
     });
   }
 

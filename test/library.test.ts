@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '@/lib/library';
+import { NotFoundError, type Library } from '@/lib/library';
+import { parseQuery } from '@/lib/list/query';
+import { SearchIndex, type SearchOptions } from '@/lib/list/search-index';
 import { SavedPaper } from '@/lib/paper';
 import { freshLibrary, hfDraft } from './helpers/drafts';
 
@@ -152,7 +154,12 @@ describe('Library remove / restore / lookup / observe', () => {
   });
 });
 
-describe('Library.query', () => {
+/** The library as the popup reads it: every record (Library.all) into the in-memory index, searched there. */
+async function find(lib: Library, text = '', opts: SearchOptions = {}) {
+  return new SearchIndex(await lib.all()).search(parseQuery(text), opts);
+}
+
+describe('saved papers, as the popup searches them (Library.all -> SearchIndex)', () => {
   async function seeded() {
     const lib = freshLibrary();
     await lib.save(hfDraft('2603.00001', { title: 'Sparse attention for long video', publishedAt: '2026-01-05', signals: { upvotes: 5 } }), { addTags: ['video'], status: 'read' }, T0);
@@ -164,39 +171,39 @@ describe('Library.query', () => {
 
   it('sorts by saved date, publication date, upvotes and title', async () => {
     const lib = await seeded();
-    expect(ids(await lib.query())).toEqual(['2603.00003', '2603.00002', '2603.00001']);
-    expect(ids(await lib.query({ sort: 'publishedAt' }))).toEqual(['2603.00002', '2603.00001', '2603.00003']);
-    expect(ids(await lib.query({ sort: 'upvotes' }))).toEqual(['2603.00002', '2603.00001', '2603.00003']);
-    expect(ids(await lib.query({ sort: 'title' }))).toEqual(['2603.00003', '2603.00002', '2603.00001']);
+    expect(ids(await find(lib))).toEqual(['2603.00003', '2603.00002', '2603.00001']);
+    expect(ids(await find(lib, '', { sort: 'publishedAt' }))).toEqual(['2603.00002', '2603.00001', '2603.00003']);
+    expect(ids(await find(lib, '', { sort: 'upvotes' }))).toEqual(['2603.00002', '2603.00001', '2603.00003']);
+    expect(ids(await find(lib, '', { sort: 'title' }))).toEqual(['2603.00003', '2603.00002', '2603.00001']);
   });
 
   it('searches word prefixes across title, authors, abstract, tags and note (ANDed, accent-folded)', async () => {
     const lib = await seeded();
-    expect(ids(await lib.query({ text: 'dpo' }))).toEqual(['2603.00002']);
-    expect(ids(await lib.query({ text: 'spar vid' }))).toEqual(['2603.00001']);
-    expect(ids(await lib.query({ text: 'muller' }))).toEqual(['2603.00003']);
-    expect(ids(await lib.query({ text: 'algebra' }))).toEqual(['2603.00003']);
-    expect(ids(await lib.query({ text: 'agents' }))).toEqual(['2603.00003']);
-    expect(ids(await lib.query({ text: 'lovelace' }))).toEqual(['2603.00002', '2603.00001']);
-    expect(ids(await lib.query({ text: 'video reward' }))).toEqual([]);
+    expect(ids(await find(lib, 'dpo'))).toEqual(['2603.00002']);
+    expect(ids(await find(lib, 'spar vid'))).toEqual(['2603.00001']);
+    expect(ids(await find(lib, 'muller'))).toEqual(['2603.00003']);
+    expect(ids(await find(lib, 'algebra'))).toEqual(['2603.00003']);
+    expect(ids(await find(lib, 'agents'))).toEqual(['2603.00003']);
+    expect(ids(await find(lib, 'lovelace'))).toEqual(['2603.00002', '2603.00001']);
+    expect(ids(await find(lib, 'video reward'))).toEqual([]);
   });
 
   it('filters by tag (case-insensitive) and status, combined with search', async () => {
     const lib = await seeded();
-    expect(ids(await lib.query({ tag: 'RL' }))).toEqual(['2603.00003', '2603.00002']);
-    expect(ids(await lib.query({ status: 'read' }))).toEqual(['2603.00001']);
-    expect(ids(await lib.query({ tag: 'rl', status: 'unread', text: 'reward' }))).toEqual(['2603.00002']);
+    expect(ids(await find(lib, '', { tag: 'RL' }))).toEqual(['2603.00003', '2603.00002']);
+    expect(ids(await find(lib, '', { status: 'read' }))).toEqual(['2603.00001']);
+    expect(ids(await find(lib, 'reward', { tag: 'rl', status: 'unread' }))).toEqual(['2603.00002']);
     expect(await lib.allTags()).toEqual(['agents', 'RL', 'video']);
   });
 });
 
-describe('Library.query by site', () => {
+describe('saved papers by site, as the popup searches them', () => {
   it('filters by the sites a paper was seen on', async () => {
     const lib = freshLibrary();
     await lib.save(hfDraft('2603.00001'));
     await lib.save(hfDraft('2603.00002'));
     await lib.save({ ...hfDraft('2603.00002'), site: 'arxiv', pageUrl: 'https://arxiv.org/list/cs.LG/new', links: { page: 'https://arxiv.org/abs/2603.00002' } });
-    expect((await lib.query({ site: 'arxiv' })).map((r) => [r.id, r.sites])).toEqual([['arxiv:2603.00002', ['huggingface', 'arxiv']]]);
-    expect((await lib.query({ site: 'huggingface' })).length).toBe(2);
+    expect((await find(lib, 'site:arxiv')).map((r) => [r.id, r.sites])).toEqual([['arxiv:2603.00002', ['huggingface', 'arxiv']]]);
+    expect((await find(lib, 'site:huggingface')).length).toBe(2);
   });
 });

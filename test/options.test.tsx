@@ -19,7 +19,7 @@ import { openDb } from '@/lib/db';
 import type { ExportFile } from '@/lib/exchange/export';
 import { Library } from '@/lib/library';
 import type { SavedPaper } from '@/lib/paper';
-import { searchWords } from '@/lib/search';
+import { paperWords } from '@/lib/list/words';
 import { loadSettings } from '@/lib/settings';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures', 'import');
@@ -117,7 +117,7 @@ function paper(id: string, over: Partial<SavedPaper> = {}): SavedPaper {
     updatedAt: 1_780_000_000_000,
     ...over,
   };
-  return { ...p, words: searchWords(p) };
+  return { ...p, words: paperWords(p) };
 }
 
 let n = 0;

@@ -17,7 +17,7 @@ import { App, PREVIEW_ROWS } from '@/entrypoints/popup/App';
 import { openDb, type PaperShelfDB } from '@/lib/db';
 import { Library } from '@/lib/library';
 import type { PaperDraft, SavedPaper, UserPatch } from '@/lib/paper';
-import { searchWords } from '@/lib/search';
+import { paperWords } from '@/lib/list/words';
 
 // ---------------------------------------------------------------------------------------------
 // DOM helpers (no testing-library: plain queries on the container)
@@ -506,8 +506,9 @@ describe('popup App on a real library', () => {
 
   it('answers every keystroke from memory: no IndexedDB read per keystroke, only changed ids re-read', async () => {
     await mountApp();
-    const spies = (['all', 'query', 'lookup', 'get', 'count', 'allTags'] as const).map((m) => vi.spyOn(library, m));
-    const [all, query, lookup, get, count, allTags] = spies;
+    // (Library has no query method any more: every search is the in-memory index's.)
+    const spies = (['all', 'lookup', 'get', 'count', 'allTags'] as const).map((m) => vi.spyOn(library, m));
+    const [all, lookup, get, count, allTags] = spies;
     const search = $<HTMLInputElement>('input[type="search"]')!;
     for (const t of ['d', 'de', 'den', 'denoising', 'tag:nlp', 'status:reading x', '']) type(search, t);
     type(search, 'denoising');
@@ -520,7 +521,7 @@ describe('popup App on a real library', () => {
     });
     await waitFor(() => expect(rows().map(rowText)).toEqual([ROW.ddpm.replace(' | Reading', ' | Compare with consistency models | Reading')]));
     expect(lookup).toHaveBeenCalledExactlyOnceWith(['arxiv:2006.11239']);
-    for (const spy of [all, query, get, count, allTags]) expect(spy).not.toHaveBeenCalled();
+    for (const spy of [all, get, count, allTags]) expect(spy).not.toHaveBeenCalled();
     type(search, 'consistency');
     expect(titles()).toEqual(['Denoising Diffusion Probabilistic Models']);
   });
@@ -702,7 +703,7 @@ function many(n: number, t0 = T0): SavedPaper[] {
       savedAt: t0 + i * 1000,
       updatedAt: t0 + i * 1000,
     };
-    return { ...p, words: searchWords(p) };
+    return { ...p, words: paperWords(p) };
   });
 }
 

@@ -1,10 +1,10 @@
 /**
- * The search box syntax (lib/query): words and filters, typed in any case, half-typed, or junk.
+ * The search box syntax (lib/list/query): words and filters, typed in any case, half-typed, or junk.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyQuery, isEmptyQuery, parseQuery, parseYear, type ParsedQuery } from '@/lib/query';
+import { emptyQuery, isEmptyQuery, parseQuery, parseYear, type ParsedQuery } from '@/lib/list/query';
 import { tagKey } from '@/lib/paper';
-import { wordsOf } from '@/lib/search';
+import { wordsOf } from '@/lib/list/words';
 
 /** An expected parse: the empty query plus what the case sets. */
 function q(over: Partial<Omit<ParsedQuery, 'not'>> & { not?: Partial<ParsedQuery['not']> } = {}): ParsedQuery {
@@ -51,7 +51,7 @@ const CASES: [string, ParsedQuery][] = [
   ['https://arxiv.org/abs/2305.13169', q({ terms: ['https', 'arxiv', 'org', 'abs', '2305', '13169'] })],
   ['arxiv:2305.13169', q({ terms: ['arxiv', '2305', '13169'] })],
   ['x1:y', q({ terms: ['x1', 'y'] })],
-  // Accents fold, case folds (lib/search wordsOf).
+  // Accents fold, case folds (lib/list/words wordsOf).
   ['Schrödinger CAFÉ', q({ terms: ['schrodinger', 'cafe'] })],
   ['"Self-Attention" state-of-the-art', q({ terms: ['self', 'attention', 'state', 'of', 'the', 'art'] })],
   // Exclusions.
@@ -75,7 +75,7 @@ describe('parseQuery', () => {
   });
 });
 
-describe('wordsOf (lib/search)', () => {
+describe('wordsOf (lib/list/words)', () => {
   /** The full folding, without the shortcut wordsOf takes for plain ASCII. */
   const folded = (text: string) =>
     text

@@ -6,10 +6,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '@/lib/db';
-import { Library, sortPapers, SORT_KEYS, type SortKey } from '@/lib/library';
+import { Library } from '@/lib/library';
+import { sortPapers, SORT_KEYS, type SortKey } from '@/lib/list/sort';
 import { STATUSES, tagKey, type SavedPaper, type Status } from '@/lib/paper';
-import { parseQuery, type ParsedQuery } from '@/lib/query';
-import { searchWords, wordsOf } from '@/lib/search';
+import { parseQuery, type ParsedQuery } from '@/lib/list/query';
+import { paperWords, wordsOf } from '@/lib/list/words';
 import { matchesQuery } from '@/lib/exchange/select';
 import { narrows } from '@/lib/list/hits';
 import { SCORE } from '@/lib/list/postings';
@@ -31,7 +32,7 @@ function paper(over: Over): SavedPaper {
     updatedAt: 1,
     ...over,
   };
-  return { ...p, words: searchWords(p) };
+  return { ...p, words: paperWords(p) };
 }
 
 const ids = (rows: readonly SavedPaper[]) => rows.map((r) => r.id);
@@ -101,7 +102,7 @@ describe('SearchIndex basics', () => {
     expect(find(i, 'deep learn')).toEqual(['d']); // a multi-word tag is words too
   });
 
-  it('folds accents and case (lib/search wordsOf) on both sides', () => {
+  it('folds accents and case (lib/list/words wordsOf) on both sides', () => {
     const i = index();
     expect(find(i, 'schrodinger')).toEqual(['s']);
     expect(find(i, 'SCHRÖ')).toEqual(['s']);
@@ -456,7 +457,7 @@ function queriesFor(papers: readonly SavedPaper[], seed: number): [string, Searc
 
 describe('SearchIndex at 10,000 papers', () => {
   const papers = generate(10_000, 42);
-  // The reference order, spelled out with String#localeCompare (what the collators in lib/sort
+  // The reference order, spelled out with String#localeCompare (what the collators in lib/list/sort
   // must equal); computed once per key (it is slow on titles).
   const referenceSort = (rows: SavedPaper[], sort: SortKey): SavedPaper[] => {
     const by = {
@@ -474,7 +475,7 @@ describe('SearchIndex at 10,000 papers', () => {
     return orders.get(key)!;
   };
 
-  it('sortPapers (lib/sort) orders exactly like String#localeCompare', { timeout: 60_000 }, () => {
+  it('sortPapers (lib/list/sort) orders exactly like String#localeCompare', { timeout: 60_000 }, () => {
     for (const sort of SORT_KEYS) {
       expect(ids(sortPapers([...papers], sort)), sort).toEqual([...orderOf(sort, papers).keys()]);
     }

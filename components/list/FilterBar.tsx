@@ -1,7 +1,7 @@
 /** The reading list's search box with its syntax hint, the tag and status filters and the sort order. */
 import type { RefObject } from 'preact';
 import { STATUSES, tagKey, type Status } from '@/lib/paper';
-import type { SortKey } from '@/lib/sort';
+import type { SortKey } from '@/lib/list/sort';
 import { STATUS_LABEL } from '../labels';
 import { SORT_LABEL, type ListFilters } from './filters';
 
@@ -13,7 +13,7 @@ interface FilterBarProps {
   tags: readonly string[];
   onChange(next: ListFilters): void;
   searchRef: RefObject<HTMLInputElement | null>;
-  /** parts of the search text that were ignored, and why (lib/query problems) */
+  /** parts of the search text that were ignored, and why (lib/list/query problems) */
   problems?: readonly string[];
 }
 

@@ -1,10 +1,10 @@
 /** What the reading list is searched, filtered and sorted by, and how the view names it. */
-import type { SortKey } from '@/lib/sort';
+import type { SortKey } from '@/lib/list/sort';
 import type { Status } from '@/lib/paper';
 
 /** What the user searches, filters and sorts by. Empty strings mean "all". */
 export interface ListFilters {
-  /** the search box text, with its filter syntax (lib/query) */
+  /** the search box text, with its filter syntax (lib/list/query) */
   text: string;
   tag: string;
   status: Status | '';

@@ -14,7 +14,7 @@ import { ReadingList } from '@/components/ReadingList';
 import { onChanged } from '@/lib/changes';
 import { getLibrary, type Library } from '@/lib/library';
 import type { SavedPaper, Status } from '@/lib/paper';
-import { parseQuery } from '@/lib/query';
+import { parseQuery } from '@/lib/list/query';
 import { SearchIndex, type SearchOptions } from '@/lib/list/search-index';
 
 export interface AppProps {

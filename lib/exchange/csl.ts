@@ -5,7 +5,7 @@
  */
 import { arxivAbsUrl, arxivIdFromPath, canonicalId, isArxivUrl, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import { MAX_TAG_LENGTH, normaliseTags, SavedPaper } from '../paper';
-import { searchWords } from '../search';
+import { paperWords } from '../list/words';
 import { paperIdFromSiteUrl } from '../sites/registry';
 
 /** A CSL name: structured, or a literal for organisations and single names. */
@@ -295,7 +295,7 @@ export function fromCsl(item: CslItem, extra: ExtraIds, ctx: FromCslContext): Fr
   }
   if (doi) rec.doi = doi;
   if (extra.primaryClass && arxiv) rec.subjects = [clean(extra.primaryClass)];
-  const parsed = SavedPaper.safeParse({ ...rec, words: searchWords(rec) });
+  const parsed = SavedPaper.safeParse({ ...rec, words: paperWords(rec) });
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error.issues) };
   return { ok: true, paper: parsed.data };
 }

@@ -1,17 +1,17 @@
 /**
  * Which papers an export covers: all, or those matching the query in the options page URL
- * (`options.html?q=tag:rl year:2024`), in the popup's search syntax (lib/query parseQuery).
+ * (`options.html?q=tag:rl year:2024`), in the popup's search syntax (lib/list/query parseQuery).
  */
-import { sortPapers } from '../library';
+import { sortPapers } from '../list/sort';
 import { tagKey, type SavedPaper } from '../paper';
-import { isEmptyQuery, parseQuery, type ParsedQuery } from '../query';
-import { matchesTerms } from '../search';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../list/query';
+import { matchesTerms } from '../list/words';
 
 function yearOf(p: SavedPaper): number | undefined {
   return p.publishedAt ? Number(p.publishedAt.slice(0, 4)) : undefined;
 }
 
-/** Does a paper match a parsed query? (Same meaning as the popup's search box, see lib/query.) */
+/** Does a paper match a parsed query? (Same meaning as the popup's search box, see lib/list/query.) */
 export function matchesQuery(p: SavedPaper, q: ParsedQuery): boolean {
   if (q.terms.length && !matchesTerms(p.words, q.terms)) return false;
   if (q.not.terms.some((t) => p.words.some((w) => w.startsWith(t)))) return false;

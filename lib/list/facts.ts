@@ -5,7 +5,7 @@
  * objects costs more (memory latency) than everything else a keystroke does.
  */
 import { STATUSES, tagKey, type SavedPaper, type Status } from '../paper';
-import type { ParsedQuery } from '../query';
+import type { ParsedQuery } from './query';
 
 /** Status of a slot in the per-slot facts: 1 + index in STATUSES (0: none of them). */
 const STATUS_CODE = new Map<string, number>(STATUSES.map((s, i) => [s, i + 1]));

@@ -1,5 +1,5 @@
 /**
- * The word postings of the search index: for every word (lib/search wordsOf: lower-case,
+ * The word postings of the search index: for every word (lib/list/words wordsOf: lower-case,
  * accent-folded), the papers containing it, and in which fields, which gives the relevance score
  * without looking at the paper again.
  *
@@ -10,7 +10,7 @@
  * - The postings are built in short steps (build), after the first rows show.
  */
 import type { SavedPaper } from '../paper';
-import { wordsOf } from '../search';
+import { wordsOf } from './words';
 
 /** Field bits of a posting entry. */
 const TITLE = 1;
@@ -32,7 +32,7 @@ const FIELD_SCORE: number[] = Array.from({ length: FIELD_MASK + 1 }, (_, mask) =
 
 /**
  * Word -> field bits for one paper. The stored `words` (every word of title, authors, abstract,
- * tags and note, as lib/search searchWords derives them on every write) are reused, so loading
+ * tags and note, as lib/list/words paperWords derives them on every write) are reused, so loading
  * 10,000 papers does not re-split their abstracts; only the short fields are split again to know
  * which words come from the title, the authors or the tags. Any other word is abstract or note.
  */

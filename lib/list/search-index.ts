@@ -13,12 +13,12 @@
  *
  * This class keeps the slots, follows changes (single updates patch every part; big batches,
  * such as bulk edits and imports, rebuild the whole index instead) and caches what a keystroke
- * re-uses: the order of every sort key (lib/sort sortPapers, until a paper is added, removed or
+ * re-uses: the order of every sort key (lib/list/sort sortPapers, until a paper is added, removed or
  * changes a sorted field), recent words' scores, the last filter and the last hits.
  */
 import { normaliseTags, type SavedPaper } from '../paper';
-import { emptyQuery, type ParsedQuery } from '../query';
-import { sortPapers, type SortKey } from '../sort';
+import { emptyQuery, type ParsedQuery } from './query';
+import { sortPapers, type SortKey } from './sort';
 import { FilterFacts, filterKey, toDoc, type ClickedFilters, type Doc } from './facts';
 import { findHits, type Hits } from './hits';
 import { WordPostings } from './postings';

@@ -1,12 +1,12 @@
 /**
  * Saved papers for the popup and import benchmarks: valid SavedPaper records built in Node
  * (seeded, so every run stores the same library), with the derived `words` field computed by the
- * extension's own lib/search and lib/db. Written raw into the extension's IndexedDB, or as a JSON backup.
+ * extension's own lib/list/words and lib/db. Written raw into the extension's IndexedDB, or as a JSON backup.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/exchange/backup';
 import { sitesOf } from '../../lib/db';
 import { SavedPaper } from '../../lib/paper';
-import { searchWords } from '../../lib/search';
+import { paperWords } from '../../lib/list/words';
 import { capitalise, FIRST_NAMES, LAST_NAMES, phrase, pick, rng } from './pages';
 
 export const TAGS = ['rl', 'nlp', 'vision', 'diffusion', 'to-read', 'survey', 'theory', 'robotics', 'speech', 'graphs', 'efficiency', 'deep learning'] as const;
@@ -45,7 +45,7 @@ export function savedPapers(n: number, seed = 1): SavedPaper[] {
       updatedAt: savedAt,
     };
     // The derived, indexed fields, as lib/library derives them on every write.
-    out.push({ ...p, words: searchWords(p), sites: sitesOf(p.sources) });
+    out.push({ ...p, words: paperWords(p), sites: sitesOf(p.sources) });
   }
   // The generator must produce what the extension stores: check a sample against the schema.
   for (const p of out.filter((_, k) => k % 997 === 0)) SavedPaper.parse(p);

@@ -4,7 +4,7 @@
  *   graph neural tag:rl tag:"deep learning" status:unread year:2024 year:2020..2022 site:arxiv -survey
  *
  * - Plain words: every word must prefix-match a word of title, authors, abstract, tags or note
- *   (split and accent-folded by lib/search wordsOf, so "Schrödinger" finds "schrodinger").
+ *   (split and accent-folded by lib/list/words wordsOf, so "Schrödinger" finds "schrodinger").
  * - `tag:x` / `tag:"two words"`: carries that tag (case-insensitive, exact); several tags all apply.
  * - `status:unread|reading|read` (a unique prefix is enough: `status:u`).
  * - `year:2024`, `year:2023..2024`, `year:2020..`, `year:..2019`: publication year.
@@ -15,9 +15,9 @@
  *   `year:abc`) is ignored and reported in `problems`, which the popup shows under the box.
  * - Later `status:` / `year:` / `site:` replace earlier ones.
  */
-import { STATUSES, tagKey, type Status } from './paper';
-import { wordsOf } from './search';
-import { siteIdFor } from './sites/registry';
+import { STATUSES, tagKey, type Status } from '../paper';
+import { wordsOf } from './words';
+import { siteIdFor } from '../sites/registry';
 
 /** Inclusive publication-year range. */
 export interface YearRange {

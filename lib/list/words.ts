@@ -1,4 +1,8 @@
-/** Word extraction shared by the stored search field and the query parser. */
+/**
+ * The words of a text and of a paper: lower-case and accent-folded, so "Schrödinger" finds
+ * "schrodinger". One definition for the stored `words` of every record (lib/library, imports),
+ * the search box's words (lib/list/query) and the in-memory index (lib/list/postings).
+ */
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const NOT_ASCII = /[^\x00-\x7f]/;
@@ -17,8 +21,8 @@ export function wordsOf(text: string): string[] {
   );
 }
 
-/** The derived, de-duplicated search words of a paper. */
-export function searchWords(p: { title: string; authors: readonly string[]; abstract?: string; tags: readonly string[]; note: string }): string[] {
+/** Every word of a paper's title, authors, abstract, tags and note, once each: its stored `words`. */
+export function paperWords(p: { title: string; authors: readonly string[]; abstract?: string; tags: readonly string[]; note: string }): string[] {
   const set = new Set<string>();
   for (const part of [p.title, p.authors.join(' '), p.abstract ?? '', p.tags.join(' '), p.note]) {
     for (const w of wordsOf(part)) set.add(w);

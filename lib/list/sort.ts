@@ -4,7 +4,7 @@
  * for the library's queries, the popup's in-memory index and exports. No database here, so the
  * popup's search index can use it without Dexie.
  */
-import type { SavedPaper } from './paper';
+import type { SavedPaper } from '../paper';
 
 export type SortKey = 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
 export const SORT_KEYS: readonly SortKey[] = ['savedAt', 'publishedAt', 'upvotes', 'title'];
