@@ -13,7 +13,8 @@ import { FALLBACK_VIEWPORT, OVERSCAN, ROW_HEIGHT, rowWindow } from '@/components
 import type { BulkAction } from '@/components/list/BulkBar';
 import { DEFAULT_FILTERS, type ListFilters } from '@/components/list/filters';
 import { ReadingList, type ReadingListProps } from '@/components/ReadingList';
-import { App, PREVIEW_ROWS } from '@/entrypoints/popup/App';
+import { App } from '@/entrypoints/popup/App';
+import { PREVIEW_ROWS } from '@/lib/list/list-store';
 import { openDb, type PaperShelfDB } from '@/lib/db';
 import { Library } from '@/lib/library';
 import type { PaperDraft, SavedPaper, UserPatch } from '@/lib/paper';

@@ -1,21 +1,20 @@
 /**
- * The popup: loads every saved paper once (Library.all()) into an in-memory search index
- * (lib/list/search-index) and answers every keystroke from it, without an IndexedDB round trip. The
- * index follows changes from any extension context (lib/changes) by re-reading only the changed
- * ids (Library.lookup); the whole library is re-read when the popup window regains focus (a write
- * that did not notify). Writes go through lib/library: status, remove + undo, bulk tag / status /
- * remove.
+ * The popup: the reading list (components/ReadingList) over the popup's copy of the library
+ * (lib/list/list-store: every saved paper in an in-memory search index that follows changes), so
+ * every keystroke is answered from memory. Writes go through lib/library: status, remove + undo,
+ * bulk tag / status / remove.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BulkAction } from '@/components/list/BulkBar';
 import { DEFAULT_FILTERS, type ListFilters } from '@/components/list/filters';
 import type { UndoNotice } from '@/components/list/UndoBar';
 import { ReadingList } from '@/components/ReadingList';
-import { onChanged } from '@/lib/changes';
+import { errorMessage } from '@/lib/errors';
 import { getLibrary, type Library } from '@/lib/library';
-import type { SavedPaper, Status } from '@/lib/paper';
+import { ListStore, type ListPreview } from '@/lib/list/list-store';
 import { parseQuery } from '@/lib/list/query';
-import { SearchIndex, type SearchOptions } from '@/lib/list/search-index';
+import type { SearchOptions } from '@/lib/list/search-index';
+import type { SavedPaper, Status } from '@/lib/paper';
 
 export interface AppProps {
   /** the library to show; defaults to the extension's shared one (tests pass one on a test database) */
@@ -26,34 +25,6 @@ export interface AppProps {
   openUrl?(url: string): void;
 }
 
-/** Time per step for indexing words after the first rows show (keeps every task short), ms. */
-const PREPARE_BUDGET_MS = 12;
-
-/** The Prioritized Task Scheduling API, where the browser has it (Chromium, recent Firefox). */
-interface TaskScheduler {
-  postTask(task: () => void, options: { priority: 'user-visible'; signal: AbortSignal }): Promise<unknown>;
-}
-
-/**
- * Run `fn` in a task of its own (input still goes first); returns a cancel. Not setTimeout(0):
- * chained timers are held back 4 ms each after the fifth, a quarter of the time of 12 ms steps,
- * so the word index was ready later than it had to be and the first keystroke more often had to
- * finish it. Not 'background' priority either: Chromium leaves such tasks waiting for idle time.
- */
-function nextTask(fn: () => void): () => void {
-  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
-  if (typeof scheduler?.postTask === 'function') {
-    const abort = new AbortController();
-    scheduler.postTask(fn, { priority: 'user-visible', signal: abort.signal }).catch(() => {}); // rejects when cancelled
-    return () => abort.abort();
-  }
-  const id = window.setTimeout(fn, 0);
-  return () => clearTimeout(id);
-}
-
-/** How many rows to show before the whole library is loaded (enough to fill the popup). */
-export const PREVIEW_ROWS = 30;
-
 /** The clicked filters and the sort, as search options ('' means "any"). */
 export function toSearchOptions(f: ListFilters): SearchOptions {
   const o: SearchOptions = { sort: f.sort };
@@ -62,15 +33,11 @@ export function toSearchOptions(f: ListFilters): SearchOptions {
   return o;
 }
 
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 function defaultOpen(url: string): void {
   window.open(url, '_blank', 'noopener,noreferrer');
 }
 
-/** “Title” for one paper, "3 papers" for more. */
+/** “Title” for one paper, "3 papers" for more (removed, or acted on in bulk). */
 function removedWhat(records: readonly SavedPaper[]): string {
   return records.length === 1 ? `“${records[0]!.title}”` : `${records.length.toLocaleString('en-US')} papers`;
 }
@@ -78,12 +45,13 @@ function removedWhat(records: readonly SavedPaper[]): string {
 /** The reading-list popup. */
 export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: AppProps) {
   const library = given ?? getLibrary();
-  const index = useMemo(() => new SearchIndex(), [library]);
+  const store = useMemo(() => new ListStore(library), [library]);
+  const { index } = store;
   const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
   // The index's version once loaded (-1 before): every index change re-renders through it.
   const [version, setVersion] = useState(-1);
   // The first rows and the count, shown until the full load lands (Library.firstPage).
-  const [preview, setPreview] = useState<{ papers: SavedPaper[]; total: number } | null>(null);
+  const [preview, setPreview] = useState<ListPreview | null>(null);
   // A failed load clears itself on the next good load; a failed action stays until dismissed.
   const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -92,127 +60,10 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
   const [retry, setRetry] = useState(0);
   const undoKey = useRef(0);
 
-  // Loading and syncing. A full load takes a ticket (only the newest one lands); changed ids wait
-  // in `pending` while a load runs and are re-read after it, one lookup at a time, in order.
-  const sync = useRef({
-    ticket: 0,
-    loading: false,
-    loaded: false,
-    draining: false,
-    alive: true,
-    pending: new Set<string>(),
-    /** cancels the scheduled preparation step (null: none scheduled) */
-    cancelPrep: null as (() => void) | null,
-  });
-
-  const schedulePrepare = () => {
-    const s = sync.current;
-    if (s.cancelPrep || index.prepared) return;
-    const step = () => {
-      s.cancelPrep = null;
-      if (!s.alive || index.prepareStep(PREPARE_BUDGET_MS)) return;
-      s.cancelPrep = nextTask(step);
-    };
-    s.cancelPrep = nextTask(step);
-  };
-
-  const drain = async () => {
-    const s = sync.current;
-    if (s.draining || s.loading || !s.loaded) return;
-    s.draining = true;
-    let again = false;
-    try {
-      while (s.pending.size > 0 && s.alive && !s.loading) {
-        const ids = [...s.pending];
-        s.pending.clear();
-        const ticket = s.ticket;
-        let found: Map<string, SavedPaper>;
-        try {
-          found = await library.lookup(ids);
-        } catch (err) {
-          for (const id of ids) s.pending.add(id); // tried again on the next change
-          setLoadError(`Could not load your papers: ${describe(err)}`);
-          return;
-        }
-        if (!s.alive) return;
-        if (ticket !== s.ticket) {
-          // A full load started meanwhile and may have read older data: re-read these after it
-          // (its own drain may have come and gone while this lookup was running).
-          for (const id of ids) s.pending.add(id);
-          again = true;
-          return;
-        }
-        index.sync(ids, found);
-        setVersion(index.version);
-        setLoadError(null);
-        schedulePrepare(); // a big batch rebuilds the index, whose words are then indexed in steps
-      }
-    } finally {
-      s.draining = false;
-      if (again) void drain();
-    }
-  };
-
-  const load = () => {
-    const s = sync.current;
-    const mine = ++s.ticket;
-    s.loading = true;
-    library.all().then(
-      (records) => {
-        if (!s.alive || mine !== s.ticket) return;
-        s.loading = false;
-        s.loaded = true;
-        index.reset(records);
-        setPreview(null);
-        setVersion(index.version);
-        setLoadError(null);
-        schedulePrepare();
-        void drain();
-      },
-      (err: unknown) => {
-        if (!s.alive || mine !== s.ticket) return;
-        s.loading = false;
-        setLoadError(`Could not load your papers: ${describe(err)}`);
-        void drain(); // a reload failed: the index loaded before still follows changes
-      },
-    );
-  };
-
   useEffect(() => {
-    const s = sync.current;
-    Object.assign(s, { loading: false, loaded: false, draining: false, alive: true, pending: new Set<string>(), cancelPrep: null });
-    // Rows to show while all() reads every record (a large library takes a while).
-    Promise.all([library.firstPage('savedAt', PREVIEW_ROWS), library.count()]).then(
-      ([rows, total]) => {
-        if (s.alive && !s.loaded) setPreview({ papers: rows, total });
-      },
-      () => {}, // the full load reports failures
-    );
-    load();
-    const stopChanges = onChanged((e) => {
-      for (const id of e.ids) s.pending.add(id);
-      void drain();
-    });
-    // Writes made without a notification (none should be) show up when the popup regains focus.
-    // A count is cheap; re-reading 10,000 records on every focus is not.
-    const again = () => {
-      if (!s.loaded || s.loading) return;
-      library.count().then(
-        (n) => {
-          if (s.alive && n !== index.size) load();
-        },
-        () => {},
-      );
-    };
-    window.addEventListener('focus', again);
-    return () => {
-      s.alive = false;
-      stopChanges();
-      window.removeEventListener('focus', again);
-      s.cancelPrep?.();
-      s.cancelPrep = null;
-    };
-  }, [library, index]);
+    store.start({ indexed: setVersion, previewed: setPreview, loadFailed: setLoadError });
+    return () => store.stop();
+  }, [store]);
 
   // Every keystroke: parse the box, answer from memory.
   const query = useMemo(() => parseQuery(filters.text), [filters.text]);
@@ -229,7 +80,7 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
 
   const setStatus = (paper: SavedPaper, status: Status) => {
     library.patch(paper.id, { status }).catch((err: unknown) => {
-      setError(`Could not change the status of “${paper.title}”: ${describe(err)}`);
+      setError(`Could not change the status of “${paper.title}”: ${errorMessage(err)}`);
       setRetry((n) => n + 1); // put the select back to the stored value
     });
   };
@@ -240,14 +91,14 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
   };
 
   const remove = (paper: SavedPaper) => {
-    library.remove([paper.id]).then(removed, (err: unknown) => setError(`Could not remove “${paper.title}”: ${describe(err)}`));
+    library.remove([paper.id]).then(removed, (err: unknown) => setError(`Could not remove “${paper.title}”: ${errorMessage(err)}`));
   };
 
   const bulk = (action: BulkAction, chosen: SavedPaper[]) => {
     const ids = chosen.map((x) => x.id);
-    const what = chosen.length === 1 ? `“${chosen[0]!.title}”` : `${chosen.length.toLocaleString('en-US')} papers`;
+    const what = removedWhat(chosen);
     const fail = (verb: string) => (err: unknown) => {
-      setError(`Could not ${verb} ${what}: ${describe(err)}`);
+      setError(`Could not ${verb} ${what}: ${errorMessage(err)}`);
       setRetry((n) => n + 1);
     };
     if (action.kind === 'tag') library.patchMany(ids, { addTags: [action.tag] }).catch(fail(`tag`));
@@ -258,7 +109,7 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
   const restore = () => {
     if (!undo) return;
     setUndo(null);
-    library.restore(undo.records).catch((err: unknown) => setError(`Could not restore ${undo.what}: ${describe(err)}`));
+    library.restore(undo.records).catch((err: unknown) => setError(`Could not restore ${undo.what}: ${errorMessage(err)}`));
   };
 
   return (

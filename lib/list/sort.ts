@@ -10,7 +10,7 @@ export type SortKey = 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
 export const SORT_KEYS: readonly SortKey[] = ['savedAt', 'publishedAt', 'upvotes', 'title'];
 
 // Intl.Collator objects rather than String#localeCompare with options: the same comparison,
-// ~30x faster in V8 (the popup sorts 10,000 titles).
+// far faster in V8, and the popup sorts every title (the figure: test/bench/README.md).
 const TITLE_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' });
 const DEFAULT_ORDER = new Intl.Collator();
 

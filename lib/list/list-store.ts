@@ -1,0 +1,197 @@
+/**
+ * The popup's copy of the library: loads every saved paper once (Library.all()) into the
+ * in-memory search index, shows the first rows and the count meanwhile (Library.firstPage), and
+ * follows changes from any extension context (lib/changes) by re-reading only the changed ids
+ * (Library.lookup). The whole library is read again when the popup window regains focus and the
+ * count differs (a write that did not notify). After a load, the index's words are indexed in
+ * short tasks, so no task runs long and the first keystroke usually finds them ready.
+ *
+ * A plain class: the popup's App renders what it reports (ListView); no UI here.
+ */
+import { onChanged } from '../changes';
+import { errorMessage } from '../errors';
+import type { Library } from '../library';
+import type { SavedPaper } from '../paper';
+import { SearchIndex } from './search-index';
+
+/** How many rows to show before the whole library is loaded (enough to fill the popup). */
+export const PREVIEW_ROWS = 30;
+
+/** Time per step for indexing words after the first rows show (keeps every task short), ms. */
+const PREPARE_BUDGET_MS = 12;
+
+/** The first rows and the count, shown until the full load lands. */
+export interface ListPreview {
+  papers: SavedPaper[];
+  total: number;
+}
+
+/** What the store tells the view; each call is a change to show. */
+export interface ListView {
+  /** the index changed; its new version */
+  indexed(version: number): void;
+  /** the first rows and the count arrived; null once the full load landed */
+  previewed(preview: ListPreview | null): void;
+  /** a load failed (the message to show), or a load went well after one failed (null) */
+  loadFailed(message: string | null): void;
+}
+
+/** The library as ListStore reads it. */
+export type LibraryReader = Pick<Library, 'all' | 'firstPage' | 'count' | 'lookup'>;
+
+/** The Prioritized Task Scheduling API, where the browser has it (Chromium, recent Firefox). */
+interface TaskScheduler {
+  postTask(task: () => void, options: { priority: 'user-visible'; signal: AbortSignal }): Promise<unknown>;
+}
+
+/**
+ * Run `fn` in a task of its own (input still goes first); returns a cancel. Not setTimeout(0):
+ * chained timers are held back 4 ms each after the fifth, a quarter of the time of 12 ms steps,
+ * so the word index was ready later than it had to be and the first keystroke more often had to
+ * finish it. Not 'background' priority either: Chromium leaves such tasks waiting for idle time.
+ */
+function nextTask(fn: () => void): () => void {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (typeof scheduler?.postTask === 'function') {
+    const abort = new AbortController();
+    scheduler.postTask(fn, { priority: 'user-visible', signal: abort.signal }).catch(() => {}); // rejects when cancelled
+    return () => abort.abort();
+  }
+  const id = window.setTimeout(fn, 0);
+  return () => clearTimeout(id);
+}
+
+const loadFailure = (err: unknown) => `Could not load your papers: ${errorMessage(err)}`;
+
+export class ListStore {
+  /** every saved paper, searched on each keystroke */
+  readonly index = new SearchIndex();
+  private view: ListView | null = null;
+  // A full load takes a ticket (only the newest one lands); changed ids wait in `pending` while
+  // a load runs and are re-read after it, one lookup at a time, in order.
+  private ticket = 0;
+  private loading = false;
+  private loaded = false;
+  private draining = false;
+  private alive = false;
+  private readonly pending = new Set<string>();
+  /** cancels the scheduled preparation step (null: none scheduled) */
+  private cancelPrep: (() => void) | null = null;
+  private stopChanges: (() => void) | null = null;
+
+  constructor(private readonly library: LibraryReader) {}
+
+  /** Start loading and following changes, telling `view` what to show. */
+  start(view: ListView): void {
+    this.view = view;
+    this.alive = true;
+    // Rows to show while all() reads every record (a large library takes a while).
+    Promise.all([this.library.firstPage('savedAt', PREVIEW_ROWS), this.library.count()]).then(
+      ([papers, total]) => {
+        if (this.alive && !this.loaded) view.previewed({ papers, total });
+      },
+      () => {}, // the full load reports failures
+    );
+    this.load();
+    this.stopChanges = onChanged((e) => {
+      for (const id of e.ids) this.pending.add(id);
+      void this.drain();
+    });
+    window.addEventListener('focus', this.regainedFocus);
+  }
+
+  /** Stop: nothing is reported after this, and no work is left scheduled. */
+  stop(): void {
+    this.alive = false;
+    this.stopChanges?.();
+    this.stopChanges = null;
+    window.removeEventListener('focus', this.regainedFocus);
+    this.cancelPrep?.();
+    this.cancelPrep = null;
+  }
+
+  // Writes made without a notification (none should be) show up when the popup regains focus.
+  // A count is cheap; re-reading 10,000 records on every focus is not.
+  private readonly regainedFocus = () => {
+    if (!this.loaded || this.loading) return;
+    this.library.count().then(
+      (n) => {
+        if (this.alive && n !== this.index.size) this.load();
+      },
+      () => {},
+    );
+  };
+
+  /** Read every record into the index. */
+  private load(): void {
+    const mine = ++this.ticket;
+    this.loading = true;
+    this.library.all().then(
+      (records) => {
+        if (!this.alive || mine !== this.ticket) return;
+        this.loading = false;
+        this.loaded = true;
+        this.index.reset(records);
+        this.view?.previewed(null);
+        this.view?.indexed(this.index.version);
+        this.view?.loadFailed(null);
+        this.schedulePrepare();
+        void this.drain();
+      },
+      (err: unknown) => {
+        if (!this.alive || mine !== this.ticket) return;
+        this.loading = false;
+        this.view?.loadFailed(loadFailure(err));
+        void this.drain(); // a reload failed: the index loaded before still follows changes
+      },
+    );
+  }
+
+  /** Re-read the changed ids waiting in `pending`, one lookup at a time, once a load has landed. */
+  private async drain(): Promise<void> {
+    if (this.draining || this.loading || !this.loaded) return;
+    this.draining = true;
+    let again = false;
+    try {
+      while (this.pending.size > 0 && this.alive && !this.loading) {
+        const ids = [...this.pending];
+        this.pending.clear();
+        const ticket = this.ticket;
+        let found: Map<string, SavedPaper>;
+        try {
+          found = await this.library.lookup(ids);
+        } catch (err) {
+          for (const id of ids) this.pending.add(id); // tried again on the next change
+          this.view?.loadFailed(loadFailure(err));
+          return;
+        }
+        if (!this.alive) return;
+        if (ticket !== this.ticket) {
+          // A full load started meanwhile and may have read older data: re-read these after it
+          // (its own drain may have come and gone while this lookup was running).
+          for (const id of ids) this.pending.add(id);
+          again = true;
+          return;
+        }
+        this.index.sync(ids, found);
+        this.view?.indexed(this.index.version);
+        this.view?.loadFailed(null);
+        this.schedulePrepare(); // a big batch rebuilds the index, whose words are then indexed in steps
+      }
+    } finally {
+      this.draining = false;
+      if (again) void this.drain();
+    }
+  }
+
+  /** Index the words in short tasks of their own, unless that is done or under way. */
+  private schedulePrepare(): void {
+    if (this.cancelPrep || this.index.prepared) return;
+    const step = () => {
+      this.cancelPrep = null;
+      if (!this.alive || this.index.prepareStep(PREPARE_BUDGET_MS)) return;
+      this.cancelPrep = nextTask(step);
+    };
+    this.cancelPrep = nextTask(step);
+  }
+}
