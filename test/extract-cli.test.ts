@@ -1,6 +1,7 @@
 /** The extract CLI (test/tools/extract.ts), run as a child process the way a developer runs it. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -25,12 +26,41 @@ function extract(...args: string[]): Promise<{ code: number | null; stdout: stri
 }
 
 const ARXIV = path.join(projectRoot, 'test', 'fixtures', 'arxiv');
+/** A saved page that does not say where it came from (no papershelf-fixture-url meta). */
+const SCRATCH = mkdtempSync(path.join(tmpdir(), 'papershelf-extract-'));
+const NO_URL_PAGE = path.join(SCRATCH, 'saved.html');
+writeFileSync(NO_URL_PAGE, '<html><head><title>Saved</title></head><body></body></html>');
 
 const expectedPapers = (name: string, dir = FIXTURES): unknown =>
   (JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as { papers: unknown }).papers;
 
 // Each run starts tsx and happy-dom (a few seconds): run them side by side.
 describe.concurrent('npm run extract', () => {
+  it(
+    "takes a fixture's URL from its papershelf-fixture-url meta when --url is left out",
+    async () => {
+      const r = await extract(path.join(ARXIV, 'list-new.html'));
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toStrictEqual(expectedPapers('list-new', ARXIV));
+      expect(r.stderr).toBe('4 papers, 0 skipped (arxiv, listing)');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    '--write-expected writes <page>.expected.json beside the page: { kind, skipped, papers }',
+    async () => {
+      const page = path.join(SCRATCH, 'list-new.html');
+      copyFileSync(path.join(ARXIV, 'list-new.html'), page);
+      const r = await extract(page, '--write-expected');
+      expect(r.code).toBe(0);
+      const written = JSON.parse(readFileSync(path.join(SCRATCH, 'list-new.expected.json'), 'utf8')) as unknown;
+      expect(written).toStrictEqual(JSON.parse(readFileSync(path.join(ARXIV, 'list-new.expected.json'), 'utf8')));
+      expect(r.stderr.split('\n')).toEqual(['wrote ' + path.relative(projectRoot, path.join(SCRATCH, 'list-new.expected.json')) + ': read it and correct what the adapter got wrong', '4 papers, 0 skipped (arxiv, listing)']);
+    },
+    TIMEOUT,
+  );
+
   it(
     'prints the drafts of a fixture as a JSON array and a summary line',
     async () => {
@@ -82,7 +112,7 @@ describe.concurrent('npm run extract', () => {
   );
 
   it.each([
-    ['a missing --url', [path.join(FIXTURES, 'daily.html')], /^extract: missing --url/],
+    ['a missing --url (a page without a fixture URL)', [NO_URL_PAGE], /^extract: missing --url/],
     ['no page at all', [], /^extract: no page given/],
     ['an unreadable file', [path.join(FIXTURES, 'no-such-page.html'), '--url', 'https://huggingface.co/papers'], /^extract: cannot read .*no-such-page\.html: ENOENT$/],
     ['an invalid URL', [path.join(FIXTURES, 'daily.html'), '--url', 'not a url'], /^extract: invalid URL: not a url$/],

@@ -16,7 +16,7 @@ import { PaperDraft } from '../lib/paper';
 import { adapter as huggingface, LazyEntries } from '../lib/sites/huggingface/adapter';
 import { examples } from '../lib/sites/huggingface/examples';
 import { meta } from '../lib/sites/huggingface/meta';
-import { ADAPTERS, extractAll } from '../lib/sites/index';
+import { extractAll } from '../lib/sites/index';
 import type { PageKind } from '../lib/sites/types';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'huggingface');
