@@ -1,12 +1,13 @@
 /**
- * What a site adapter extracts from one card (PaperDraft) and the pieces it is made of. Its own
- * module because the content scripts ship it: zod schemas are built when their module loads, so
- * the stored-record schemas (lib/paper.ts) stay out of every feed page.
+ * What a site adapter extracts from one card (PaperDraft) and the pieces it is made of. The
+ * content scripts import only its types: what they extract is parsed with these schemas where it
+ * crosses into the extension (the background's messages, lib/requests.ts), and by extractAll()
+ * in the CLI and the tests, so no feed page loads zod.
  */
 import { z } from 'zod/mini';
+import { MIN_ID_LENGTH } from './ids';
 
-export const STATUSES = ['unread', 'reading', 'read'] as const;
-export type Status = (typeof STATUSES)[number];
+export { STATUSES, type Status } from './status';
 
 // zod/mini: the same validation with a fraction of the bundle.
 export const str = () => z.string();
@@ -55,11 +56,6 @@ export const Signals = z.object({
 });
 export type Signals = z.infer<typeof Signals>;
 
-/**
- * The shortest paper id (`doi:` / `arxiv:` / `url:` / a site's `<site>:` and at least one more
- * character).
- */
-export const MIN_ID_LENGTH = 3;
 /** A paper's id: its canonical key, see lib/ids.ts. */
 export const PaperId = z.string().check(z.minLength(MIN_ID_LENGTH));
 

@@ -5,7 +5,7 @@
 import { z } from 'zod/mini';
 import { NotFoundError, type Library } from './library';
 import { toState, type Failure, type Responses, type Result } from './messages';
-import { Requests, type RequestType } from './requests';
+import { lookupDrafts, Requests, type RequestType } from './requests';
 
 function failure(code: Failure['error']['code'], message: string): Failure {
   return { ok: false, error: { code, message } };
@@ -27,7 +27,7 @@ type Handler<T extends RequestType> = (lib: Library, data: z.output<(typeof Requ
 
 const impl: { [T in RequestType]: Handler<T> } = {
   async lookup(lib, { drafts = [], ids = [] }) {
-    const found = await lib.observe(drafts);
+    const found = await lib.observe(lookupDrafts(drafts));
     const rest = ids.filter((id) => !found.has(id));
     if (rest.length) for (const [id, p] of await lib.lookup(rest)) found.set(id, p);
     const papers: Responses['lookup']['papers'] = {};

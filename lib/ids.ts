@@ -3,6 +3,9 @@
  * `arxiv:2305.13169`, `arxiv:hep-th/9901001`, `doi:10.1000/xyz`, `url:https://host/path`.
  */
 
+/** The shortest paper id (`doi:` / `arxiv:` / `url:` / a site's `<site>:` and at least one more character). */
+export const MIN_ID_LENGTH = 3;
+
 export interface ArxivId {
   /** id without version, e.g. 2305.13169 or hep-th/9901001 */
   id: string;

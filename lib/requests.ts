@@ -8,9 +8,13 @@ import { PaperDraft, UserPatch } from './paper';
 export const MAX_BATCH = 1000;
 
 export const Requests = {
-  /** states of saved papers among these; drafts of saved ones refresh their feed signals */
+  /**
+   * states of saved papers among these; drafts of saved ones refresh their feed signals. Each
+   * draft is parsed on its own (lookupDrafts), so one card a site changed under us drops only
+   * itself, not the batch.
+   */
   lookup: z.strictObject({
-    drafts: z.optional(z.array(PaperDraft).check(z.maxLength(MAX_BATCH))),
+    drafts: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_BATCH))),
     ids: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(MAX_BATCH))),
   }),
   /** save (upsert) a paper, optionally with a user patch in the same transaction */
@@ -25,3 +29,10 @@ export const Requests = {
 export type RequestType = keyof typeof Requests;
 export type RequestOf<T extends RequestType> = z.input<(typeof Requests)[T]>;
 
+/** The drafts of a lookup that parse as PaperDrafts (the others are left out). */
+export function lookupDrafts(drafts: readonly unknown[]): PaperDraft[] {
+  return drafts.flatMap((d) => {
+    const r = PaperDraft.safeParse(d);
+    return r.success ? [r.data] : [];
+  });
+}

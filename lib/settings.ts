@@ -1,23 +1,28 @@
 /**
  * User settings in browser.storage.local (readable by content scripts, unlike IndexedDB on the
- * extension origin). Validated with zod on every read; unknown or broken values fall back.
+ * extension origin). Checked on every read: a missing or broken value falls back to its default,
+ * the others are kept. Read by hand, not with zod: every feed page reads the settings, and zod
+ * would be a third of its content script (only the extension writes this key).
  */
-import { z } from 'zod/mini';
 
-export const Settings = z.object({
+export interface Settings {
   /** ids of the site adapters the user turned off; every other site is on */
-  disabledSites: z.catch(z.array(z.string()), []),
+  disabledSites: string[];
   /** j/k/s/t/n/r/o/? on feed pages */
-  keyboardShortcuts: z.catch(z.boolean(), true),
-});
-export type Settings = z.infer<typeof Settings>;
+  keyboardShortcuts: boolean;
+}
 
 export const DEFAULT_SETTINGS: Settings = { disabledSites: [], keyboardShortcuts: true };
 const KEY = 'settings';
 
+/** Each field of a stored value, or its default where the value is missing or of the wrong type. */
 export function parseSettings(raw: unknown): Settings {
-  const r = Settings.safeParse(raw ?? {});
-  return r.success ? r.data : DEFAULT_SETTINGS;
+  const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const { disabledSites: sites, keyboardShortcuts: keys } = o;
+  return {
+    disabledSites: Array.isArray(sites) && sites.every((s) => typeof s === 'string') ? [...sites] : DEFAULT_SETTINGS.disabledSites,
+    keyboardShortcuts: typeof keys === 'boolean' ? keys : DEFAULT_SETTINGS.keyboardShortcuts,
+  };
 }
 
 export async function loadSettings(): Promise<Settings> {

@@ -10,7 +10,7 @@ const good = hfDraft('2603.01234');
 
 /** For every message: payloads that must be rejected with a typed 'invalid' error. */
 const BAD: Record<RequestType, unknown[]> = {
-  lookup: [null, 'x', { ids: 'arxiv:1' }, { ids: [''] }, { drafts: [{ id: 'arxiv:2603.01234' }] }, { ids: [], extra: 1 }, { ids: Array(1001).fill('a') }],
+  lookup: [null, 'x', { ids: 'arxiv:1' }, { ids: [''] }, { drafts: 'x' }, { ids: [], extra: 1 }, { ids: Array(1001).fill('a') }],
   save: [
     null,
     {},
@@ -45,6 +45,20 @@ describe('background handlers', () => {
       expect(await lib.all()).toEqual(before);
     });
   }
+
+  it("lookup: a draft that does not parse is left out, the batch's others still count", async () => {
+    const lib = freshLibrary();
+    await lib.save(good);
+    const before = await lib.all();
+    const broken = { ...hfDraft('2603.00009'), links: { pdf: 'javascript:alert(1)' } };
+    const res = await handle(lib, 'lookup', { drafts: [{ id: 'arxiv:2603.01234' }, broken, good] });
+    expect(res.ok && Object.keys(res.papers)).toEqual(['arxiv:2603.01234']);
+    expect(await lib.count()).toBe(1);
+    const [after] = await lib.all();
+    // only the valid draft touched the record (its sources and signals were seen again)
+    expect(after!.sources).toHaveLength(1);
+    expect({ ...after, signalsSeenAt: 0, sources: [] }).toEqual({ ...before[0], signalsSeenAt: 0, sources: [] });
+  });
 
   it('save, lookup, patch, tags and remove answer typed results', async () => {
     const lib = freshLibrary();

@@ -10,7 +10,7 @@
  * per card. Props in (update), callbacks out; no browser.* and no database. Page text is only
  * ever set with textContent / attributes, never parsed as HTML.
  */
-import { STATUSES, type Status } from '@/lib/draft';
+import { STATUSES, type Status } from '@/lib/status';
 import { make, type Attrs } from '../dom';
 import { STATUS_LABEL } from '../labels';
 

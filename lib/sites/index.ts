@@ -4,7 +4,7 @@
  * registry's metadata). adapterFor(url) picks the adapter that claims a URL; extractAll() runs
  * one over a root and validates every draft with zod.
  */
-import type { PaperDraft } from '../paper';
+import { PaperDraft } from '../draft';
 import { pickAdapter, safeExtract } from './pick';
 import { SITES } from './registry';
 import type { ExtractResult, PageKind, SiteAdapter, UrlExamples } from './types';
@@ -51,8 +51,9 @@ export function extractAll(root: ParentNode, url: URL | string): ExtractResult &
     cards = [];
   }
   for (const card of cards) {
-    const draft = safeExtract(adapter, card, ctx);
-    if (draft) papers.push(draft);
+    // The zod parse a content script leaves to the background: a draft that fails it is a skip.
+    const parsed = PaperDraft.safeParse(safeExtract(adapter, card, ctx));
+    if (parsed.success) papers.push(parsed.data);
     else skipped++;
   }
   return { adapter: adapter.id, kind, papers, skipped };

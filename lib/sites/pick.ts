@@ -1,8 +1,12 @@
 /**
- * Picking the adapter for a URL and validating what it extracts: shared by the registry (CLI,
- * tests) and each site's own content script, which bundles only its own adapter.
+ * Picking the adapter for a URL and calling it safely: shared by the registry (CLI, tests) and
+ * each site's own content script, which bundles only its own adapter. What an adapter extracts
+ * is parsed with zod where it crosses into the extension (the background's requests) and by
+ * extractAll(); here it is only checked for what a toolbar needs (an id and a title), so no feed
+ * page loads zod.
  */
-import { MIN_ID_LENGTH, PaperDraft } from '../draft';
+import type { PaperDraft } from '../draft';
+import { MIN_ID_LENGTH } from '../ids';
 import type { ExtractContext, PageKind, SiteAdapter } from './types';
 
 export function pickAdapter(adapters: readonly SiteAdapter[], url: URL | string): { adapter: SiteAdapter; kind: PageKind } | null {
@@ -23,13 +27,16 @@ export function pickAdapter(adapters: readonly SiteAdapter[], url: URL | string)
   return null;
 }
 
-/** Validate one extracted card; anything that does not parse is a skip. */
+/** Whether a value has what a toolbar needs of a paper: a paper id and a title. */
+export function hasIdentity(d: { id?: unknown; title?: unknown } | null | undefined): boolean {
+  return !!d && typeof d.id === 'string' && d.id.length >= MIN_ID_LENGTH && typeof d.title === 'string' && d.title !== '';
+}
+
+/** One card's draft, never a throw; one without an id and a title is a skip. */
 export function safeExtract(adapter: SiteAdapter, card: Element, ctx: Parameters<SiteAdapter['extract']>[1]): PaperDraft | null {
   try {
     const draft = adapter.extract(card, ctx);
-    if (!draft) return null;
-    const parsed = PaperDraft.safeParse(draft);
-    return parsed.success ? parsed.data : null;
+    return draft && hasIdentity(draft) ? draft : null;
   } catch {
     return null;
   }
@@ -57,11 +64,10 @@ export function safeIdentify(adapter: SiteAdapter, card: Element, ctx: ExtractCo
   try {
     const found = adapter.identify(card, ctx);
     if (!found) return null;
-    // What PaperDraft requires of an id and a title, checked without running two schemas per
-    // card (~6 ms of a 1,000-card feed). Zod still validates both where they are used: the
-    // background, every id it is sent; draft(), the whole paper before it is saved.
+    // Zod validates the id where it is used (the background, every id it is sent) and the whole
+    // paper before it is saved.
+    if (!hasIdentity(found)) return null;
     const { id, title } = found;
-    if (typeof id !== 'string' || id.length < MIN_ID_LENGTH || typeof title !== 'string' || !title) return null;
     const draft = () => {
       const d = safeExtract(adapter, card, ctx);
       return d && d.id === id ? d : null;

@@ -1,46 +1,91 @@
 /**
- * The JSON Hugging Face embeds in its Svelte islands (`data-props`), validated loosely: every
- * field optional, wrong types dropped. The listing island is read lazily (LazyEntries).
+ * The JSON Hugging Face embeds in its Svelte islands (`data-props`), read loosely: every field
+ * optional, wrong types dropped. The listing island is read lazily (LazyEntries).
  */
-import { z } from 'zod/mini';
 import { parseArxivId } from '../../ids';
 
-const opt = <T extends z.ZodMiniType>(t: T) => z.catch(z.optional(t), undefined);
-const Organization = z.object({ name: opt(z.string()), fullname: opt(z.string()) });
-const PaperJson = z.object({
-  id: z.string(),
-  title: opt(z.string()),
-  summary: opt(z.string()),
-  authors: opt(z.array(z.object({ name: z.string() }))),
-  publishedAt: opt(z.string()),
-  upvotes: opt(z.number()),
-  githubRepo: opt(z.string()),
-  githubStars: opt(z.number()),
-  projectPage: opt(z.string()),
-  ai_keywords: opt(z.array(z.string())),
-  organization: opt(Organization),
-});
+export interface HfOrganization {
+  name?: string;
+  fullname?: string;
+}
+
+/** An island's paper (the `paper` of a listing entry, or of a paper page's PaperContent). */
+export interface HfPaper {
+  id: string;
+  title?: string;
+  summary?: string;
+  authors?: Array<{ name: string }>;
+  publishedAt?: string;
+  upvotes?: number;
+  githubRepo?: string;
+  githubStars?: number;
+  projectPage?: string;
+  ai_keywords?: string[];
+  organization?: HfOrganization;
+}
+
 /** One `dailyPapers[]` or `searchResults[]` entry (search entries may carry fewer fields). */
-export const EntryJson = z.object({
-  paper: PaperJson,
-  title: opt(z.string()),
-  summary: opt(z.string()),
-  thumbnail: opt(z.string()),
-  numComments: opt(z.number()),
-  organization: opt(Organization),
-});
-export type HfEntry = z.infer<typeof EntryJson>;
-const PropsJson = z.object({
-  dailyPapers: opt(z.array(z.unknown())),
-  searchResults: opt(z.array(z.unknown())),
-});
-/** UpvoteControl island on a paper page. */
-export const UpvoteJson = z.object({ paperId: opt(z.string()), upvotes: opt(z.number()) });
+export interface HfEntry {
+  paper: HfPaper;
+  title?: string;
+  summary?: string;
+  thumbnail?: string;
+  numComments?: number;
+  organization?: HfOrganization;
+}
+
+// Read by hand, not with zod: this is page data an adapter reads (what it extracts is parsed with
+// zod where it enters the extension), and zod would be a third of the content script.
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const each = <T>(v: unknown, read: (x: unknown) => T | undefined): T[] | undefined => {
+  const out = list(v).map(read);
+  return Array.isArray(v) && out.every((x) => x !== undefined) ? (out as T[]) : undefined;
+};
+
+function organization(v: unknown): HfOrganization | undefined {
+  const o = obj(v);
+  return o && { name: str(o.name), fullname: str(o.fullname) };
+}
+
+/** An island entry, read loosely: a field of the wrong type is left out; no paper id, no entry. */
+export function readEntry(v: unknown): HfEntry | null {
+  const e = obj(v);
+  const p = obj(e?.paper);
+  const id = str(p?.id);
+  if (!e || !p || id === undefined) return null;
+  const paper: HfPaper = {
+    id,
+    title: str(p.title),
+    summary: str(p.summary),
+    authors: each(p.authors, (a) => {
+      const name = str(obj(a)?.name);
+      return name === undefined ? undefined : { name };
+    }),
+    publishedAt: str(p.publishedAt),
+    upvotes: num(p.upvotes),
+    githubRepo: str(p.githubRepo),
+    githubStars: num(p.githubStars),
+    projectPage: str(p.projectPage),
+    ai_keywords: each(p.ai_keywords, str),
+    organization: organization(p.organization),
+  };
+  return { paper, title: str(e.title), summary: str(e.summary), thumbnail: str(e.thumbnail), numComments: num(e.numComments), organization: organization(e.organization) };
+}
+
+/** The UpvoteControl island of a paper page. */
+export function readUpvote(v: unknown): { paperId?: string; upvotes?: number } | null {
+  const o = obj(v);
+  return o ? { paperId: str(o.paperId), upvotes: num(o.upvotes) } : null;
+}
 
 /**
  * The listing island's entries by arXiv id, read lazily: nothing is parsed until a card's whole
  * paper is wanted (a save, a saved paper seen again, the CLI), so a 1,000-card feed gets its
- * toolbars without parsing megabytes of JSON first. Each entry is validated with zod when first
+ * toolbars without parsing megabytes of JSON first. Each entry is read (readEntry) when first
  * asked for. The island is read again by each run of code that uses it (once per batch of
  * lookups, not once per card: the attribute is megabytes), so cards saved after a client-side
  * navigation get the current page's data; one parse is shared while its text stays the same.
@@ -68,8 +113,7 @@ export class LazyEntries {
     const { entries, parsed } = this.current();
     let e = parsed.get(id);
     if (e === undefined) {
-      const r = EntryJson.safeParse(entries.get(id));
-      e = r.success ? r.data : null;
+      e = readEntry(entries.get(id));
       parsed.set(id, e);
     }
     return e ?? undefined;
@@ -96,9 +140,8 @@ function indexIsland(raw: string): Map<string, unknown> {
   } catch {
     return out;
   }
-  const props = PropsJson.safeParse(json);
-  if (!props.success) return out;
-  for (const item of [...(props.data.dailyPapers ?? []), ...(props.data.searchResults ?? [])]) {
+  const props = obj(json);
+  for (const item of [...list(props?.dailyPapers), ...list(props?.searchResults)]) {
     const rawId = (item as { paper?: { id?: unknown } } | null)?.paper?.id;
     const id = typeof rawId === 'string' ? parseArxivId(rawId)?.id : undefined;
     if (id && !out.has(id)) out.set(id, item);

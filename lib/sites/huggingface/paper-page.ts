@@ -8,7 +8,7 @@ import type { PaperDraft } from '../../paper';
 import { collapse, compact, first, metaDate, readMeta } from '../common';
 import type { ExtractContext } from '../types';
 import { hfDraft, httpUrl, isoDatePart, labels, paperIdFromHref, parseCount, parseVisibleDate } from './fields';
-import { EntryJson, LazyEntries, UpvoteJson, type HfEntry } from './island';
+import { LazyEntries, readEntry, readUpvote, type HfEntry } from './island';
 
 const PAPER_TITLE_SELECTORS = ['[data-target="PaperContent"] h1', 'main h1', 'h1'] as const;
 /** The card is the block around the title; it holds the arXiv links the scanner re-checks. */
@@ -57,17 +57,17 @@ export function preparePaper(root: ParentNode, url: URL): HfPaperPage | null {
   const id = pagePaperId(url)?.id;
   if (!id) return null;
   const names = (s: string | undefined) => parseArxivId(s ?? '')?.id === id;
-  const content = EntryJson.safeParse(propsOf(root.querySelector(PAPER_CONTENT_PROPS)));
-  const upvote = UpvoteJson.safeParse(propsOf(root.querySelector(UPVOTE_PROPS)));
+  const content = readEntry(propsOf(root.querySelector(PAPER_CONTENT_PROPS)));
+  const upvote = readUpvote(propsOf(root.querySelector(UPVOTE_PROPS)));
   const meta = readMeta(root);
   const ogUrl = meta.get('og:url')?.[0];
   return {
     id,
-    entry: content.success && names(content.data.paper.id) ? content.data : undefined,
+    entry: content && names(content.paper.id) ? content : undefined,
     // The button's DOM is re-rendered with the page; its island props may be stale.
     upvotes:
       parseCount(first(root, UPVOTE_DOM_SELECTORS)?.textContent) ??
-      (upvote.success && (upvote.data.paperId === undefined || names(upvote.data.paperId)) ? upvote.data.upvotes : undefined),
+      (upvote && (upvote.paperId === undefined || names(upvote.paperId)) ? upvote.upvotes : undefined),
     // og:url says which paper the head describes; without it, trust the head.
     meta: !ogUrl || paperIdOfUrl(ogUrl) === id ? meta : new Map(),
   };
