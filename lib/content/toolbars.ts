@@ -81,6 +81,8 @@ export class Toolbars {
 
   /** toolbar.css, for the shadow roots of toolbars with a view */
   private sheet: CSSStyleSheet | undefined;
+  /** whether shadow roots get toolbar.css as a <style> (adopting throws) */
+  private styleTag = false;
   /** whether the page's cards skip rendering off screen (asked of the first card) */
   private skips: boolean | undefined;
 
@@ -180,8 +182,8 @@ export class Toolbars {
       for (const m of set) {
         m.view = null;
         m.host.setAttribute('data-papershelf-state', 'stale');
-        this.styleShadow(m.host);
         m.host.shadowRoot?.replaceChildren(make(this.doc, 'p', { class: 'stale', role: 'status' }, 'PaperShelf was updated. Reload the page to use it here.'));
+        this.styleShadow(m.host);
       }
     }
   }
@@ -262,10 +264,20 @@ export class Toolbars {
     ));
   }
 
-  /** A toolbar that shows more than the skeleton gets toolbar.css in its shadow root. */
+  /**
+   * A toolbar that shows more than the skeleton gets toolbar.css in its shadow root: adopted, or
+   * as a <style> where a content script cannot set adoptedStyleSheets (Firefox before 153 throws
+   * "Accessing from Xray wrapper is not supported"; found out once, on the first toolbar).
+   */
   private styleShadow(host: Element): void {
     const shadow = host.shadowRoot;
-    if (shadow) shadow.adoptedStyleSheets = [(this.sheet ??= this.makeSheet(TOOLBAR_CSS))];
+    if (shadow && !this.styleTag)
+      try {
+        shadow.adoptedStyleSheets = [(this.sheet ??= this.makeSheet(TOOLBAR_CSS))];
+      } catch {
+        this.styleTag = true;
+      }
+    if (this.styleTag) shadow?.prepend(make(this.doc, 'style', {}, TOOLBAR_CSS));
   }
 
   private renderOne(m: Mounted): void {
