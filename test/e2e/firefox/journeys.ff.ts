@@ -1,0 +1,179 @@
+/**
+ * The core journeys in real Firefox, run in this order in one browser per Firefox version (see
+ * run.ts): the shelf starts empty, the Hugging Face and arXiv journeys each save one paper, and the
+ * popup journey finds both, edits one and removes it. Every page a journey opens is closed after it.
+ */
+import type { Page } from 'puppeteer-core';
+import { element, same, expectedPapers, inToolbar, toolbarShows, toolbarStates, until, urlOf, type Session } from './harness';
+
+export interface JourneyContext {
+  session: Session;
+  /** a new tab on a fixture's real URL (served with this Content-Security-Policy) */
+  feed(url: string, csp?: string): Promise<Page>;
+  /** a new tab on one of the extension's pages */
+  extension(file: string): Promise<Page>;
+}
+
+export interface Journey {
+  name: string;
+  run(ctx: JourneyContext): Promise<void>;
+}
+
+const HF = urlOf('huggingface', 'daily');
+const HF_PAPERS = expectedPapers('huggingface', 'daily');
+const ARXIV = urlOf('arxiv', 'list-new');
+const ARXIV_PAPERS = expectedPapers('arxiv', 'list-new');
+/** saved on Hugging Face, with a tag, a note and a status */
+const A = HF_PAPERS[0]!;
+/** saved on arXiv, with a tag */
+const B = ARXIV_PAPERS[1]!;
+const NOTE = 'zebrafish ablation, table 3';
+
+/** What a toolbar's bar and Save button look like (computed styles from its shadow root). */
+function lookOf(id: string): Record<string, string> {
+  const root = document.querySelector(`papershelf-toolbar[data-papershelf-id="${id}"]`)!.shadowRoot!;
+  const out: Record<string, string> = {};
+  for (const sel of ['.bar', '.save']) {
+    const cs = getComputedStyle(root.querySelector(sel)!);
+    for (const p of ['display', 'height', 'padding-left', 'border-top-style', 'border-top-width', 'border-radius', 'font-size', 'cursor', 'box-sizing']) out[`${sel} ${p}`] = cs.getPropertyValue(p);
+  }
+  return out;
+}
+
+/** How a toolbar's shadow root gets toolbar.css: an adopted sheet, or a <style> where adopting throws. */
+function styledBy(id: string): { adopted: number; styles: number; tagButton: string | null } {
+  const root = document.querySelector(`papershelf-toolbar[data-papershelf-id="${id}"]`)!.shadowRoot!;
+  const tag = root.querySelector('button.taginput');
+  const cs = tag && getComputedStyle(tag);
+  return {
+    adopted: root.adoptedStyleSheets.length,
+    styles: root.querySelectorAll('style').length,
+    tagButton: cs && `${cs.height} ${cs.borderTopStyle} ${cs.borderRadius}`,
+  };
+}
+
+/** The saved papers the popup lists, as the titles they show, in order. */
+function rowTitles(titles: string[]): Array<string | null> {
+  return [...document.querySelectorAll('ul[aria-label="Saved papers"] > li')].map((li) => titles.find((t) => li.textContent?.includes(t)) ?? null);
+}
+
+const BOTH_TITLES = [A.title, B.title];
+
+export const journeys: readonly Journey[] = [
+  {
+    name: 'Hugging Face feed: one toolbar per card, styled before and after the pointer reaches it',
+    async run({ session, feed }) {
+      const page = await feed(HF);
+      await until(page, toolbarStates, undefined, HF_PAPERS.map((p) => [p.id, 'unsaved']), 'toolbars of the feed');
+      // The skeleton is styled by the content script's manifest CSS, through its parts.
+      const before = await page.evaluate(lookOf, A.id);
+      same(before, {
+        '.bar display': 'inline-flex', '.bar height': before['.bar height'], '.bar padding-left': '6px', '.bar border-top-style': 'solid', '.bar border-top-width': '1px',
+        '.bar border-radius': '8px', '.bar font-size': '13px', '.bar cursor': 'auto', '.bar box-sizing': 'border-box',
+        '.save display': 'flex', '.save height': '24px', '.save padding-left': '8px', '.save border-top-style': 'solid', '.save border-top-width': '1px',
+        '.save border-radius': '6px', '.save font-size': '13px', '.save cursor': 'pointer', '.save box-sizing': 'border-box',
+      }, 'the skeleton\'s look');
+      await (await inToolbar(page, A.id, 'button.save')).hover();
+      await until(page, toolbarShows, A.id, { state: 'unsaved', buttons: ['☆ Save', '+ tag', '✎ Note'], tags: [], note: null, status: null }, 'the toolbar the pointer reached');
+      await page.mouse.move(0, 0);
+      // Its own sheet (toolbar.css) now styles Save exactly as the page's rules did, and "+ tag".
+      same(await page.evaluate(lookOf, A.id), before, 'the look once the view attached');
+      const adopts = session.major >= 153;
+      same(await page.evaluate(styledBy, A.id), { adopted: adopts ? 1 : 0, styles: adopts ? 0 : 1, tagButton: '24px dashed 6px' }, 'toolbar.css in the shadow root');
+      // A card nobody pointed at keeps the skeleton.
+      const last = HF_PAPERS[HF_PAPERS.length - 1]!.id;
+      same(await page.evaluate(toolbarShows, last), { state: 'unsaved', buttons: ['☆ Save'], tags: [], note: null, status: null }, 'an untouched toolbar');
+    },
+  },
+  {
+    name: 'a page whose CSP allows no inline styles: the toolbar is styled all the same',
+    async run({ session, feed }) {
+      const page = await feed(HF, "default-src 'self'; style-src 'self'");
+      await until(page, toolbarStates, undefined, HF_PAPERS.map((p) => [p.id, 'unsaved']), 'toolbars of the feed');
+      const last = HF_PAPERS[HF_PAPERS.length - 1]!.id;
+      await (await inToolbar(page, last, 'button.save')).hover();
+      await until(page, toolbarShows, last, { state: 'unsaved', buttons: ['☆ Save', '+ tag', '✎ Note'], tags: [], note: null, status: null }, 'the toolbar the pointer reached');
+      // A <style> a content script adds is exempt from the page's CSP (Firefox 140).
+      const adopts = session.major >= 153;
+      same(await page.evaluate(styledBy, last), { adopted: adopts ? 1 : 0, styles: adopts ? 0 : 1, tagButton: '24px dashed 6px' }, 'toolbar.css in the shadow root');
+    },
+  },
+  {
+    name: 'Hugging Face: Save, a tag, a note and a status work; a second tab follows',
+    async run({ feed }) {
+      const page = await feed(HF);
+      const other = await feed(HF);
+      for (const p of [page, other]) await until(p, toolbarStates, undefined, HF_PAPERS.map((x) => [x.id, 'unsaved']), 'toolbars of the feed');
+      // Input goes to the tab in front (a background tab's frames are throttled: clicks there take seconds).
+      await page.bringToFront();
+
+      await (await inToolbar(page, A.id, 'button.save')).click();
+      const saved = { state: 'saved', buttons: ['★ Saved', '+ tag', '✎ Note'], tags: [], note: null, status: 'unread' };
+      await until(page, toolbarShows, A.id, saved, 'the saved toolbar');
+      await until(other, toolbarStates, undefined, HF_PAPERS.map((x) => [x.id, x.id === A.id ? 'saved' : 'unsaved']), 'the second tab after Save');
+
+      await (await inToolbar(page, A.id, 'button.taginput')).click();
+      await page.keyboard.type('world-models');
+      await page.keyboard.press('Enter');
+      // The "+ tag" button became the tag field.
+      const tagged = { ...saved, buttons: ['★ Saved', '[Add tag]', '✎ Note'], tags: ['world-models'] };
+      await until(page, toolbarShows, A.id, tagged, 'the toolbar after a tag');
+
+      await (await inToolbar(page, A.id, 'button.notebtn')).click();
+      await (await inToolbar(page, A.id, 'textarea')).type(NOTE);
+      await (await inToolbar(page, A.id, '.note button.primary')).click();
+      await until(page, toolbarShows, A.id, { ...tagged, note: NOTE }, 'the toolbar after a note');
+
+      same(await (await inToolbar(page, A.id, 'select.status')).select('reading'), ['reading'], 'the status picked');
+      await until(page, toolbarShows, A.id, { ...tagged, note: NOTE, status: 'reading' }, 'the toolbar after a status');
+      // The other tab shows all of it without a reload.
+      await until(other, toolbarShows, A.id, { ...saved, tags: ['world-models'], note: NOTE, status: 'reading' }, 'the second tab');
+    },
+  },
+  {
+    name: 'arXiv listing: one toolbar per card; Save and a tag work',
+    async run({ feed }) {
+      const page = await feed(ARXIV);
+      await until(page, toolbarStates, undefined, ARXIV_PAPERS.map((p) => [p.id, 'unsaved']), 'toolbars of the listing');
+      // arXiv lays out every entry: its toolbars skip rendering off screen (page.css, manifest CSS).
+      same(await page.evaluate(() => [...document.querySelectorAll('papershelf-toolbar')].map((h) => getComputedStyle(h).contentVisibility)), ARXIV_PAPERS.map(() => 'auto'), 'content-visibility of the hosts');
+      await (await inToolbar(page, B.id, 'button.save')).click();
+      const saved = { state: 'saved', buttons: ['★ Saved', '+ tag', '✎ Note'], tags: [], note: null, status: 'unread' };
+      await until(page, toolbarShows, B.id, saved, 'the saved toolbar');
+      await (await inToolbar(page, B.id, 'button.taginput')).click();
+      await page.keyboard.type('parity');
+      await page.keyboard.press('Enter');
+      await until(page, toolbarShows, B.id, { ...saved, buttons: ['★ Saved', '[Add tag]', '✎ Note'], tags: ['parity'] }, 'the toolbar after a tag');
+      await until(page, toolbarStates, undefined, ARXIV_PAPERS.map((p) => [p.id, p.id === B.id ? 'saved' : 'unsaved']), 'toolbars after Save');
+    },
+  },
+  {
+    name: 'popup: lists, searches and edits; an open feed follows',
+    async run({ feed, extension }) {
+      const page = await feed(HF);
+      await until(page, toolbarShows, A.id, { state: 'saved', buttons: ['★ Saved', '+ tag', '✎ Note'], tags: ['world-models'], note: NOTE, status: 'reading' }, 'the saved paper on a fresh feed');
+      const popup = await extension('popup.html');
+      // Most recently saved first.
+      await until(popup, rowTitles, BOTH_TITLES, [B.title, A.title], 'the reading list');
+      const search = await element(popup, 'input[type="search"]');
+      await search.click();
+      await popup.keyboard.type('zebraf');
+      await until(popup, rowTitles, BOTH_TITLES, [A.title], 'a search by a word of the note');
+      await popup.keyboard.type(' nothingmatches');
+      await until(popup, rowTitles, BOTH_TITLES, [], 'a search matching nothing');
+      await search.click({ count: 3 });
+      await popup.keyboard.press('Backspace');
+      await until(popup, rowTitles, BOTH_TITLES, [B.title, A.title], 'the cleared search');
+
+      const status = await element(popup, `select[aria-label="Status of ${A.title.replace(/"/g, '\\"')}"]`);
+      same(await status.select('read'), ['read'], 'the status picked');
+      await until(page, toolbarShows, A.id, { state: 'saved', buttons: ['★ Saved', '+ tag', '✎ Note'], tags: ['world-models'], note: NOTE, status: 'read' }, 'the feed after the popup set the status');
+
+      await (await element(popup, `button[aria-label="Remove ${A.title.replace(/"/g, '\\"')}"]`)).click();
+      await until(popup, rowTitles, BOTH_TITLES, [B.title], 'the list after Remove');
+      await until(page, toolbarStates, undefined, HF_PAPERS.map((p) => [p.id, 'unsaved']), 'the feed after the popup removed the paper');
+      // Its view stays attached (the feed showed it saved): Save with "+ tag" and Note, nothing else.
+      same(await page.evaluate(toolbarShows, A.id), { state: 'unsaved', buttons: ['☆ Save', '+ tag', '✎ Note'], tags: [], note: null, status: null }, 'the removed paper\'s toolbar');
+    },
+  },
+];
