@@ -1,0 +1,43 @@
+/** The URL table: URLs the adapter must claim (with their kind) and must reject (test/urls.test.ts). */
+import type { UrlExamples } from '../types';
+
+export const examples: UrlExamples = {
+  claims: [
+    ['https://aclanthology.org/people/andreas-madsack/', 'person'],
+    ['https://aclanthology.org/people/andreas-madsack/unverified/', 'person'],
+    ['https://aclanthology.org/people/a/andreas-madsack/', 'person'],
+    ['https://aclanthology.org/people/yang-liu-1/', 'person'],
+    ['https://aclanthology.org/volumes/2021.naacl-main/', 'volume'],
+    ['https://aclanthology.org/volumes/W18-65/', 'volume'],
+    ['https://aclanthology.org/volumes/K18-3/', 'volume'],
+    ['https://aclanthology.org/events/acl-2023/', 'event'],
+    ['https://aclanthology.org/events/ws-2018/', 'event'],
+    ['https://aclanthology.org/2021.naacl-main.208/', 'paper'],
+    ['https://aclanthology.org/2021.naacl-main.208', 'paper'],
+    ['https://aclanthology.org/2022.in2writing-1.1/', 'paper'],
+    ['https://aclanthology.org/W18-6560/', 'paper'],
+    ['https://aclanthology.org/P19-1001/#abstract', 'paper'],
+  ],
+  rejects: [
+    'https://aclanthology.org/',
+    'https://aclanthology.org/2021.naacl-main.208.pdf',
+    'https://aclanthology.org/2021.naacl-main.208.bib',
+    'https://aclanthology.org/W18-6560.pdf',
+    'https://aclanthology.org/venues/acl/',
+    'https://aclanthology.org/people/',
+    'https://aclanthology.org/people/andreas-madsack/extra/',
+    'https://aclanthology.org/volumes/',
+    'https://aclanthology.org/events/',
+    'https://aclanthology.org/search/?q=prompt',
+    'https://aclanthology.org/faq/',
+    'https://aclanthology.org/info/corrections/',
+    'https://aclanthology.org/posts/',
+    'https://aclanthology.org/W18/',
+    'https://aclanthology.org/2021.naacl-main/',
+    'https://aclanthology.org/attachments/2021.naacl-main.208.OptionalSupplementaryCode.zip',
+    'https://aclanthology.org.evil.example/W18-6560/',
+    'https://example.com/W18-6560/',
+    'https://www.aclweb.org/W18-6560/',
+    'https://arxiv.org/abs/2104.08691',
+  ],
+};
