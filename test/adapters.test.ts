@@ -4,13 +4,16 @@
  * stands for, against <case>.expected.json ({ kind, skipped, papers }: kind null for a page no
  * adapter may claim). Whole records, exact counts. A new site is covered with no edit here; its
  * expected files start from `npm run extract -- <page> --write-expected`, read and corrected.
+ * test/fixtures/embedded/ is the embedded-metadata reader's (the fallback for any other URL);
+ * its drafts' site is the page's host.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
-import { extractAll } from '../lib/sites/index';
+import { siteOf } from '../lib/sites/embedded/adapter';
+import { EMBEDDED, extractAll } from '../lib/sites/index';
 import { safeExtract } from '../lib/sites/pick';
 import { fixtureUrl } from './fixture-url';
 import { FIXTURES, NON_SITE_FIXTURES, REGISTERED } from './helpers/sites';
@@ -51,11 +54,11 @@ describe('the registry and the fixture folders', () => {
       .filter((d) => d.isDirectory() && !NON_SITE_FIXTURES.includes(d.name))
       .map((d) => d.name)
       .sort();
-    expect(folders).toEqual(REGISTERED.map((r) => r.meta.id).sort());
+    expect(folders).toEqual([...REGISTERED.map((r) => r.meta.id), EMBEDDED.id].sort());
   });
 });
 
-for (const { meta, adapter } of REGISTERED) {
+for (const { meta, adapter } of [...REGISTERED, { meta: { id: EMBEDDED.id }, adapter: EMBEDDED }]) {
   describe(`${meta.id}: golden fixtures`, () => {
     it('has fixtures, each with its expected file', () => {
       expect(cases(meta.id).length).toBeGreaterThan(0);
@@ -75,7 +78,7 @@ for (const { meta, adapter } of REGISTERED) {
       expect(result!.adapter).toBe(meta.id);
       for (const p of expected.papers) {
         expect(PaperDraft.safeParse(p).success, p.id).toBe(true);
-        expect(p.site).toBe(meta.id);
+        expect(p.site).toBe(adapter === EMBEDDED ? siteOf(new URL(url)) : meta.id);
       }
     });
 
