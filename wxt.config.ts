@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { HOST_PERMISSIONS, SITES } from './lib/sites/registry';
 
+/** The extension's icon at each size the stores and browsers use (files in public/icon/). */
+const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [String(size), `icon/${size}.png`]));
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
@@ -14,16 +17,29 @@ export default defineConfig({
     plugins: [preact()],
     build: { minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true } } },
   }),
-  manifest: ({ browser }) => ({
+  // npm run zip: the Chrome and Firefox packages, and for AMO the sources (firefox only), without
+  // local test output and the store screenshots.
+  zip: { excludeSources: ['test/e2e/screenshots/**', 'test/store/**', 'test-results/**', 'stats.html', '**/*.log'] },
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'PaperShelf',
     description: manifestDescription(),
     permissions: ['storage'],
     host_permissions: [...HOST_PERMISSIONS],
+    // public/icon/<size>.png, rendered from public/icon.svg by `npm run icons`.
+    // (MV2, Firefox's build: browser_action, which WXT fills from the popup before it would copy `action`)
+    icons: ICONS,
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: ICONS },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the PaperShelf reading list' },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'papershelf@papershelf.local', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // strict_min_version: the oldest Firefox the e2e suite passes on (test/e2e/firefox: ESR 140
+            // and the current ESR). PaperShelf collects no data, which AMO asks new add-ons to declare.
+            gecko: { id: 'papershelf@papershelf.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

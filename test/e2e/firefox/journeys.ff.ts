@@ -3,8 +3,11 @@
  * run.ts): the shelf starts empty, the Hugging Face and arXiv journeys each save one paper, and the
  * popup journey finds both, edits one and removes it. Every page a journey opens is closed after it.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { element, same, expectedPapers, inToolbar, toolbarShows, toolbarStates, until, urlOf, type Session } from './harness';
+import { pngSize } from '../../tools/icons';
+import { element, EXT_DIR, same, expectedPapers, inToolbar, toolbarShows, toolbarStates, until, urlOf, type Session } from './harness';
 
 export interface JourneyContext {
   session: Session;
@@ -59,7 +62,34 @@ function rowTitles(titles: string[]): Array<string | null> {
 
 const BOTH_TITLES = [A.title, B.title];
 
+const ICONS = { '16': 'icon/16.png', '32': 'icon/32.png', '48': 'icon/48.png', '96': 'icon/96.png', '128': 'icon/128.png' };
+
 export const journeys: readonly Journey[] = [
+  {
+    name: 'the installed add-on: its manifest (icons, gecko settings) and icons of the declared sizes',
+    async run({ extension }) {
+      const manifest = JSON.parse(readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      same(
+        [manifest.icons, (manifest.browser_action as { default_icon?: unknown } | undefined)?.default_icon, manifest.browser_specific_settings],
+        [ICONS, ICONS, { gecko: { id: 'papershelf@papershelf.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } }],
+        'the Firefox manifest',
+      );
+      same(Object.values(ICONS).map((f) => pngSize(readFileSync(path.join(EXT_DIR, f)))), [16, 32, 48, 96, 128].map((n) => ({ width: n, height: n })), 'the PNGs');
+      // Firefox loads them from the add-on (as its toolbar and about:addons do).
+      const popup = await extension('popup.html');
+      const sizes = await popup.evaluate(async (files: string[]) => {
+        const out: number[] = [];
+        for (const f of files) {
+          const img = new Image();
+          img.src = `/${f}`;
+          await img.decode();
+          out.push(img.naturalWidth);
+        }
+        return out;
+      }, Object.values(ICONS));
+      same(sizes, [16, 32, 48, 96, 128], 'the icons as Firefox decodes them');
+    },
+  },
   {
     name: 'Hugging Face feed: one toolbar per card, styled before and after the pointer reaches it',
     async run({ session, feed }) {
