@@ -7,12 +7,18 @@
  *
  * Adding a site: README.md "Adding a site".
  */
+import { meta as acl } from './acl/meta';
 import { meta as arxiv } from './arxiv/meta';
+import { meta as cvf } from './cvf/meta';
+import { meta as dblp } from './dblp/meta';
 import { meta as huggingface } from './huggingface/meta';
+import { meta as neurips } from './neurips/meta';
+import { meta as pubmed } from './pubmed/meta';
+import { meta as scholar } from './scholar/meta';
 import type { SiteMeta } from './types';
 
 /** Every site, in the order adapters are tried for a URL (the first that claims it wins). */
-export const SITES: readonly SiteMeta[] = [huggingface, arxiv];
+export const SITES: readonly SiteMeta[] = [huggingface, arxiv, acl, cvf, neurips, scholar, pubmed, dblp];
 
 /** The manifest's host permissions: each site's own, nothing broader. */
 export const HOST_PERMISSIONS: readonly string[] = /* @__PURE__ */ SITES.flatMap((s) => s.hosts);
