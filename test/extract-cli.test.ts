@@ -26,6 +26,7 @@ function extract(...args: string[]): Promise<{ code: number | null; stdout: stri
 }
 
 const ARXIV = path.join(projectRoot, 'test', 'fixtures', 'arxiv');
+const EMBEDDED = path.join(projectRoot, 'test', 'fixtures', 'embedded');
 /** A saved page that does not say where it came from (no papershelf-fixture-url meta). */
 const SCRATCH = mkdtempSync(path.join(tmpdir(), 'papershelf-extract-'));
 const NO_URL_PAGE = path.join(SCRATCH, 'saved.html');
@@ -98,6 +99,7 @@ describe.concurrent('npm run extract', () => {
   it.each([
     ['an arXiv abs page', path.join(ARXIV, 'abs.html'), 'https://arxiv.org/abs/2301.01234v2', 'arxiv', 'abs', ARXIV],
     ['a Hugging Face paper page', path.join(FIXTURES, 'paper-page.html'), 'https://huggingface.co/papers/2603.01234', 'huggingface', 'paper-page', FIXTURES],
+    ['any other site (its embedded metadata)', path.join(EMBEDDED, 'citation-journal.html'), 'https://www.annals-of-tidal-ecology.example/content/12/3/e0417?utm_source=feed', 'embedded', 'citation-journal', EMBEDDED],
   ])(
     'prints the one paper of a single-paper page (%s)',
     async (_, file, url, adapter, name, dir) => {
@@ -112,12 +114,25 @@ describe.concurrent('npm run extract', () => {
   );
 
   it.each([
+    ['a URL no listed site claims', path.join(FIXTURES, 'unrelated.html'), 'https://huggingface.co/models'],
+    ['an unrelated arXiv page', path.join(ARXIV, 'help.html'), 'https://arxiv.org/help/api'],
+  ])(
+    'reads %s for embedded metadata: none there, so no paper',
+    async (_, file, url) => {
+      const r = await extract(file, '--url', url);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toStrictEqual([]);
+      expect(r.stderr).toBe('0 papers, 0 skipped (embedded, paper)');
+    },
+    TIMEOUT,
+  );
+
+  it.each([
     ['a missing --url (a page without a fixture URL)', [NO_URL_PAGE], /^extract: missing --url/],
     ['no page at all', [], /^extract: no page given/],
     ['an unreadable file', [path.join(FIXTURES, 'no-such-page.html'), '--url', 'https://huggingface.co/papers'], /^extract: cannot read .*no-such-page\.html: ENOENT$/],
     ['an invalid URL', [path.join(FIXTURES, 'daily.html'), '--url', 'not a url'], /^extract: invalid URL: not a url$/],
-    ['a URL no adapter claims', [path.join(FIXTURES, 'unrelated.html'), '--url', 'https://huggingface.co/models'], /^extract: no adapter handles https:\/\/huggingface\.co\/models$/],
-    ['an unrelated arXiv page', [path.join(ARXIV, 'help.html'), '--url', 'https://arxiv.org/help/api'], /^extract: no adapter handles https:\/\/arxiv\.org\/help\/api$/],
+    ['a URL that is not http(s)', [path.join(FIXTURES, 'unrelated.html'), '--url', 'file:///tmp/unrelated.html'], /^extract: no adapter handles file:\/\/\/tmp\/unrelated\.html$/],
   ])(
     'fails with one line and exit code 1 on %s',
     async (_, args, message) => {
