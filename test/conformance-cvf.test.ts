@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
 import { extractAll } from '../lib/sites/index';
 
@@ -39,9 +39,12 @@ describe.skipIf(!existsSync(ICCV2015))('conformance: real CVF listing (ICCV 2015
   const window = new Window();
   afterAll(() => window.happyDOM.close());
   const html = existsSync(ICCV2015) ? readFileSync(ICCV2015, 'utf8') : '';
-  // Parsed and read once: every test looks at the same result.
-  let result: ReturnType<typeof extractAll> | undefined;
-  const run = () => (result ??= extractAll(new window.DOMParser().parseFromString(html, 'text/html') as unknown as ParentNode, URL_2015));
+  // Parsed and read once, before the tests (a big page takes seconds to parse on a busy machine).
+  let result: ReturnType<typeof extractAll> = null;
+  beforeAll(() => {
+    result = extractAll(new window.DOMParser().parseFromString(html, 'text/html') as unknown as ParentNode, URL_2015);
+  }, 120_000);
+  const run = () => result;
 
   it('finds exactly the 526 papers, none skipped', () => {
     const result = run();
