@@ -37,9 +37,9 @@ const BIB_LINK = ['a[href$=".bib"]'] as const;
 /** The collapsed abstract right after its entry (shown by the "abs" badge). */
 const ABSTRACT_BLOCK = '.abstract-collapse';
 const ABSTRACT_BODY = ['.card-body'] as const;
-/** A volume page's title; an event page's volume headings (inside each volume's `div[id]`). */
+/** A volume page's title; an event page's volume headings (`h4`, before each volume's entries). */
 const VOLUME_TITLE = ['#title a', '#title'] as const;
-const EVENT_VOLUME_TITLE = ['h4 > a.align-middle', 'h4 > a[href*="/volumes/"]'] as const;
+const EVENT_VOLUME_TITLE = [':scope > a.align-middle', ':scope > a[href*="/volumes/"]'] as const;
 
 const PAPER_TITLE = ['h2#title', '#title'] as const;
 const PAPER_AUTHORS = ['p.lead'] as const;
@@ -160,12 +160,17 @@ function extractEntry(card: Element, ctx: ExtractContext): PaperDraft | null {
   });
 }
 
-/** The volume an entry of a volume page (the page's title) or an event page (its section's heading) is in. */
+/**
+ * The volume an entry is in, when the entry does not say: a volume page's title, or on an event
+ * page the volume heading (h4) its section starts with, the nearest one before it.
+ */
 function venueAround(card: Element, ctx: ExtractContext): string | undefined {
   if (ctx.kind === 'volume') return (ctx.data as ListingPage | null)?.volume;
   if (ctx.kind !== 'event') return undefined;
-  const section = card.parentElement?.closest('div[id]');
-  return (section && text(first(section, EVENT_VOLUME_TITLE))) || undefined;
+  for (let el = card.previousElementSibling; el; el = el.previousElementSibling) {
+    if (el.tagName === 'H4') return text(first(el, EVENT_VOLUME_TITLE)) || undefined;
+  }
+  return undefined;
 }
 
 // --- the paper page: one paper, from citation_* meta tags and the visible details ---
