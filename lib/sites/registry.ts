@@ -13,12 +13,13 @@ import { meta as cvf } from './cvf/meta';
 import { meta as dblp } from './dblp/meta';
 import { meta as huggingface } from './huggingface/meta';
 import { meta as neurips } from './neurips/meta';
+import { meta as openreview } from './openreview/meta';
 import { meta as pubmed } from './pubmed/meta';
 import { meta as scholar } from './scholar/meta';
 import type { SiteMeta } from './types';
 
 /** Every site, in the order adapters are tried for a URL (the first that claims it wins). */
-export const SITES: readonly SiteMeta[] = [huggingface, arxiv, acl, cvf, neurips, scholar, pubmed, dblp];
+export const SITES: readonly SiteMeta[] = [huggingface, arxiv, acl, cvf, neurips, openreview, scholar, pubmed, dblp];
 
 /** The manifest's host permissions: each site's own, nothing broader. */
 export const HOST_PERMISSIONS: readonly string[] = /* @__PURE__ */ SITES.flatMap((s) => s.hosts);
