@@ -13,6 +13,7 @@
  * records, one saved from the person page and one not saved on its own page. The DOI is kept as
  * the record's `doi` field.
  */
+import { parseDoi } from '../../ids';
 import { collapse, compact, first, firstAll, paperDraft, readMeta } from '../common';
 import { anthologyIdOf, anthologyPath, id } from './meta';
 import type { PaperDraft } from '../../draft';
@@ -219,7 +220,7 @@ function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
     abstract: page.abstract,
     pdf: absolute(one('citation_pdf_url') ?? first(card, PDF_LINK)?.getAttribute('href'), ctx.url),
     bib: page.bib,
-    doi: one('citation_doi'),
+    doi: parseDoi(one('citation_doi') ?? '') ?? undefined,
   });
 }
 
