@@ -1,0 +1,205 @@
+/**
+ * Proceedings sites in real Chromium: CVF open access, NeurIPS and OpenReview. Every fixture page
+ * gets exactly its cards' toolbars; a CVF page and an OpenReview venue page of 300 cards each
+ * (built here from the fixtures' card markup, served at a real https URL) get one toolbar per
+ * card, hidden tabs included, and save, tags and notes work there; a paper saved on arXiv shows
+ * as saved on an OpenReview card that links its arXiv id.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, PAGES, ROOT, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+const fixture = (site: string, name: string) => readFileSync(path.join(FIXTURES, site, `${name}.html`), 'utf8');
+
+function expectedIds(site: string, name: string): string[] {
+  const raw = JSON.parse(readFileSync(path.join(FIXTURES, site, `${name}.expected.json`), 'utf8')) as { papers: Array<{ id: string }> };
+  return raw.papers.map((p) => p.id);
+}
+
+/** Every stored record, read straight from IndexedDB on the extension origin. */
+async function storedRecords(page: Page): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('papershelf');
+        open.onsuccess = () => {
+          const req = open.result.transaction('papers').objectStore('papers').getAll();
+          req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
+          req.onerror = () => reject(req.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
+/** Serve `html` at `url` (added after the fixture routes, so it wins over them). */
+async function serve(context: BrowserContext, url: string, html: string): Promise<void> {
+  await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+}
+
+/** The ids of the toolbars on a page, in page order. */
+const toolbarIds = (page: Page) => toolbars(page).evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-papershelf-id')));
+
+const N = 300;
+
+// --- a CVF day page of N papers, from the fixture's second entry (a paper without an arXiv link) ---
+
+const CVF_URL = 'https://openaccess.thecvf.com/CVPR2024?day=all';
+const cvfPaper = (i: number) => `https://openaccess.thecvf.com/content/CVPR2024/html/Ibrahim_Lichen_Maps_${i}_Weakly_Supervised_Texture_Parsing_CVPR_2024_paper.html`;
+
+function cvfPage(): string {
+  const html = fixture('cvf', 'cvpr2023-day');
+  const entries = html.split('<dt class="ptitle">');
+  const entry = `<dt class="ptitle">${entries[2]!.slice(0, entries[2]!.indexOf('</dd>', entries[2]!.indexOf('bibref')) + '</dd>'.length)}`;
+  const cards = Array.from({ length: N }, (_, i) =>
+    entry
+      .replaceAll('CVPR2023', 'CVPR2024')
+      .replaceAll('CVPR_2023', 'CVPR_2024')
+      .replaceAll('Ibrahim_Lichen_Maps', `Ibrahim_Lichen_Maps_${i}`)
+      .replace('Lichen Maps:', `Lichen Maps ${i}:`)
+      .replaceAll('{2023}', '{2024}'),
+  ).join('\n');
+  const head = entries[0]!.replace(/<dd><a href="\/CVPR2023">Back<\/a><\/dd>\s*$/, '');
+  return `${head}${cards}\n</dl>\n</div>\n</body>\n</html>\n`;
+}
+
+// --- an OpenReview venue page of N papers over two tabs (the second hidden), from today's markup ---
+
+const OR_URL = 'https://openreview.net/group?id=ICLR.cc/2026/Conference';
+const ARXIV_ID = 'arxiv:2602.21847';
+const forumId = (i: number) => `Gen${String(i).padStart(4, '0')}xQ`;
+
+function openReviewPage(): string {
+  const html = fixture('openreview', 'group');
+  const items = html.match(/<li><div class="note {2}">[\s\S]*?<\/div><\/li>/g)!;
+  // items[0]: the oral that links its arXiv page; items[1]: a note of 22 authors, 20 shown.
+  const linked = items[0]!;
+  const note = (i: number) =>
+    items[1]!.replaceAll('Wm4nB8cQ1z', forumId(i)).replace('Scaling Laws for Mixture-of-Depths Models', `Scaling Laws for Mixture-of-Depths Models, Part ${i}`);
+  const list = (notes: string[]) => `<div class="submissions-list"><ul class="list-unstyled list-paginated">\n${notes.join('\n')}\n</ul></div>`;
+  const first = [linked, ...Array.from({ length: 199 }, (_, i) => note(i + 1))];
+  const second = Array.from({ length: N - 200 }, (_, i) => note(i + 200));
+  const tabs = `<div class="tab-content">
+<div id="accept-oral" class="tab-pane fade active in" role="tabpanel"><div>${list(first)}</div></div>
+<div id="rejected-submissions" class="tab-pane fade" role="tabpanel" style="display: none"><div>${list(second)}</div></div>
+</div>`;
+  return html
+    .replace(/content="https:\/\/openreview\.net\/group\?id=[^"]+"/, `content="${OR_URL}"`)
+    .replace(/<div class="tab-content">[\s\S]*<\/div>\s*<\/div>\s*<\/div>\s*<\/main>/, `${tabs}\n</div>\n</div>\n</main>`);
+}
+
+test('every card of every CVF, NeurIPS and OpenReview fixture page gets its toolbar, and no other', async ({ context }) => {
+  const page = await context.newPage();
+  for (const [url, { site, name }] of PAGES) {
+    if (!['cvf', 'neurips', 'openreview'].includes(site)) continue;
+    const { kind } = JSON.parse(readFileSync(path.join(FIXTURES, site, `${name}.expected.json`), 'utf8')) as { kind: string | null };
+    await page.goto(url);
+    if (kind === null) {
+      await page.waitForTimeout(500);
+      await expect(toolbars(page), `${site}/${name}`).toHaveCount(0);
+      continue;
+    }
+    const want = expectedIds(site, name);
+    await expect(toolbars(page), `${site}/${name}`).toHaveCount(want.length);
+    expect(await toolbarIds(page), `${site}/${name}`).toEqual(want);
+  }
+});
+
+test(`a CVF page of ${N} papers: one toolbar per card, under its authors; save, tag and note`, async ({ context, extId }) => {
+  await serve(context, CVF_URL, cvfPage());
+  const page = await context.newPage();
+  await page.goto(CVF_URL);
+  await expect(toolbars(page)).toHaveCount(N);
+  expect(await toolbarIds(page)).toEqual(Array.from({ length: N }, (_, i) => `url:${cvfPaper(i)}`));
+  // Each in its entry's authors dd (the first dd after the title), none elsewhere.
+  expect(await page.locator('dt.ptitle + dd > papershelf-toolbar').count()).toBe(N);
+
+  const id = `url:${cvfPaper(137)}`;
+  const bar = toolbarFor(page, id);
+  await bar.scrollIntoViewIfNeeded();
+  await bar.getByRole('button', { name: /^Save/ }).click();
+  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
+  const tag = await tagField(bar);
+  await tag.fill('cvpr-2024');
+  await tag.press('Enter');
+  await expect(bar.getByRole('listitem')).toHaveText(['cvpr-2024×']);
+  await bar.getByRole('button', { name: 'Add note' }).click();
+  await bar.getByRole('textbox', { name: 'Note' }).fill('Compare with the lichen survey');
+  await bar.getByRole('button', { name: 'Save note' }).click();
+  await expect(bar.getByText('Compare with the lichen survey')).toHaveCount(1);
+  await expect(toolbarFor(page, `url:${cvfPaper(136)}`)).toHaveAttribute('data-papershelf-state', 'unsaved');
+  await page.screenshot({ path: path.join(SHOTS, 'cvf-day.png') });
+
+  // A reload shows it saved, with its tag.
+  await page.reload();
+  await expect(toolbars(page)).toHaveCount(N);
+  await expect(toolbarFor(page, id)).toHaveAttribute('data-papershelf-state', 'saved');
+  await expect(toolbarFor(page, id).getByRole('listitem')).toHaveText(['cvpr-2024×']);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extId}/popup.html`);
+  const records = await storedRecords(popup);
+  expect(records.map((r) => [r.id, r.title, r.authors, r.venue, r.year, r.tags, r.note])).toEqual([
+    [id, 'Lichen Maps 137: Weakly Supervised Texture Parsing of Rock Surfaces', ['Samira Ibrahim'], 'CVPR 2024', 2024, ['cvpr-2024'], 'Compare with the lichen survey'],
+  ]);
+});
+
+test(`an OpenReview venue page of ${N} papers over two tabs: one toolbar per card; a paper saved on arXiv shows as saved; save, tag and note`, async ({ context, extId }) => {
+  // Saved on arXiv first.
+  const ax = await context.newPage();
+  await ax.goto(urlOf('arxiv', 'list-cross'));
+  const axBar = toolbarFor(ax, ARXIV_ID);
+  await axBar.getByRole('button', { name: /^Save/ }).click();
+  await expect(axBar).toHaveAttribute('data-papershelf-state', 'saved');
+
+  await serve(context, OR_URL, openReviewPage());
+  const page = await context.newPage();
+  await page.goto(OR_URL);
+  await expect(toolbars(page)).toHaveCount(N);
+  expect(await toolbarIds(page)).toEqual([ARXIV_ID, ...Array.from({ length: N - 1 }, (_, i) => `openreview:${forumId(i + 1)}`)]);
+  // The hidden tab's cards have theirs too.
+  expect(await page.locator('#rejected-submissions papershelf-toolbar').count()).toBe(N - 200);
+  // The card linking the arXiv paper shows it saved; the others do not.
+  await expect(toolbarFor(page, ARXIV_ID)).toHaveAttribute('data-papershelf-state', 'saved');
+  await expect(toolbarFor(page, `openreview:${forumId(1)}`)).toHaveAttribute('data-papershelf-state', 'unsaved');
+
+  const id = `openreview:${forumId(42)}`;
+  const bar = toolbarFor(page, id);
+  await bar.scrollIntoViewIfNeeded();
+  await bar.getByRole('button', { name: /^Save/ }).click();
+  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
+  const tag = await tagField(bar);
+  await tag.fill('iclr');
+  await tag.press('Enter');
+  await expect(bar.getByRole('listitem')).toHaveText(['iclr×']);
+  await bar.getByRole('button', { name: 'Add note' }).click();
+  await bar.getByRole('textbox', { name: 'Note' }).fill('Depth routing ablations');
+  await bar.getByRole('button', { name: 'Save note' }).click();
+  await expect(bar.getByText('Depth routing ablations')).toHaveCount(1);
+  await page.screenshot({ path: path.join(SHOTS, 'openreview-group.png') });
+
+  // A tag added on OpenReview reaches the arXiv tab's card of the same paper.
+  const linkedTag = await tagField(toolbarFor(page, ARXIV_ID));
+  await linkedTag.fill('seen-at-iclr');
+  await linkedTag.press('Enter');
+  await expect(axBar.getByRole('listitem')).toHaveText(['seen-at-iclr×']);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extId}/popup.html`);
+  const records = new Map((await storedRecords(popup)).map((r) => [r.id as string, r]));
+  expect([...records.keys()].sort()).toEqual([ARXIV_ID, id].sort());
+  const saved = records.get(id)!;
+  expect([saved.title, (saved.authors as string[]).length, saved.authorCount, saved.venue, saved.publishedAt, saved.tags, saved.note, saved.siteIds]).toEqual([
+    'Scaling Laws for Mixture-of-Depths Models, Part 42',
+    20,
+    22,
+    'ICLR 2025 Oral',
+    '2025-01-22',
+    ['iclr'],
+    'Depth routing ablations',
+    { openreview: forumId(42) },
+  ]);
+  expect(records.get(ARXIV_ID)!.tags).toEqual(['seen-at-iclr']);
+});
