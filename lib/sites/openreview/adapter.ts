@@ -45,6 +45,23 @@ const FORUM_VENUE = ['.forum-meta .item:nth-child(2)', '.meta_row .date + .item'
 // --- group pages ---
 
 /**
+ * Whether a listed note is a paper: its title links its own forum. A reply (a review, a comment,
+ * a decision, as consoles and activity tabs list them) links its forum with `&noteId=<itself>`;
+ * a legacy "My Tasks" tab lists invitation links as li.note with no forum link at all.
+ */
+function isPaperNote(card: Element): boolean {
+  const link = first(card, FORUM_LINK);
+  if (!link) return card.hasAttribute('data-id');
+  try {
+    const params = new URL(link.getAttribute('href') ?? '', 'https://openreview.net/').searchParams;
+    const note = params.get('noteId');
+    return !note || note === params.get('id');
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A venue line as the site names it ("ICLR 2025 Oral", "Submitted to ICLR 2025"). Where it is the
  * invitation a note answered ("ICLR 2018 Conference Blind Submission", "… Withdrawn Submission"),
  * its venue part: "ICLR 2018 Conference".
@@ -191,8 +208,7 @@ export const adapter: SiteAdapter = {
 
   findCards(root: ParentNode, kind: PageKind): Element[] {
     if (kind === 'paper') return forumCards(root);
-    // Only notes with a forum link: a legacy "My Tasks" tab lists invitation links as li.note too.
-    return firstAll(root, GROUP_CARDS).filter((card) => first(card, FORUM_LINK) || card.hasAttribute('data-id'));
+    return firstAll(root, GROUP_CARDS).filter(isPaperNote);
   },
 
   extract(card: Element, ctx: ExtractContext): PaperDraft | null {
