@@ -1,6 +1,6 @@
 /**
  * One saved paper in the reading list: a selection checkbox, title link, authors, date, tags,
- * note preview, reading status and a remove button. Props in, callbacks out: no browser.* and no
+ * note preview, reading status, a remove button and a "Details" button. Props in, callbacks out: no browser.* and no
  * database. In the windowed list a row also gets its place (aria-posinset / aria-setsize and its
  * offset) and takes part in the list's roving focus (one row is tabbable; arrows move it).
  */
@@ -13,6 +13,8 @@ export interface PaperRowProps {
   paper: SavedPaper;
   onStatus(status: Status): void;
   onRemove(): void;
+  /** show the paper's details (the "Details" button shows when given) */
+  onDetails?(): void;
   /** whether the row's checkbox is ticked (the checkbox shows when onSelect is given) */
   selected?: boolean;
   /** the checkbox was clicked; `range` when Shift was held (select from the last clicked row) */
@@ -121,7 +123,7 @@ function TagChips({ tags }: { tags: readonly string[] }) {
 }
 
 /** A compact row for one saved paper. */
-export function PaperRow({ paper, onStatus, onRemove, selected = false, onSelect, place, active = false, tabbable, onActivate }: PaperRowProps) {
+export function PaperRow({ paper, onStatus, onRemove, onDetails, selected = false, onSelect, place, active = false, tabbable, onActivate }: PaperRowProps) {
   const note = notePreview(paper.note);
   const cls = ['paper', onSelect ? 'selectable' : '', active ? 'active' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
   return (
@@ -178,6 +180,11 @@ export function PaperRow({ paper, onStatus, onRemove, selected = false, onSelect
           </svg>
         </button>
       </div>
+      {onDetails && (
+        <button type="button" class="details-button" data-control="details" onClick={onDetails}>
+          Details
+        </button>
+      )}
     </li>
   );
 }

@@ -1,25 +1,31 @@
 /**
- * The reading list shown in the toolbar popup: header with the paper count, search (with its
- * filter syntax, lib/list/query) and filters, the windowed rows, selection with bulk actions, the empty
- * states and the Undo bar. Props in, callbacks out: no browser.* and no database (the popup's App
- * wires it to the library through lib/list/list-store). Its parts live in components/list/:
- * the views, the selection, keyboard focus and the shortcuts (useListKeys says which keys).
+ * The reading list, in the toolbar popup and the side panel: header with the paper count, search
+ * (with its filter syntax, lib/list/query) and filters, the windowed rows, selection with bulk
+ * actions, the empty states and the Undo bar; a paper's details open in place of the list. Props
+ * in, callbacks out: no browser.* and no database (the popup's App wires it to the library
+ * through lib/list/list-store). Its parts live in components/list/ and components/details/: the
+ * views, the selection, keyboard focus and the shortcuts (useListKeys says which keys).
  */
-import { useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { SavedPaper, Status } from '@/lib/paper';
 import { parseQuery } from '@/lib/list/query';
+import { GoneDetails, PaperDetails } from './details/PaperDetails';
 import { paperHref } from './PaperRow';
 import { BulkBar, type BulkAction } from './list/BulkBar';
 import { papersCount, formatCount } from './list/counts';
 import { EmptyShelf, NoMatches } from './list/EmptyStates';
 import { FilterBar } from './list/FilterBar';
 import { DEFAULT_FILTERS, filtersKey, hasActiveFilters, type ListFilters } from './list/filters';
+import { ShelfHeader } from './list/ShelfHeader';
 import { ShelfRow, type RowActions, type RowControl } from './list/ShelfRow';
 import { UNDO_TIMEOUT_MS, UndoBar, type UndoNotice } from './list/UndoBar';
 import { useListFocus } from './list/useListFocus';
 import { useListKeys } from './list/useListKeys';
 import { useSelection } from './list/useSelection';
 import { VirtualList } from './list/VirtualList';
+
+/** A change to a paper's tags from the details view. */
+export type TagChange = { add: string } | { remove: string };
 
 export interface ReadingListProps {
   /** rows matching the search and filters, in order; null until the first load finishes */
@@ -52,19 +58,21 @@ export interface ReadingListProps {
   /** the last failure (load, patch, remove), shown above the list */
   error?: string | null;
   onDismissError?(): void;
+  /** any saved paper by id, also one the search leaves out (details follow it); defaults to the rows */
+  lookup?(id: string): SavedPaper | undefined;
+  /** save a paper's note (details) */
+  onNote?(paper: SavedPaper, note: string): void;
+  /** add or remove one of a paper's tags (details) */
+  onTag?(paper: SavedPaper, change: TagChange): void;
+  /** open the options page (a header button) */
+  onOptions?(): void;
+  /** open the list in the side panel (a header button, in the popup) */
+  onSidePanel?(): void;
+  /** how many saved papers the current tab's page shows ("On this page" when > 0) */
+  pageCount?: number;
 }
 
-/** The popup header: name and how many papers are saved. */
-export function ShelfHeader({ total }: { total: number | null }) {
-  return (
-    <header class="shelf-header">
-      <h1>PaperShelf</h1>
-      <p class="shelf-count">{total === null ? '' : papersCount(total)}</p>
-    </header>
-  );
-}
-
-/** The whole popup view. */
+/** The whole list view (popup or side panel). */
 export function ReadingList(p: ReadingListProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -80,6 +88,10 @@ export function ReadingList(p: ReadingListProps) {
   // The current row belongs to one search: a new search starts at the top, with no current row.
   const listKey = filtersKey(p.filters);
   const focus = useListFocus({ papers: p.papers, listKey, listRef, searchRef, fallbacks: [undoRef, clearRef, searchRef] });
+  // The paper whose details show in place of the list (null: the list).
+  const [detailsId, setDetailsId] = useState<string | null>(null);
+  const lookup = (id: string) => (p.lookup ? p.lookup(id) : papers.find((x) => x.id === id));
+  const detailed = detailsId === null ? undefined : lookup(detailsId);
 
   const remove = (paper: SavedPaper, control: RowControl = 'remove') => {
     focus.willRemove(paper, control);
@@ -108,6 +120,16 @@ export function ReadingList(p: ReadingListProps) {
     const href = paperHref(paper);
     if (href && p.onOpen) p.onOpen(paper, href);
   };
+  const openDetails = (paper: SavedPaper) => {
+    focus.activate(paper.id);
+    setDetailsId(paper.id);
+  };
+  // Back to the list, focus on the paper's row (or, when the search no longer shows it, the search box).
+  const closeDetails = () => {
+    const id = detailsId;
+    setDetailsId(null);
+    if (id !== null && papers.some((x) => x.id === id)) focus.focusRow(id, 'row');
+  };
   // The rows' handlers, as of this render (rows that skip a render still call these).
   const rowActions = useRef<RowActions>(null);
   rowActions.current = {
@@ -115,9 +137,10 @@ export function ReadingList(p: ReadingListProps) {
     select: selection.select,
     setStatus,
     remove: (paper) => remove(paper),
+    details: openDetails,
   };
   useListKeys({
-    enabled: !loading,
+    enabled: !loading && detailsId === null,
     papers,
     searchRef,
     listRef,
@@ -129,6 +152,7 @@ export function ReadingList(p: ReadingListProps) {
     clearSearch: () => p.onFiltersChange({ ...p.filters, text: '' }),
     clearSelection: selection.clear,
     open,
+    details: openDetails,
     select: selection.select,
     remove,
   });
@@ -148,22 +172,9 @@ export function ReadingList(p: ReadingListProps) {
   const { activeIndex } = focus;
   const tabbableIndex = activeIndex >= 0 ? activeIndex : 0;
 
-  return (
-    <main class="shelf" aria-busy={loading || !!p.loadingAll} onFocusIn={focus.onFocusIn}>
-      <ShelfHeader total={p.total} />
-      {!loading && !emptyShelf && (
-        <FilterBar filters={p.filters} tags={p.tags} onChange={p.onFiltersChange} searchRef={searchRef} problems={problems} />
-      )}
-      {p.error && (
-        <div class="error" role="alert">
-          <span>{p.error}</span>
-          {p.onDismissError && (
-            <button type="button" class="button" onClick={p.onDismissError}>
-              Dismiss
-            </button>
-          )}
-        </div>
-      )}
+  const inDetails = detailsId !== null;
+  const listView = (
+    <>
       <div class="listbar">
         <p class="summary" aria-live="polite">
           {summary}
@@ -203,6 +214,41 @@ export function ReadingList(p: ReadingListProps) {
             />
           )}
         />
+      )}
+    </>
+  );
+
+  return (
+    <main class="shelf" aria-busy={loading || !!p.loadingAll} onFocusIn={focus.onFocusIn}>
+      <ShelfHeader total={p.total} onOptions={p.onOptions} onSidePanel={p.onSidePanel} />
+      {!loading && !emptyShelf && !inDetails && (
+        <FilterBar filters={p.filters} tags={p.tags} onChange={p.onFiltersChange} searchRef={searchRef} problems={problems} pageCount={p.pageCount} />
+      )}
+      {p.error && (
+        <div class="error" role="alert">
+          <span>{p.error}</span>
+          {p.onDismissError && (
+            <button type="button" class="button" onClick={p.onDismissError}>
+              Dismiss
+            </button>
+          )}
+        </div>
+      )}
+      {!inDetails ? (
+        listView
+      ) : detailed ? (
+        <PaperDetails
+          paper={detailed}
+          tags={p.tags}
+          epoch={p.epoch}
+          onBack={closeDetails}
+          onStatus={(status) => p.onStatus(detailed, status)}
+          onNote={(note) => p.onNote?.(detailed, note)}
+          onAddTag={(tag) => p.onTag?.(detailed, { add: tag })}
+          onRemoveTag={(tag) => p.onTag?.(detailed, { remove: tag })}
+        />
+      ) : (
+        <GoneDetails onBack={closeDetails} />
       )}
       <div class="undo-region" role="status">
         {p.undo && (

@@ -194,7 +194,7 @@ describe('ReadingList view', () => {
       'Tiny Models Read Papers Too | 11 authors | Read',
     ]);
     // Nothing else is written in a row (e.g. no stray HTML or labels).
-    expect(text(rows()[2])).toBe('Tiny Models Read Papers Too 11 authors Unread Reading Read');
+    expect(text(rows()[2])).toBe('Tiny Models Read Papers Too 11 authors Unread Reading Read Details');
     expect(text($('[role="status"]'))).toBe('');
     expect(text($('.summary'))).toBe('');
   });
@@ -302,7 +302,7 @@ describe('ReadingList view', () => {
   it('shows nothing but the header while the first load is running', () => {
     mount(<ReadingList {...viewProps({ papers: null, total: null, tags: [] })} />);
     expect($('main')?.getAttribute('aria-busy')).toBe('true');
-    expect(text($('main'))).toBe('PaperShelf');
+    expect(text($('main'))).toBe('PaperShelf Keys');
   });
 
   it('shows the Undo bar, which undoes or expires after the timeout', () => {
@@ -924,7 +924,7 @@ describe('selection and bulk actions (view)', () => {
 });
 
 describe('keyboard (view)', () => {
-  it('/ focuses the search, arrows move the current row, Enter opens, Space selects, Delete removes', () => {
+  it('/ focuses the search, arrows move the current row, o opens, Space selects, Delete removes', () => {
     const onOpen = vi.fn();
     const onRemove = vi.fn();
     mount(<ReadingList {...viewProps({ onOpen, onRemove, onBulk: vi.fn() })} />);
@@ -953,7 +953,7 @@ describe('keyboard (view)', () => {
     press('End');
     expect(document.activeElement).toBe(rows()[2]);
 
-    press('Enter');
+    press('o');
     expect(onOpen).toHaveBeenCalledExactlyOnceWith(TINY, 'https://huggingface.co/papers?q=tiny');
     press(' ');
     expect(summary()).toBe('1 selected');
@@ -1178,7 +1178,7 @@ describe('popup App at scale and with the new tools', () => {
     expect(await library.count()).toBe(3);
   });
 
-  it('keyboard: /, arrows, Enter opens in a new tab, Delete removes with Undo, Escape clears', async () => {
+  it('keyboard: /, arrows, o opens in a new tab, Delete removes with Undo, Escape clears', async () => {
     const openUrl = vi.fn();
     mount(<App library={library} undoTimeoutMs={60_000} openUrl={openUrl} />);
     await waitFor(() => expect($('main')?.getAttribute('aria-busy')).toBe('false'));
@@ -1192,7 +1192,7 @@ describe('popup App at scale and with the new tools', () => {
     expect(rowText(document.activeElement!)).toBe(ROW.tiny);
     press('ArrowDown');
     expect(rowText(document.activeElement!)).toBe(ROW.attention);
-    press('Enter');
+    press('o');
     expect(openUrl).toHaveBeenCalledExactlyOnceWith('https://huggingface.co/papers/1706.03762');
 
     press('Delete');

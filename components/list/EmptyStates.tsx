@@ -34,7 +34,7 @@ export function EmptyShelf() {
 /** Shown when a search or filter matches nothing. */
 export function NoMatches({ filters, onClear, clearRef }: { filters: ListFilters; onClear(): void; clearRef: RefObject<HTMLButtonElement | null> }) {
   const text = filters.text.trim();
-  const others = filters.tag !== '' || filters.status !== '';
+  const others = filters.tag !== '' || filters.status !== '' || !!filters.page;
   const message = text ? `No papers match “${text}”${others ? ' with these filters' : ''}.` : 'No papers match these filters.';
   return (
     <div class="empty">

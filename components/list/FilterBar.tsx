@@ -15,10 +15,12 @@ interface FilterBarProps {
   searchRef: RefObject<HTMLInputElement | null>;
   /** parts of the search text that were ignored, and why (lib/list/query problems) */
   problems?: readonly string[];
+  /** how many saved papers the current tab's page shows (the "On this page" toggle shows when > 0) */
+  pageCount?: number;
 }
 
 /** Search box with its syntax hint, tag and status filters, sort order. */
-export function FilterBar({ filters, tags, onChange, searchRef, problems = [] }: FilterBarProps) {
+export function FilterBar({ filters, tags, onChange, searchRef, problems = [], pageCount = 0 }: FilterBarProps) {
   const set = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
   // Keep a selected tag listed even after its last paper is gone, so the menu shows the truth.
   const tagOptions = filters.tag && !tags.some((t) => tagKey(t) === tagKey(filters.tag)) ? [filters.tag, ...tags] : tags;
@@ -76,6 +78,11 @@ export function FilterBar({ filters, tags, onChange, searchRef, problems = [] }:
           ))}
         </select>
       </div>
+      {(pageCount > 0 || filters.page) && (
+        <button type="button" class="page-toggle" aria-pressed={!!filters.page} onClick={() => set({ page: !filters.page })}>
+          {`On this page (${pageCount})`}
+        </button>
+      )}
     </div>
   );
 }

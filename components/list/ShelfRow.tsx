@@ -5,7 +5,7 @@ import { PaperRow } from '../PaperRow';
 import type { RowPlacement } from './VirtualList';
 
 /** Which part of a row keyboard focus goes to (the row itself, or a control marked data-control). */
-export type RowControl = 'row' | 'status' | 'remove' | 'select';
+export type RowControl = 'row' | 'status' | 'remove' | 'select' | 'details';
 
 /** What a row asks of the list; ShelfRow reads these when called, so they are always current. */
 export interface RowActions {
@@ -13,6 +13,7 @@ export interface RowActions {
   select(paper: SavedPaper, on: boolean, range: boolean): void;
   setStatus(paper: SavedPaper, status: Status): void;
   remove(paper: SavedPaper): void;
+  details(paper: SavedPaper): void;
 }
 
 interface ShelfRowProps {
@@ -64,6 +65,7 @@ export class ShelfRow extends Component<ShelfRowProps> {
         onSelect={selectable ? (on, range) => act().select(paper, on, range) : undefined}
         onStatus={(status) => act().setStatus(paper, status)}
         onRemove={() => act().remove(paper)}
+        onDetails={() => act().details(paper)}
       />
     );
   }

@@ -9,6 +9,8 @@ export interface ListFilters {
   tag: string;
   status: Status | '';
   sort: SortKey;
+  /** only the papers the current tab's page shows (the side panel's "On this page") */
+  page?: boolean;
 }
 
 /** The popup's initial state: everything, most recently saved first. */
@@ -24,10 +26,10 @@ export const SORT_LABEL: Record<SortKey, string> = {
 
 /** True when a search or filter narrows the list (sorting does not). */
 export function hasActiveFilters(f: ListFilters): boolean {
-  return f.text.trim() !== '' || f.tag !== '' || f.status !== '';
+  return f.text.trim() !== '' || f.tag !== '' || f.status !== '' || !!f.page;
 }
 
 /** A key naming one search (filters and sort): the current row belongs to one. */
 export function filtersKey(f: ListFilters): string {
-  return `${f.text}\u0000${f.tag}\u0000${f.status}\u0000${f.sort}`;
+  return `${f.text}\u0000${f.tag}\u0000${f.status}\u0000${f.sort}${f.page ? '\u0000page' : ''}`;
 }

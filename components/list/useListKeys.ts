@@ -1,9 +1,10 @@
 /**
  * The reading list's keyboard shortcuts, on the whole document (`/` works before anything has
  * focus): `/` focuses the search box, ArrowDown / ArrowUp (and Home / End) move the current row,
- * Enter opens it, Space ticks it (Shift: a range), Delete (or Backspace on the row) removes it,
- * Escape clears the search (then the selection). Keys that type or change a value in a field
- * are left to it.
+ * Enter or ArrowRight open its details, `o` opens the paper in a new tab, Space ticks it (Shift: a
+ * range), Delete (or Backspace on the row) removes it, Escape clears the search (then the
+ * selection). Keys that type or change a value in a field are left to it. The details view has
+ * its own keys (components/details/PaperDetails): the list's are off while it is open.
  */
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
@@ -28,6 +29,8 @@ export interface ListKeysOptions {
   clearSearch(): void;
   clearSelection(): void;
   open(paper: SavedPaper): void;
+  /** show the paper's details in place of the list */
+  details(paper: SavedPaper): void;
   select(paper: SavedPaper, on: boolean, range: boolean): void;
   remove(paper: SavedPaper, control: RowControl): void;
 }
@@ -93,6 +96,18 @@ function onListKey(e: KeyboardEvent, o: ListKeysOptions): void {
       return;
     case 'Enter':
       if (onRow && index >= 0) {
+        e.preventDefault();
+        o.details(papers[index]!);
+      }
+      return;
+    case 'ArrowRight':
+      if (row && !editable && index >= 0) {
+        e.preventDefault();
+        o.details(papers[index]!);
+      }
+      return;
+    case 'o':
+      if (row && !editable && index >= 0) {
         e.preventDefault();
         o.open(papers[index]!);
       }

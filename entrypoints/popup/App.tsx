@@ -1,28 +1,41 @@
 /**
- * The popup: the reading list (components/ReadingList) over the popup's copy of the library
- * (lib/list/list-store: every saved paper in an in-memory search index that follows changes), so
- * every keystroke is answered from memory. Writes go through lib/library: status, remove + undo,
- * bulk tag / status / remove.
+ * The popup and the side panel (entrypoints/sidepanel renders this App too): the reading list
+ * (components/ReadingList) over this page's copy of the library (lib/list/list-store: every saved
+ * paper in an in-memory search index that follows changes), so every keystroke is answered from
+ * memory. Writes go through lib/library: status, note and tags (details), remove + undo, bulk
+ * tag / status / remove; each change reaches the open feed tabs through the background. "On this
+ * page" follows the active tab (lib/list/active-page); the header opens the options page and,
+ * from the popup, the side panel (lib/side-panel).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BulkAction } from '@/components/list/BulkBar';
 import { DEFAULT_FILTERS, type ListFilters } from '@/components/list/filters';
 import type { UndoNotice } from '@/components/list/UndoBar';
-import { ReadingList } from '@/components/ReadingList';
+import { ReadingList, type TagChange } from '@/components/ReadingList';
 import { errorMessage } from '@/lib/errors';
+import { ActivePage, type PageSource } from '@/lib/list/active-page';
 import { getLibrary, type Library } from '@/lib/library';
 import { ListStore, type ListPreview } from '@/lib/list/list-store';
 import { parseQuery } from '@/lib/list/query';
 import type { SearchOptions } from '@/lib/list/search-index';
-import type { SavedPaper, Status } from '@/lib/paper';
+import type { SavedPaper, Status, UserPatch } from '@/lib/paper';
+import { canOpenSidePanel, openSidePanel } from '@/lib/side-panel';
 
 export interface AppProps {
   /** the library to show; defaults to the extension's shared one (tests pass one on a test database) */
   library?: Library;
   /** how long "Removed … Undo" stays, in ms (default 8 s) */
   undoTimeoutMs?: number;
-  /** opens a paper in a new tab (Enter on a row); defaults to window.open */
+  /** opens a paper in a new tab (`o` on a row); defaults to window.open */
   openUrl?(url: string): void;
+  /** where the list shows: the popup offers the side panel, the side panel fills its height */
+  place?: 'popup' | 'panel';
+  /** the active tab's paper ids ("On this page"); defaults to ActivePage, null for none */
+  page?: PageSource | null;
+  /** opens the options page; defaults to runtime.openOptionsPage() */
+  openOptions?(): void;
+  /** opens the side panel from the popup; defaults to lib/side-panel where the browser has one, null for none */
+  sidePanel?: ((windowId: number | undefined) => Promise<void>) | null;
 }
 
 /** The clicked filters and the sort, as search options ('' means "any"). */
@@ -43,9 +56,18 @@ function removedWhat(records: readonly SavedPaper[]): string {
 }
 
 /** The reading-list popup. */
-export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: AppProps) {
+function defaultOptions(): void {
+  void browser.runtime.openOptionsPage();
+}
+
+/** The reading list in the popup or the side panel. */
+export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, place = 'popup', page: givenPage, openOptions = defaultOptions, sidePanel: givenPanel }: AppProps) {
   const library = given ?? getLibrary();
   const store = useMemo(() => new ListStore(library), [library]);
+  const page = useMemo(() => (givenPage === undefined ? new ActivePage() : givenPage), [givenPage]);
+  const sidePanel = givenPanel === undefined ? (place === 'popup' && canOpenSidePanel() ? openSidePanel : null) : givenPanel;
+  // The ids the active tab's page shows (null: none known).
+  const [pageIds, setPageIds] = useState<ReadonlySet<string> | null>(null);
   const { index } = store;
   const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
   // The index's version once loaded (-1 before): every index change re-renders through it.
@@ -65,15 +87,28 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
     return () => store.stop();
   }, [store]);
 
+  useEffect(() => {
+    page?.start(setPageIds);
+    return () => page?.stop();
+  }, [page]);
+
   // Every keystroke: parse the box, answer from memory.
   const query = useMemo(() => parseQuery(filters.text), [filters.text]);
   const loaded = version >= 0;
-  const papers = useMemo(
+  const searched = useMemo(
     () => (loaded ? index.search(query, toSearchOptions(filters)) : null),
     [version, query, filters.tag, filters.status, filters.sort],
   );
+  // "On this page": the search's rows the active tab shows.
+  const onPage = filters.page ? pageIds : null;
+  const papers = useMemo(() => (searched && filters.page ? searched.filter((x) => onPage?.has(x.id)) : searched), [searched, filters.page, onPage]);
+  const pageCount = useMemo(() => {
+    let n = 0;
+    if (pageIds && loaded) for (const id of pageIds) if (index.has(id)) n++;
+    return n;
+  }, [pageIds, version]);
   // Before the full load, the preview stands for the default view only; a search waits for it.
-  const previewFits = filters.text.trim() === '' && !filters.tag && !filters.status && filters.sort === 'savedAt';
+  const previewFits = filters.text.trim() === '' && !filters.tag && !filters.status && !filters.page && filters.sort === 'savedAt';
   const shownPapers = loaded ? papers : preview ? (previewFits ? preview.papers : []) : null;
   const total = loaded ? index.size : (preview?.total ?? null);
   const tags = useMemo(() => (version < 0 ? [] : index.tags()), [version]);
@@ -84,6 +119,29 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
       setRetry((n) => n + 1); // put the select back to the stored value
     });
   };
+
+  /** A field-level patch from the details view; a failure says so and shows the stored values again. */
+  const patch = (paper: SavedPaper, change: UserPatch, failed: string) => {
+    library.patch(paper.id, change).catch((err: unknown) => {
+      setError(`${failed}: ${errorMessage(err)}`);
+      setRetry((n) => n + 1);
+    });
+  };
+  const setNote = (paper: SavedPaper, note: string) => patch(paper, { note }, `Could not save the note of “${paper.title}”`);
+  const setTag = (paper: SavedPaper, change: TagChange) =>
+    'add' in change
+      ? patch(paper, { addTags: [change.add] }, `Could not add the tag “${change.add}” to “${paper.title}”`)
+      : patch(paper, { removeTags: [change.remove] }, `Could not remove the tag “${change.remove}” from “${paper.title}”`);
+
+  const toSidePanel = sidePanel
+    ? () => {
+        // Straight from the click: the browser opens a side panel only in answer to one.
+        sidePanel(page?.windowId).then(
+          () => window.close(),
+          (err: unknown) => setError(`Could not open the side panel: ${errorMessage(err)}`),
+        );
+      }
+    : undefined;
 
   const removed = (records: SavedPaper[]) => {
     if (records.length === 0) return;
@@ -131,6 +189,12 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen }: Ap
       undoTimeoutMs={undoTimeoutMs}
       error={loadError ?? error}
       onDismissError={loadError ? undefined : () => setError(null)}
+      lookup={(id) => (loaded ? index.get(id) : preview?.papers.find((x) => x.id === id))}
+      onNote={setNote}
+      onTag={setTag}
+      onOptions={openOptions}
+      onSidePanel={toSidePanel}
+      pageCount={pageCount}
     />
   );
 }
