@@ -2,15 +2,24 @@ import { onChanged } from '@/lib/changes';
 import { handle, REQUEST_TYPES } from '@/lib/handlers';
 import { getLibrary } from '@/lib/library';
 import { messaging, toState, type ChangedMessage } from '@/lib/messages';
+import { setupPagePapers } from '@/lib/page-papers';
+import { setupSidePanelCommand } from '@/lib/side-panel';
 import { CONTENT_MATCHES } from '@/lib/sites/registry';
 
 export default defineBackground({
   type: 'module',
   main() {
     const lib = getLibrary();
+    // Which papers each tab shows: the toolbar button's count and the side panel's "On this page".
+    const pages = setupPagePapers(lib);
     for (const type of REQUEST_TYPES) {
-      messaging.onMessage(type, ({ data }) => handle(lib, type, data) as never);
+      messaging.onMessage(type, ({ data, sender }) => {
+        // A tab looking papers up has new cards: it is asked which papers it shows.
+        if (type === 'lookup' && sender.tab?.id !== undefined) pages.touched(sender.tab.id);
+        return handle(lib, type, data) as never;
+      });
     }
+    setupSidePanelCommand();
 
     // Relay every change (from here, the popup or the options page) to the open feed tabs.
     onChanged(async ({ ids }) => {

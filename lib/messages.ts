@@ -37,6 +37,11 @@ export interface ChangedMessage {
   papers: Record<string, PaperState | null>;
 }
 
+/** Content -> background, asked by it: the ids of the papers this page shows (lib/page-papers.ts). */
+export interface PageIds {
+  ids: string[];
+}
+
 export interface ProtocolMap {
   lookup(data: RequestOf<'lookup'>): Result<Responses['lookup']>;
   save(data: RequestOf<'save'>): Result<Responses['save']>;
@@ -44,6 +49,8 @@ export interface ProtocolMap {
   remove(data: RequestOf<'remove'>): Result<Responses['remove']>;
   tags(data: RequestOf<'tags'>): Result<Responses['tags']>;
   changed(data: ChangedMessage): void;
+  /** asked by the background: which papers this page shows (the badge, the side panel) */
+  pageIds(): PageIds;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -10,18 +10,21 @@ export interface Settings {
   disabledSites: string[];
   /** j/k/s/t/n/r/o/? on feed pages */
   keyboardShortcuts: boolean;
+  /** the toolbar button's badge: how many papers on the current page are saved (lib/page-papers) */
+  badgeCount: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { disabledSites: [], keyboardShortcuts: true };
+export const DEFAULT_SETTINGS: Settings = { disabledSites: [], keyboardShortcuts: true, badgeCount: true };
 const KEY = 'settings';
 
 /** Each field of a stored value, or its default where the value is missing or of the wrong type. */
 export function parseSettings(raw: unknown): Settings {
   const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const { disabledSites: sites, keyboardShortcuts: keys } = o;
+  const { disabledSites: sites, keyboardShortcuts: keys, badgeCount: badge } = o;
   return {
     disabledSites: Array.isArray(sites) && sites.every((s) => typeof s === 'string') ? [...sites] : DEFAULT_SETTINGS.disabledSites,
     keyboardShortcuts: typeof keys === 'boolean' ? keys : DEFAULT_SETTINGS.keyboardShortcuts,
+    badgeCount: typeof badge === 'boolean' ? badge : DEFAULT_SETTINGS.badgeCount,
   };
 }
 

@@ -175,7 +175,7 @@ describe('options page: names and landmarks', () => {
       $$('input[type="checkbox"]')
         .map(nameOf)
         .filter(Boolean),
-    ).toEqual(['Hugging Face Papers', 'arXiv', 'Keyboard shortcuts on feed pages']);
+    ).toEqual(['Hugging Face Papers', 'arXiv', 'Keyboard shortcuts on feed pages', 'Count of saved papers on the toolbar button']);
     expect(nameOf(button('Keep data persistent'))).toBe('Keep data persistent');
   });
 });
@@ -323,10 +323,22 @@ describe('settings and storage', () => {
     expect([checkbox('Hugging Face Papers').checked, checkbox('arXiv').checked, checkbox('Keyboard shortcuts on feed pages').checked]).toEqual([true, true, true]);
     click(checkbox('arXiv'));
     click(checkbox('Keyboard shortcuts on feed pages'));
-    await waitFor(async () => expect(await loadSettings()).toEqual({ disabledSites: ['arxiv'], keyboardShortcuts: false }));
+    await waitFor(async () => expect(await loadSettings()).toEqual({ disabledSites: ['arxiv'], keyboardShortcuts: false, badgeCount: true }));
     await waitFor(() => expect(checkedStates()).toEqual([true, false, false]));
     click(checkbox('arXiv'));
     await waitFor(async () => expect((await loadSettings()).disabledSites).toEqual([]));
+  });
+
+  it('turns the toolbar button\'s count off and on', async () => {
+    await mountApp(SHELF);
+    const badge = () => checkbox('Count of saved papers on the toolbar button');
+    await waitFor(() => expect(badge().disabled).toBe(false));
+    expect(badge().checked).toBe(true);
+    click(badge());
+    await waitFor(async () => expect((await loadSettings()).badgeCount).toBe(false));
+    expect(badge().checked).toBe(false);
+    click(badge());
+    await waitFor(async () => expect((await loadSettings()).badgeCount).toBe(true));
   });
 
   it('shows stored settings', async () => {

@@ -1,6 +1,6 @@
 /**
- * Options page, Settings: which sites get the toolbar (stored as `disabledSites`) and keyboard
- * shortcuts on feed pages. Props in, callbacks out.
+ * Options page, Settings: which sites get the toolbar (stored as `disabledSites`), keyboard
+ * shortcuts on feed pages and the toolbar button's count. Props in, callbacks out.
  */
 import type { Settings } from '@/lib/settings';
 
@@ -17,9 +17,10 @@ export interface SettingsSectionProps {
   error: string | null;
   onSiteEnabled: (id: string, enabled: boolean) => void;
   onKeyboardShortcuts: (enabled: boolean) => void;
+  onBadgeCount: (enabled: boolean) => void;
 }
 
-export function SettingsSection({ sites, settings, error, onSiteEnabled, onKeyboardShortcuts }: SettingsSectionProps) {
+export function SettingsSection({ sites, settings, error, onSiteEnabled, onKeyboardShortcuts, onBadgeCount }: SettingsSectionProps) {
   const loading = settings === null;
   return (
     <section class="card" aria-labelledby="settings-heading">
@@ -62,6 +63,26 @@ export function SettingsSection({ sites, settings, error, onSiteEnabled, onKeybo
             </label>
             <p id="keys-hint" class="hint">
               j / k move between papers, s saves or removes, t adds a tag, n writes a note, r cycles the status, o opens the paper, ? shows them all.
+            </p>
+          </li>
+        </ul>
+      </fieldset>
+      <fieldset>
+        <legend>Toolbar button</legend>
+        <ul class="checks">
+          <li>
+            <label>
+              <input
+                type="checkbox"
+                checked={!loading && settings.badgeCount}
+                disabled={loading}
+                aria-describedby="badge-hint"
+                onChange={(e) => onBadgeCount(e.currentTarget.checked)}
+              />{' '}
+              Count of saved papers on the toolbar button
+            </label>
+            <p id="badge-hint" class="hint">
+              The button shows how many papers on the current page are on your shelf (nothing when none are).
             </p>
           </li>
         </ul>

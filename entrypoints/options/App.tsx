@@ -1,7 +1,8 @@
 /**
  * The options page: export (all papers, or the `?q=` filter of the page URL), import (read ->
- * review -> one transaction), settings (sites, keyboard) and storage. Wires lib/library,
- * lib/exchange, lib/settings and navigator.storage to the views in components/options.
+ * review -> one transaction), settings (sites, keyboard, the toolbar button's count) and storage.
+ * Wires lib/library, lib/exchange, lib/settings and navigator.storage to the views in
+ * components/options.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ExportSection } from '@/components/options/ExportSection';
@@ -242,6 +243,7 @@ export function App(props: AppProps) {
           error={settingsError}
           onSiteEnabled={onSiteEnabled}
           onKeyboardShortcuts={(on) => save({ keyboardShortcuts: on })}
+          onBadgeCount={(on) => save({ badgeCount: on })}
         />
         <StorageSection total={total} estimate={estimate} persisted={persisted} persistResult={persistResult} busy={persisting} onPersist={onPersist} onDeleteAll={() => library.clear()} />
       </main>

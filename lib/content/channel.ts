@@ -4,7 +4,7 @@
  * {res} | {err}), in a few lines, because the content script ships on every feed page.
  * test/channel.test.ts holds it to that format: it talks to the real library both ways.
  */
-import type { ChangedMessage, ProtocolMap } from '../messages';
+import type { ChangedMessage, PageIds, ProtocolMap } from '../messages';
 
 type Req<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 type Res<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
@@ -12,7 +12,7 @@ type Res<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
 let seq = 0;
 
 /** Send one request to the background and resolve with its answer. */
-export async function send<K extends Exclude<keyof ProtocolMap, 'changed'>>(type: K, data: Req<K>): Promise<Res<K>> {
+export async function send<K extends Exclude<keyof ProtocolMap, 'changed' | 'pageIds'>>(type: K, data: Req<K>): Promise<Res<K>> {
   const reply = (await browser.runtime.sendMessage({ id: ++seq, type, data, timestamp: Date.now() })) as
     | { res: Res<K>; err?: undefined }
     | { err: { message?: string }; res?: undefined }
@@ -29,6 +29,15 @@ export function onChangedMessage(listener: (m: ChangedMessage) => void): () => v
     if (m?.type !== 'changed' || !m.data || typeof m.data.papers !== 'object') return;
     listener(m.data);
     reply({ res: null });
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+/** Answer the background's `pageIds` (which papers this page shows). Returns the unsubscribe. */
+export function onPageIdsRequest(ids: () => string[]): () => void {
+  const handler = (msg: unknown, _sender: unknown, reply: (r: { res: PageIds }) => void) => {
+    if ((msg as { type?: unknown } | null)?.type === 'pageIds') reply({ res: { ids: ids() } });
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);

@@ -5,7 +5,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../settings';
 import type { SiteAdapter } from '../sites/types';
-import { onChangedMessage, send } from './channel';
+import { onChangedMessage, onPageIdsRequest, send } from './channel';
 import { FeedKeys } from './keyboard';
 import { CardScanner } from './scanner';
 import { Toolbars, type Backend } from './toolbars';
@@ -67,6 +67,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
   ctx.onInvalidated(unwatch);
   const stopListening = onChangedMessage((data) => toolbars.applyChanged(data));
   ctx.onInvalidated(stopListening);
+  // The background asks which papers the page shows (the toolbar button's count, the side panel).
+  ctx.onInvalidated(onPageIdsRequest(() => toolbars.ids));
   // Extension reloaded or updated while the page is open: say so on every card.
   ctx.onInvalidated(() => toolbars.invalidate());
   // WXT notices an invalidated context only when one of its timers runs: check every 2 s (the

@@ -188,6 +188,11 @@ export class Toolbars {
     }
   }
 
+  /** The ids of the papers that have a toolbar on the page. */
+  get ids(): string[] {
+    return [...this.mounts.keys()];
+  }
+
   /** Number of live toolbars (for leak checks). */
   get mountedCount(): number {
     let n = 0;
