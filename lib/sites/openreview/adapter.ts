@@ -146,7 +146,7 @@ function extractForum(card: Element, ctx: ExtractContext, page: PageData): Paper
   const forum = forumIdOf(ctx.url);
   if (!forum) return null;
   const titleEl = first(card, FORUM_TITLE);
-  const shownTitle = textOf(titleEl, 'script, style, mjx-container, a.note_content_pdf, .forum-content-link');
+  const shownTitle = textOf(titleEl, 'a.note_content_pdf, .forum-content-link');
   const meta = forumMeta(page, forum, shownTitle);
   const one = (name: string): string | undefined => meta.get(name)?.[0];
   const title = collapse(one('citation_title')) || shownTitle;

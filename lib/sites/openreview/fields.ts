@@ -13,19 +13,30 @@ import { collapse, isoDate } from '../common';
  * forum page wrote the classes with underscores.
  */
 const FIELD_LABELS = 'strong.note-content-field, .note_content_field';
-/** Not text: scripts, styles, MathJax's renderings (the TeX stays in the text before it is typeset). */
+/**
+ * Not text: scripts, styles and MathJax's renderings. A title's TeX ("$\\epsilon$-Greedy") is text
+ * until MathJax typesets it; after that, MathJax 2 keeps it in a script (read as `$…$`), MathJax 3
+ * keeps only the MathML for screen readers (read as its text).
+ */
 const NOT_TEXT = 'script, style, mjx-container, .MathJax, .MathJax_Preview, .MathJax_Display, .MathJax_SVG, .MathJax_CHTML';
+const TEX_SOURCE = 'script[type^="math/tex"]';
+const MATHML_TEXT = 'mjx-assistive-mml';
 /** Not names on an author line: "et al. (N additional authors not shown)", privacy labels and icons. */
 const NOT_NAMES = 'a.show-all, .private-author-label, .private-contents-icon, .glyphicon, [class*="icon"]';
 
-/** Visible text, whitespace collapsed; `skip` drops more elements. Node types by number: no DOM globals. */
-export function textOf(el: Element | null | undefined, skip = NOT_TEXT): string {
+/** Visible text, whitespace collapsed; `more` drops more elements. Node types by number: no DOM globals. */
+export function textOf(el: Element | null | undefined, more?: string): string {
   if (!el) return '';
+  const skip = more ? `${NOT_TEXT}, ${more}` : NOT_TEXT;
   let out = '';
   const walk = (node: Node): void => {
     for (const child of node.childNodes) {
       if (child.nodeType === 3) out += child.nodeValue ?? '';
-      else if (child.nodeType === 1 && !(child as Element).matches(skip)) walk(child);
+      if (child.nodeType !== 1) continue;
+      const e = child as Element;
+      if (e.matches(TEX_SOURCE)) out += `$${collapse(e.textContent)}$`;
+      else if (e.tagName === 'MJX-CONTAINER') out += collapse(e.querySelector(MATHML_TEXT)?.textContent);
+      else if (!e.matches(skip)) walk(e);
     }
   };
   walk(el);
@@ -73,7 +84,7 @@ const ANONYMOUS = /^(?:anonymous(?: authors?)?|.*\b(?:paper|submission)\d+ autho
  */
 export function authorsOf(line: Element | null | undefined): { authors: string[]; authorCount?: number } {
   if (!line) return { authors: [] };
-  const text = textOf(line, `${NOT_TEXT}, ${NOT_NAMES}`);
+  const text = textOf(line, NOT_NAMES);
   if (!text || ANONYMOUS.test(text)) return { authors: [] };
   const authors = text.split(',').map(collapse).filter(Boolean);
   const more = Number(/\((\d+) additional authors? not shown\)/.exec(collapse(line.textContent))?.[1]);
