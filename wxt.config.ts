@@ -31,6 +31,12 @@ export default defineConfig({
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: ICONS },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the PaperShelf reading list' },
+      // The list in the side panel (entrypoints/sidepanel): Firefox opens its sidebar itself; in
+      // Chrome the background calls sidePanel.open (lib/side-panel.ts).
+      [browser === 'firefox' ? '_execute_sidebar_action' : 'open-side-panel']: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the PaperShelf reading list in the side panel',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -66,7 +66,7 @@ describe('content-script boundary', () => {
 });
 
 describe('extension pages carry site metadata only', () => {
-  for (const entry of ['entrypoints/background.ts', 'entrypoints/popup/main.tsx', 'entrypoints/options/main.tsx']) {
+  for (const entry of ['entrypoints/background.ts', 'entrypoints/popup/main.tsx', 'entrypoints/sidepanel/main.tsx', 'entrypoints/options/main.tsx']) {
     it(`${entry} imports no adapter and no URL table`, () => {
       const files = rel(graph(path.join(ROOT, entry)));
       expect(files.filter((f) => /^lib\/sites\/(index|pick|common)\.ts$|^lib\/sites\/[^/]+\/(adapter|examples)\.ts$/.test(f))).toEqual([]);

@@ -10,7 +10,9 @@ import { EXT_DIR, expect, test } from './extension';
 test('permissions and host permissions are exactly the documented list', () => {
   const manifest = JSON.parse(readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['storage']);
+  // sidePanel: the list in Chrome's side panel (WXT adds it with entrypoints/sidepanel).
+  expect(manifest.permissions).toEqual(['storage', 'sidePanel']);
+  expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
   expect(manifest.host_permissions).toEqual([...HOST_PERMISSIONS]);
   expect(HOST_PERMISSIONS.length).toBeGreaterThanOrEqual(SITES.length);
   expect(manifest.optional_permissions).toBeUndefined();
@@ -24,10 +26,11 @@ test('permissions and host permissions are exactly the documented list', () => {
   );
   expect(manifest.commands).toEqual({
     _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the PaperShelf reading list' },
+    'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the PaperShelf reading list in the side panel' },
   });
   // No remote code: no externally loaded scripts and the default CSP.
   expect(manifest.content_security_policy).toBeUndefined();
   // The README's permission table names the same permissions.
   const readme = readFileSync(path.resolve(EXT_DIR, '..', '..', 'README.md'), 'utf8');
-  for (const p of ['`storage`', ...HOST_PERMISSIONS.map((h) => `\`${h}\``)]) expect(readme).toContain(p);
+  for (const p of ['`storage`', '`sidePanel`', ...HOST_PERMISSIONS.map((h) => `\`${h}\``)]) expect(readme).toContain(p);
 });

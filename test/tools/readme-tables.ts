@@ -13,6 +13,7 @@ export const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 /** Permissions that are not a site's host, in the manifest's order. */
 const OTHER_PERMISSIONS: ReadonlyArray<readonly [string, string]> = [
   ['`storage`', 'keep your reading list in the extension\'s local storage (IndexedDB)'],
+  ['`sidePanel` (Chrome only)', 'show the reading list in Chrome\'s side panel, beside the page (Firefox\'s sidebar needs no permission)'],
 ];
 
 function sitesTable(): string {
