@@ -1,6 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { ZOTERO_PERMISSION } from './lib/exchange/zotero';
 import { HOST_PERMISSIONS, SITES } from './lib/sites/registry';
+
+/** The sites a user may turn on (lib/site-access.ts): any https or http site, asked one origin at a time. */
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'] as const;
+
+/**
+ * Hosts asked for only when a feature needs them (permissions.request from a click): Zotero
+ * desktop's connector server on this machine (Send to Zotero, lib/exchange/zotero.ts).
+ */
+const OPTIONAL_HOSTS = [ZOTERO_PERMISSION];
 
 /** The extension's icon at each size the stores and browsers use (files in public/icon/). */
 const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [String(size), `icon/${size}.png`]));
@@ -23,14 +33,24 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'PaperShelf',
     description: manifestDescription(),
-    permissions: ['storage'],
+    // activeTab + scripting: the popup reads the page in front when the user opens it there
+    // ("Save this page", lib/page-access.ts) and registers the content script of a site turned on.
+    permissions: ['storage', 'activeTab', 'scripting'],
     host_permissions: [...HOST_PERMISSIONS],
+    // Any other site only when the user turns it on, one origin at a time (lib/site-access.ts), and
+    // Zotero's connector on this machine when the user first sends to it (OPTIONAL_HOSTS);
+    // MV2 (Firefox's build) names optional origins in optional_permissions.
+    [manifestVersion === 2 ? 'optional_permissions' : 'optional_host_permissions']: [...OPTIONAL_ORIGINS, ...OPTIONAL_HOSTS],
     // public/icon/<size>.png, rendered from public/icon.svg by `npm run icons`.
     // (MV2, Firefox's build: browser_action, which WXT fills from the popup before it would copy `action`)
     icons: ICONS,
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: ICONS },
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the PaperShelf reading list' },
+      // (MV2, Firefox's build, names the toolbar button's command _execute_browser_action)
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open the PaperShelf reading list',
+      },
       // The list in the side panel (entrypoints/sidepanel): Firefox opens its sidebar itself; in
       // Chrome the background calls sidePanel.open (lib/side-panel.ts).
       [browser === 'firefox' ? '_execute_sidebar_action' : 'open-side-panel']: {

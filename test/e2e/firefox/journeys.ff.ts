@@ -76,6 +76,12 @@ export const journeys: readonly Journey[] = [
         [ICONS, ICONS, { gecko: { id: 'papershelf@papershelf.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } }],
         'the Firefox manifest',
       );
+      // MV2 names the toolbar button's shortcut _execute_browser_action (_execute_action is MV3's).
+      same(
+        Object.keys(manifest.commands as Record<string, unknown>).filter((c) => c.startsWith('_execute')).sort(),
+        ['_execute_browser_action', '_execute_sidebar_action'],
+        'the shortcuts that open the list',
+      );
       same(Object.values(ICONS).map((f) => pngSize(readFileSync(path.join(EXT_DIR, f)))), [16, 32, 48, 96, 128].map((n) => ({ width: n, height: n })), 'the PNGs');
       // Firefox loads them from the add-on (as its toolbar and about:addons do).
       const popup = await extension('popup.html');
