@@ -188,6 +188,20 @@ export class Library {
     return out;
   }
 
+  /**
+   * Remember that these papers were sent to Zotero at `at` (only after Zotero saved them). Not a
+   * user edit: updatedAt stays. Missing ids are ignored; returns the ids marked.
+   */
+  async markSentToZotero(ids: readonly string[], at = Date.now()): Promise<string[]> {
+    const marked = await this.db.transaction('rw', this.db.papers, async () => {
+      const recs = (await this.db.papers.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
+      await this.db.papers.bulkPut(recs.map((r) => ({ ...r, zoteroSentAt: at })));
+      return recs.map((r) => r.id);
+    });
+    notifyChanged(marked);
+    return marked;
+  }
+
   /** The first `limit` papers, most recently saved first (the popup shows them before all() lands). */
   async firstPage(sort: 'savedAt', limit: number): Promise<SavedPaper[]> {
     return this.db.papers.orderBy(sort).reverse().limit(limit).toArray();
@@ -287,6 +301,8 @@ export function mergeRecords(cur: SavedPaper, inc: SavedPaper): SavedPaper {
     status: user.status,
     savedAt: Math.min(cur.savedAt, inc.savedAt),
     updatedAt: Math.max(cur.updatedAt, inc.updatedAt),
+    // Sent to Zotero from either side: the later time.
+    ...(cur.zoteroSentAt !== undefined || inc.zoteroSentAt !== undefined ? { zoteroSentAt: Math.max(cur.zoteroSentAt ?? 0, inc.zoteroSentAt ?? 0) } : {}),
   });
 }
 

@@ -16,6 +16,7 @@ export interface PaperState {
 
 export type { RequestType, RequestOf } from './requests';
 import type { RequestOf } from './requests';
+import type { SendToZoteroRequest, ZoteroOutcome } from './exchange/zotero-send';
 
 export type ErrorCode = 'invalid' | 'not-found' | 'storage' | 'internal';
 export interface Failure {
@@ -51,6 +52,8 @@ export interface ProtocolMap {
   changed(data: ChangedMessage): void;
   /** asked by the background: which papers this page shows (the badge, the side panel) */
   pageIds(): PageIds;
+  /** a page or a card -> background: send saved papers to Zotero (lib/exchange/zotero-send.ts) */
+  sendToZotero(data: SendToZoteroRequest): Result<ZoteroOutcome>;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -42,6 +42,8 @@ export const SavedPaper = z.object({
   words: z.array(str()),
   /** derived (db v2): the sites of `sources`, for the `site:` filter (multi-entry index) */
   sites: opt(z.array(str())),
+  /** when the paper was last sent to Zotero (set only after Zotero answered 201; not indexed) */
+  zoteroSentAt: opt(z.number()),
 });
 export type SavedPaper = z.infer<typeof SavedPaper>;
 

@@ -1,0 +1,81 @@
+/**
+ * "Send to Zotero" for one paper (the details view) or a selection (the bulk bar): the button,
+ * the question asked before sending again what was sent before, and what came of it. `onSend` is
+ * called straight from the click, nothing awaited before it: the page asks the browser for access
+ * to Zotero there, which the browser allows only in answer to a click. Props in, callbacks out.
+ */
+import { useState } from 'preact/hooks';
+import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
+import { formatDate } from '../PaperRow';
+
+export interface SendToZoteroProps {
+  /** how many papers the button sends */
+  count: number;
+  /** how many of them were sent to Zotero before */
+  sentBefore: number;
+  /** one paper: when it was last sent */
+  sentAt?: number;
+  /** send all of them, or only those never sent; called from the click itself */
+  onSend(onlyUnsent: boolean): Promise<ZoteroReport>;
+}
+
+type State = { step: 'idle' } | { step: 'confirm' } | { step: 'sending' } | { step: 'done'; report: ZoteroReport };
+
+/** "May 3, 2026" for a time in ms. */
+function day(ms: number): string {
+  return formatDate(new Date(ms).toISOString().slice(0, 10));
+}
+
+export function SendToZotero({ count, sentBefore, sentAt, onSend }: SendToZoteroProps) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const one = count === 1;
+  const send = (onlyUnsent: boolean) => {
+    const sending = onSend(onlyUnsent);
+    setState({ step: 'sending' });
+    sending.then(
+      (report) => setState({ step: 'done', report }),
+      (err: unknown) => setState({ step: 'done', report: { ok: false, message: `Could not send to Zotero: ${err instanceof Error ? err.message : String(err)}` } }),
+    );
+  };
+  const start = () => (sentBefore > 0 ? setState({ step: 'confirm' }) : send(false));
+  const unsent = count - sentBefore;
+
+  return (
+    <div class="zotero" role="group" aria-label="Zotero">
+      {one && sentAt !== undefined && <p class="zotero-sent">{`Sent to Zotero on ${day(sentAt)}.`}</p>}
+      {state.step === 'confirm' ? (
+        <div class="zotero-confirm" role="alertdialog" aria-label="Send again?">
+          <p>
+            {one
+              ? 'This paper is in Zotero already: sending it again adds a second copy there.'
+              : `${sentBefore.toLocaleString('en-US')} of the ${count.toLocaleString('en-US')} selected papers were sent to Zotero before: sending them again adds second copies there.`}
+          </p>
+          <button type="button" class="button" onClick={() => send(false)}>
+            {one ? 'Send again' : `Send all ${count.toLocaleString('en-US')}`}
+          </button>
+          {!one && unsent > 0 && (
+            <button type="button" class="button" onClick={() => send(true)}>
+              {`Send only the ${unsent.toLocaleString('en-US')} not sent`}
+            </button>
+          )}
+          <button type="button" class="button" onClick={() => setState({ step: 'idle' })}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          class="button zotero-send"
+          disabled={state.step === 'sending'}
+          aria-label={one ? (sentAt !== undefined ? 'Send to Zotero again' : 'Send to Zotero') : `Send the ${count.toLocaleString('en-US')} selected papers to Zotero`}
+          onClick={start}
+        >
+          {state.step === 'sending' ? 'Sending…' : one && sentAt !== undefined ? 'Send again…' : 'Send to Zotero'}
+        </button>
+      )}
+      <p class={`zotero-report${state.step === 'done' && !state.report.ok ? ' error' : ''}`} role="status">
+        {state.step === 'done' ? state.report.message : ''}
+      </p>
+    </div>
+  );
+}
