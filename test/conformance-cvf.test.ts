@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
-import { extractAll } from '../lib/sites/index';
+import { adapterFor, extractAll } from '../lib/sites/index';
+import { safeIdentify } from '../lib/sites/pick';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages');
@@ -41,14 +42,28 @@ describe.skipIf(!existsSync(ICCV2015))('conformance: real CVF listing (ICCV 2015
   const html = existsSync(ICCV2015) ? readFileSync(ICCV2015, 'utf8') : '';
   // Parsed and read once, before the tests (a big page takes seconds to parse on a busy machine).
   let result: ReturnType<typeof extractAll> = null;
+  /** What the content script's fast path (identify) reads of each card: id and title, null for a skip. */
+  let identities: Array<{ id: string; title: string } | null> = [];
   beforeAll(() => {
-    result = extractAll(new window.DOMParser().parseFromString(html, 'text/html') as unknown as ParentNode, URL_2015);
+    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as ParentNode;
+    result = extractAll(doc, URL_2015);
+    const found = adapterFor(URL_2015)!;
+    const url = new URL(URL_2015);
+    const ctx = { url, kind: found.kind, data: found.adapter.prepare(doc, url, found.kind) };
+    identities = found.adapter.findCards(doc, found.kind).map((card) => {
+      const i = safeIdentify(found.adapter, card, ctx);
+      return i && { id: i.id, title: i.title };
+    });
   }, 120_000);
   const run = () => result;
 
   it('finds exactly the 526 papers, none skipped', () => {
     const result = run();
     expect([result?.adapter, result?.kind, result?.skipped, result?.papers.length]).toEqual(['cvf', 'conference', 0, 526]);
+  });
+
+  it("the content script's fast path (identify) reads the same id and title of every card", () => {
+    expect(identities).toEqual(run()!.papers.map((p) => ({ id: p.id, title: p.title })));
   });
 
   it('reads every title and author count exactly as the page source has them', () => {

@@ -5,12 +5,12 @@
  * paper is known by its paper page, an arXiv id when the card links one. No abstracts on listings.
  * Markup reference: shared/fixtures/pages/SITES.md (CVF) and shared/fixtures/pages/cvf/.
  */
-import { arxivIdFromPath, type ArxivId } from '../../ids';
+import { arxivIdFromPath, arxivKey, normaliseUrl, type ArxivId } from '../../ids';
 import { arxivLinks, collapse, first, firstAll, metaDate, paperDraft, readMeta } from '../common';
 import { id } from './meta';
 import { canonicalPaperUrl, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
-import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
+import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from '../types';
 
 // --- selectors (ordered: first match wins; when the site changes, put the new one first) ---
 
@@ -30,15 +30,18 @@ const PAPER_CARD = ['#content dd', 'dd', '#content'] as const;
 
 // --- helpers ---
 
-function absolute(href: string | null | undefined, base: URL): string | undefined {
-  if (!href) return undefined;
+/** A link's target as an absolute http(s) URL, or null. */
+function linkUrl(href: string | null | undefined, base: URL): URL | null {
+  if (!href) return null;
   try {
     const u = new URL(href.trim(), base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
   } catch {
-    return undefined;
+    return null;
   }
 }
+
+const absolute = (href: string | null | undefined, base: URL): string | undefined => linkUrl(href, base)?.href;
 
 /** An arXiv id from a link to arxiv.org (abs or pdf), or null. */
 function arxivOf(href: string | undefined): ArxivId | null {
@@ -61,20 +64,28 @@ function ddsOf(dt: Element): Element[] {
 /** The listing dd holding the author forms (the first one, if the forms are gone). */
 const authorsDdOf = (dds: readonly Element[]): Element | undefined => dds.find((dd) => dd.querySelector('form.authsearch')) ?? dds[0];
 
-/** The "[pdf] [supp] [arXiv]" links by their label (the target as a fallback for the pdf). */
-function relatedLinks(scope: Element | undefined, base: URL): { links: Links; arxiv: ArxivId | null } {
+/** The arXiv id of the first "[arXiv]" link that names one (a link to arxiv.org/abs or /pdf). */
+function arxivLinkIn(scope: Element | undefined, base: URL): ArxivId | null {
+  for (const a of scope?.querySelectorAll('a[href]') ?? []) {
+    if (collapse(a.textContent).toLowerCase() !== 'arxiv') continue;
+    const found = arxivOf(absolute(a.getAttribute('href'), base));
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The "[pdf] [supp]" links by their label (the target as a fallback for the pdf), and the arXiv abstract. */
+function relatedLinks(scope: Element | undefined, base: URL, arxiv: ArxivId | null): Links {
   const links: Links = {};
-  let arxiv: ArxivId | null = null;
   for (const a of scope?.querySelectorAll('a[href]') ?? []) {
     const href = absolute(a.getAttribute('href'), base);
     const label = collapse(a.textContent).toLowerCase();
     if (!href) continue;
     if (label === 'pdf' || (!links.pdf && /\/papers\/[^/]+\.pdf$/i.test(href))) links.pdf ??= href;
     else if (label === 'supp') links.supp ??= href;
-    else if (label === 'arxiv') arxiv ??= arxivOf(href);
   }
   if (arxiv) links.abs = arxivLinks(arxiv.id).abs;
-  return { links, arxiv };
+  return links;
 }
 
 interface Venue {
@@ -109,20 +120,35 @@ function displayName(metaName: string): string {
 
 // --- listings and search results: dt.ptitle + dd (authors) + dd (links, BibTeX) ---
 
-function extractListing(dt: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {
+/**
+ * What names a listing entry: its title link (page and title) and the arXiv id its [arXiv] link
+ * gives. Shared by identify() and extract(), so the two always agree.
+ */
+function listingIdentity(dt: Element, ctx: ExtractContext) {
   const link = first(dt, TITLE_LINK);
-  const href = absolute(link?.getAttribute('href'), ctx.url);
+  const target = linkUrl(link?.getAttribute('href'), ctx.url);
   const title = collapse(link?.textContent);
-  if (!href || !title) return null;
+  if (!link || !target || !title) return null;
+  const href = target.href;
   const dds = ddsOf(dt);
   const authorsDd = authorsDdOf(dds);
   const linksDd = dds.find((dd) => dd !== authorsDd) ?? authorsDd;
-  const { links, arxiv } = relatedLinks(linksDd, ctx.url);
-  return paperDraft(id, ctx.url.href, { arxiv, page: canonicalPaperUrl(href) }, {
-    title,
+  const ids = { arxiv: arxivLinkIn(linksDd, ctx.url), page: canonicalPaperUrl(target) };
+  // paperDraft()'s choice among these ids: the arXiv id, else the paper page.
+  const page = normaliseUrl(ids.page);
+  const id = ids.arxiv ? arxivKey(ids.arxiv) : page ? `url:${page}` : null;
+  return id ? { id, title, link, href, ids, authorsDd, linksDd } : null;
+}
+
+function extractListing(dt: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {
+  const card = listingIdentity(dt, ctx);
+  if (!card) return null;
+  const { authorsDd, linksDd } = card;
+  return paperDraft(id, ctx.url.href, card.ids, {
+    title: card.title,
     authors: authorsDd ? firstAll(authorsDd, AUTHOR_LINKS).map((a) => collapse(a.textContent)).filter(Boolean) : [],
     ...venueOf(linksDd?.querySelector(BIBTEX), page),
-    links: { page: href, ...links },
+    links: { page: card.href, ...relatedLinks(linksDd, ctx.url, card.ids.arxiv) },
     // CVF shows no feed signals: nothing on a card changes over time.
     signals: {},
   });
@@ -137,11 +163,12 @@ function extractPaper(card: Element, ctx: ExtractContext, page: PageData): Paper
   if (!title) return null;
   const metaAuthors = (meta.get('citation_author') ?? []).map(displayName).filter(Boolean);
   const shown = collapse(first(card, PAPER_AUTHORS)?.textContent);
-  const { links, arxiv } = relatedLinks(card, ctx.url);
+  const arxiv = arxivLinkIn(card, ctx.url);
+  const links = relatedLinks(card, ctx.url, arxiv);
   const venue = venueOf(card.querySelector(BIBTEX), page);
   const date = metaDate(one('citation_publication_date'));
   const metaYear = Number(/^\d{4}/.exec(one('citation_publication_date') ?? '')?.[0]) || undefined;
-  return paperDraft(id, ctx.url.href, { arxiv, page: canonicalPaperUrl(ctx.url.href) }, {
+  return paperDraft(id, ctx.url.href, { arxiv, page: canonicalPaperUrl(ctx.url) }, {
     title,
     authors: metaAuthors.length ? metaAuthors : shown.split(',').map(collapse).filter(Boolean),
     abstract: collapse(first(card, PAPER_ABSTRACT)?.textContent) || undefined,
@@ -198,6 +225,20 @@ export const adapter: SiteAdapter = {
       return ctx.kind === 'paper' ? extractPaper(card, ctx, page) : extractListing(card, ctx, page);
     } catch {
       return null; // an unreadable card is a skip, never an error
+    }
+  },
+
+  /** A listing entry's id and title without its authors and BibTeX (the paper page: its whole record). */
+  identify(card: Element, ctx: ExtractContext): CardIdentity | null {
+    try {
+      if (ctx.kind === 'paper') {
+        const d = extractPaper(card, ctx, pageData(ctx.data, ctx.url));
+        return d && { id: d.id, title: d.title };
+      }
+      const found = listingIdentity(card, ctx);
+      return found && { id: found.id, title: found.title, key: found.link };
+    } catch {
+      return null;
     }
   },
 

@@ -60,12 +60,7 @@ export function siteOf(url: URL): CvfPage | null {
 }
 
 /** The canonical address of a paper page link (any CVF host, http or https), else the link itself. */
-export function canonicalPaperUrl(href: string): string {
-  try {
-    const u = new URL(href);
-    const site = siteOf(u);
-    return site?.kind === 'paper' ? site.canonical : href;
-  } catch {
-    return href;
-  }
+export function canonicalPaperUrl(link: URL): string {
+  const site = siteOf(link);
+  return site?.kind === 'paper' ? site.canonical : link.href;
 }

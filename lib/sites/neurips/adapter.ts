@@ -4,11 +4,12 @@
  * old site's number, today's hash), its year by the listing's URL. Listings show no abstracts.
  * Markup reference: shared/fixtures/pages/SITES.md (NeurIPS) and shared/fixtures/pages/neurips/.
  */
+import { siteKey } from '../../ids';
 import { collapse, first, firstAll, metaDate, paperDraft, readMeta } from '../common';
 import { id } from './meta';
 import { pdfOf, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
-import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
+import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from '../types';
 
 // --- selectors (ordered: first match wins; when the site changes, put the new one first) ---
 
@@ -117,11 +118,18 @@ function pageData(data: unknown, url: URL, kind: PageKind): PageData {
 
 // --- listings: one li per paper ---
 
-function extractListing(li: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {
+/** What names a listing item: its title link, the paper id in it and the title. Shared by identify() and extract(). */
+function listingIdentity(li: Element, ctx: ExtractContext) {
   const link = titleLinkOf(li, ctx.url);
   const paper = paperOf(link, ctx.url);
   const title = textOf(link);
-  if (!paper || !title) return null;
+  return link && paper && title ? { link, paper, title, id: siteKey(id, paper.paperId) } : null;
+}
+
+function extractListing(li: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {
+  const card = listingIdentity(li, ctx);
+  if (!card) return null;
+  const { paper, title } = card;
   const authorLinks = firstAll(li, AUTHOR_LINKS);
   const authors = authorLinks.length ? authorLinks.map((a) => collapse(a.textContent)).filter(Boolean) : splitNames(collapse(first(li, AUTHOR_LINE)?.textContent));
   const year = paper.year ?? page.year;
@@ -222,6 +230,20 @@ export const adapter: SiteAdapter = {
       return ctx.kind === 'paper' ? extractPaper(card, ctx, page) : extractListing(card, ctx, page);
     } catch {
       return null; // an unreadable card is a skip, never an error
+    }
+  },
+
+  /** A listing item's id and title without its authors (the paper page: its whole record). */
+  identify(card: Element, ctx: ExtractContext): CardIdentity | null {
+    try {
+      if (ctx.kind === 'paper') {
+        const d = extractPaper(card, ctx, pageData(ctx.data, ctx.url, ctx.kind));
+        return d && { id: d.id, title: d.title };
+      }
+      const found = listingIdentity(card, ctx);
+      return found && { id: found.id, title: found.title, key: found.link };
+    } catch {
+      return null;
     }
   },
 

@@ -1,7 +1,8 @@
 /**
  * OpenReview (openreview.net): venue group pages (/group?id=ICLR.cc/2018/Conference, every tab)
- * and forum pages (/forum?id=<id>). A paper is its forum note: keyed by an arXiv id or DOI when
- * the note links one as its own, else by the forum id.
+ * and forum pages (/forum?id=<id>). A paper is its forum note: keyed by the arXiv id it links as
+ * its own (a card's title row; a forum page's title row and External IDs, also a DOI), else by
+ * the forum id.
  *
  * Two markups: the legacy UI (2017-2019 captures; jQuery) renders every tab's notes into the page
  * at once as `li.note[data-id]`, details (abstract, keywords, TL;DR) collapsed but present. Today's
@@ -14,9 +15,9 @@ import { arxivLinks, collapse, compact, first, firstAll, metaDate, paperDraft, r
 import { authorsOf, contentFields, dateOf, fieldText, idsOf, keywordsOf, textOf } from './fields';
 import { id } from './meta';
 import { forumIdOf, forumUrl, groupName, kindOf } from './paths';
-import type { ArxivId } from '../../ids';
+import { arxivKey, siteKey, type ArxivId } from '../../ids';
 import type { PaperDraft } from '../../draft';
-import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
+import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from '../types';
 
 // --- selectors (ordered: first match wins; when the site changes, put the new one first) ---
 
@@ -52,8 +53,11 @@ const FORUM_VENUE = ['.forum-meta .item:nth-child(2)', '.meta_row .date + .item'
 function isPaperNote(card: Element): boolean {
   const link = first(card, FORUM_LINK);
   if (!link) return card.hasAttribute('data-id');
+  const href = link.getAttribute('href') ?? '';
+  // (findCards runs on every change of the page: no URL parsing for the usual link)
+  if (!href.includes('noteId=')) return true;
   try {
-    const params = new URL(link.getAttribute('href') ?? '', 'https://openreview.net/').searchParams;
+    const params = new URL(href, 'https://openreview.net/').searchParams;
     const note = params.get('noteId');
     return !note || note === params.get('id');
   } catch {
@@ -105,13 +109,26 @@ function links(forum: string, pdf: string | undefined, arxiv: ArxivId | null): P
   return { page: forumUrl(forum), ...(arxiv ? { abs: arxivLinks(arxiv.id).abs } : {}), pdf };
 }
 
-function extractGroupCard(card: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {
+/**
+ * What names a card: its forum id, title, and an arXiv id its title row links (today's html link
+ * may be the arXiv page). Only what every card always shows: today's UI renders a note's details
+ * only once opened, and a paper must not change identity when they open. Shared by identify()
+ * and extract().
+ */
+function groupIdentity(card: Element, ctx: ExtractContext) {
   const forum = forumOf(card, ctx.url);
   const title = textOf(forum?.link);
   if (!forum || !title) return null;
+  const { arxiv } = idsOf(first(card, TITLE_ROW), new Map(), ctx.url);
+  return { forum, title, arxiv, id: arxiv ? arxivKey(arxiv) : siteKey(id, forum.id) };
+}
+
+function extractGroupCard(card: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {
+  const found = groupIdentity(card, ctx);
+  if (!found) return null;
+  const { forum, title, arxiv } = found;
   const fields = contentFields(card);
-  const { arxiv, doi } = idsOf(first(card, TITLE_ROW), fields, ctx.url);
-  return paperDraft(id, ctx.url.href, { arxiv, doi, siteId: forum.id }, {
+  return paperDraft(id, ctx.url.href, { arxiv, siteId: forum.id }, {
     title,
     // "Anonymous" (a venue under double-blind review) gives authors []: see authorsOf.
     ...authorsOf(first(card, AUTHOR_LINE)),
@@ -217,6 +234,20 @@ export const adapter: SiteAdapter = {
       return ctx.kind === 'paper' ? extractForum(card, ctx, page) : extractGroupCard(card, ctx, page);
     } catch {
       return null; // an unreadable card is a skip, never an error
+    }
+  },
+
+  /** A card's id and title without its details (the forum page: its whole record). */
+  identify(card: Element, ctx: ExtractContext): CardIdentity | null {
+    try {
+      if (ctx.kind === 'paper') {
+        const d = extractForum(card, ctx, pageData(ctx.data, ctx.url, ctx.kind));
+        return d && { id: d.id, title: d.title };
+      }
+      const found = groupIdentity(card, ctx);
+      return found && { id: found.id, title: found.title, key: found.forum.link ?? undefined };
+    } catch {
+      return null;
     }
   },
 
