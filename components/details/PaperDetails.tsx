@@ -6,12 +6,14 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
 import { STATUS_LABEL } from '../labels';
 import { formatDate, paperHref } from '../PaperRow';
 import { allAuthors, detailLinks, paperIds, signalsList, whenLine } from './fields';
 import { NoteEditor } from './NoteEditor';
 import { TagEditor } from './TagEditor';
+import { SendToZotero } from '../zotero/SendToZotero';
 
 export interface PaperDetailsProps {
   paper: SavedPaper;
@@ -24,6 +26,8 @@ export interface PaperDetailsProps {
   onNote(note: string): void;
   onAddTag(tag: string): void;
   onRemoveTag(tag: string): void;
+  /** sends the paper to Zotero (called from the click itself); absent: no "Send to Zotero" */
+  onSendToZotero?(): Promise<ZoteroReport>;
 }
 
 /** True where keys type or change a value (← stays the field's own there). */
@@ -60,7 +64,7 @@ export function GoneDetails({ onBack }: { onBack(): void }) {
   );
 }
 
-export function PaperDetails({ paper, tags, epoch, onBack, onStatus, onNote, onAddTag, onRemoveTag }: PaperDetailsProps) {
+export function PaperDetails({ paper, tags, epoch, onBack, onStatus, onNote, onAddTag, onRemoveTag, onSendToZotero }: PaperDetailsProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a paper puts focus on its title, so a screen reader says which one is open.
   useEffect(() => heading.current?.focus({ preventScroll: true }), [paper.id]);
@@ -152,6 +156,9 @@ export function PaperDetails({ paper, tags, epoch, onBack, onStatus, onNote, onA
         )}
         <TagEditor tags={paper.tags} suggestions={tags} onAdd={onAddTag} onRemove={onRemoveTag} />
         <NoteEditor key={paper.id} note={paper.note} onSave={onNote} />
+        {onSendToZotero && (
+          <SendToZotero key={paper.id} count={1} sentBefore={paper.zoteroSentAt === undefined ? 0 : 1} sentAt={paper.zoteroSentAt} onSend={() => onSendToZotero()} />
+        )}
       </div>
     </section>
   );

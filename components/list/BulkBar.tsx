@@ -3,8 +3,10 @@
  * Undo). Props in, callbacks out.
  */
 import { useState } from 'preact/hooks';
+import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { STATUSES, type Status } from '@/lib/paper';
 import { STATUS_LABEL } from '../labels';
+import { SendToZotero } from '../zotero/SendToZotero';
 
 /** One bulk action, applied to a list of paper ids. */
 export type BulkAction = { kind: 'tag'; tag: string } | { kind: 'status'; status: Status } | { kind: 'remove' };
@@ -14,9 +16,11 @@ export interface BulkBarProps {
   count: number;
   onAction(action: BulkAction): void;
   onClear(): void;
+  /** "Send to Zotero" for the selection: how many of it were sent before, and the send (from the click) */
+  zotero?: { sentBefore: number; onSend(onlyUnsent: boolean): Promise<ZoteroReport> };
 }
 
-export function BulkBar({ count, onAction, onClear }: BulkBarProps) {
+export function BulkBar({ count, onAction, onClear, zotero }: BulkBarProps) {
   const [tag, setTag] = useState('');
   const what = count === 1 ? 'the selected paper' : `the ${count.toLocaleString('en-US')} selected papers`;
   const applyTag = (e: Event) => {
@@ -60,6 +64,7 @@ export function BulkBar({ count, onAction, onClear }: BulkBarProps) {
           </option>
         ))}
       </select>
+      {zotero && <SendToZotero count={count} sentBefore={zotero.sentBefore} onSend={zotero.onSend} what={what} />}
       <button type="button" class="button danger" aria-label={`Remove ${what}`} onClick={() => onAction({ kind: 'remove' })}>
         Remove
       </button>

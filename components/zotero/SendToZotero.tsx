@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { formatDate } from '../PaperRow';
+import './zotero.css';
 
 export interface SendToZoteroProps {
   /** how many papers the button sends */
@@ -17,6 +18,8 @@ export interface SendToZoteroProps {
   sentAt?: number;
   /** send all of them, or only those never sent; called from the click itself */
   onSend(onlyUnsent: boolean): Promise<ZoteroReport>;
+  /** in the bulk bar: what is sent ("the 3 selected papers"); the button then reads "Zotero" */
+  what?: string;
 }
 
 type State = { step: 'idle' } | { step: 'confirm' } | { step: 'sending' } | { step: 'done'; report: ZoteroReport };
@@ -26,7 +29,7 @@ function day(ms: number): string {
   return formatDate(new Date(ms).toISOString().slice(0, 10));
 }
 
-export function SendToZotero({ count, sentBefore, sentAt, onSend }: SendToZoteroProps) {
+export function SendToZotero({ count, sentBefore, sentAt, onSend, what }: SendToZoteroProps) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const one = count === 1;
   const send = (onlyUnsent: boolean) => {
@@ -67,13 +70,13 @@ export function SendToZotero({ count, sentBefore, sentAt, onSend }: SendToZotero
           type="button"
           class="button zotero-send"
           disabled={state.step === 'sending'}
-          aria-label={one ? (sentAt !== undefined ? 'Send to Zotero again' : 'Send to Zotero') : `Send the ${count.toLocaleString('en-US')} selected papers to Zotero`}
+          aria-label={what ? `Send ${what} to Zotero` : sentAt !== undefined ? 'Send to Zotero again' : 'Send to Zotero'}
           onClick={start}
         >
-          {state.step === 'sending' ? 'Sending…' : one && sentAt !== undefined ? 'Send again…' : 'Send to Zotero'}
+          {state.step === 'sending' ? 'Sending…' : what ? 'Zotero' : sentAt !== undefined ? 'Send again…' : 'Send to Zotero'}
         </button>
       )}
-      <p class={`zotero-report${state.step === 'done' && !state.report.ok ? ' error' : ''}`} role="status">
+      <p class={`zotero-report${state.step === 'done' && !state.report.ok ? ' failed' : ''}`} role="status">
         {state.step === 'done' ? state.report.message : ''}
       </p>
     </div>
