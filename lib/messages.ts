@@ -12,6 +12,8 @@ export interface PaperState {
   note: string;
   status: Status;
   savedAt: number;
+  /** when the paper was last sent to Zotero (absent: never) */
+  zoteroSentAt?: number;
 }
 
 export type { RequestType, RequestOf } from './requests';
@@ -58,6 +60,8 @@ export interface ProtocolMap {
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 
-export function toState(p: { id: string; tags: string[]; note: string; status: Status; savedAt: number }): PaperState {
-  return { id: p.id, tags: [...p.tags], note: p.note, status: p.status, savedAt: p.savedAt };
+export function toState(p: { id: string; tags: string[]; note: string; status: Status; savedAt: number; zoteroSentAt?: number }): PaperState {
+  const state: PaperState = { id: p.id, tags: [...p.tags], note: p.note, status: p.status, savedAt: p.savedAt };
+  if (p.zoteroSentAt !== undefined) state.zoteroSentAt = p.zoteroSentAt;
+  return state;
 }

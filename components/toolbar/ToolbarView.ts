@@ -25,6 +25,8 @@ export interface ToolbarProps {
   error: string | null;
   /** unsent note text kept across re-renders and closing the note */
   noteDraft: string | null;
+  /** when the paper was last sent to Zotero */
+  zoteroSentAt?: number;
 }
 
 /** What the skeleton shows: an unsaved paper. */
@@ -46,6 +48,8 @@ export interface ToolbarCallbacks {
   onDismissError(): void;
   /** tags the user already has, for autocomplete (read when the tag field gets focus) */
   knownTags(): readonly string[];
+  /** send the saved paper to Zotero; absent: no Zotero button */
+  onSendToZotero?(): void;
 }
 
 
@@ -88,6 +92,9 @@ export class ToolbarView {
   private notePanel: { box: HTMLElement; area: HTMLTextAreaElement; saveBtn: HTMLButtonElement; hint: HTMLElement } | null = null;
   private datalist: HTMLDataListElement | null = null;
   private noteOpen = false;
+  /** the Zotero button of a saved paper; `zoteroAsk`: it asks before sending a paper sent before */
+  private zoteroBtn: HTMLButtonElement | null = null;
+  private zoteroAsk = false;
   /** what the DOM shows */
   private p: ToolbarProps = INITIAL_PROPS;
 
@@ -133,6 +140,7 @@ export class ToolbarView {
       else if (button === this.notePanel?.saveBtn) this.commitNote();
       else if (button.classList.contains('close')) this.setNoteOpen(false);
       else if (button.classList.contains('dismiss')) this.cb.onDismissError();
+      else if (button === this.zoteroBtn) this.clickZotero();
     }
   }
 
@@ -189,6 +197,12 @@ export class ToolbarView {
       if (this.statusSel.value !== p.status) this.statusSel.value = p.status;
     }
     this.save.disabled = p.busy;
+    if (p.saved && this.cb.onSendToZotero && !this.zoteroBtn) this.noteBtn.after((this.zoteroBtn = this.el('button', { type: 'button', class: 'zotero' }) as HTMLButtonElement));
+    if (this.zoteroBtn) {
+      this.zoteroBtn.hidden = !p.saved;
+      this.zoteroBtn.disabled = p.busy;
+      this.showZotero();
+    }
     if (prev.tags.join('\u0000') !== p.tags.join('\u0000')) {
       if (!this.tagList) {
         this.tagList = this.el('ul', { class: 'tags', 'aria-label': 'Tags' });
@@ -220,6 +234,21 @@ export class ToolbarView {
       this.error.text.textContent = p.error;
     }
     this.toggle(this.error?.box ?? null, !!p.error);
+  }
+
+  /** "→ Zotero"; "✓ Zotero" once sent; "Send again?" after one click on a paper sent before. */
+  private showZotero(): void {
+    const b = this.zoteroBtn!;
+    const sent = this.p.zoteroSentAt !== undefined;
+    b.textContent = this.zoteroAsk ? 'Send again?' : sent ? '✓ Zotero' : '→ Zotero';
+    b.title = this.zoteroAsk ? 'It is in Zotero already: click again to send a second copy' : sent ? 'Sent to Zotero. Click to send it again' : 'Send to Zotero';
+    b.setAttribute('aria-label', this.zoteroAsk ? 'In Zotero already: send again?' : sent ? 'Sent to Zotero: send again' : 'Send to Zotero');
+  }
+
+  private clickZotero(): void {
+    this.zoteroAsk = this.p.zoteroSentAt !== undefined && !this.zoteroAsk;
+    if (!this.zoteroAsk) this.cb.onSendToZotero?.();
+    this.showZotero();
   }
 
   private makeStatus(): HTMLSelectElement {

@@ -10,6 +10,7 @@ import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/comp
 import TOOLBAR_CSS from '@/components/toolbar/toolbar.css?inline';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
+import type { ZoteroOutcome } from '../exchange/zotero-send';
 import { HOST_NAME, HOST_TAG } from './hosts';
 import { skipsOffscreen, type CardHandle } from './scanner';
 
@@ -21,6 +22,8 @@ export interface Backend {
   patch(id: string, patch: UserPatch): Promise<Result<{ paper: PaperState }>>;
   remove(id: string): Promise<Result<{ removed: boolean }>>;
   tags(): Promise<Result<{ tags: string[] }>>;
+  /** the background sends these papers to Zotero (absent: the toolbar has no Zotero button) */
+  sendToZotero?(ids: string[]): Promise<Result<ZoteroOutcome>>;
 }
 
 const DOUBLE_CLICK_MS = 600;
@@ -264,6 +267,7 @@ export class Toolbars {
         onSaveNote: (text: string) => void this.write(m.handle, { note: text }),
         onDismissError: () => this.setUi(id, { error: null }),
         knownTags: () => this.knownTags,
+        ...(this.backend.sendToZotero ? { onSendToZotero: () => void this.sendToZotero(id) } : {}),
       },
       String(++this.seq),
     ));
@@ -303,10 +307,18 @@ export class Toolbars {
       busy: ui.busy,
       error: ui.error,
       noteDraft: ui.noteDraft,
+      ...(state?.zoteroSentAt !== undefined ? { zoteroSentAt: state.zoteroSentAt } : {}),
     };
     // Touched, but showing what the skeleton shows (an error dismissed, a note draft dropped).
     if (!m.view && isSkeleton(p)) return;
     this.viewOf(m).update(p);
+  }
+
+  /** Send a saved paper to Zotero (the background does it); a problem shows on the card. */
+  private async sendToZotero(id: string): Promise<void> {
+    this.setUi(id, { busy: true, error: null });
+    const res = await this.backend.sendToZotero!([id]).catch((e: unknown) => fail(e));
+    this.setUi(id, { busy: false, error: !res.ok ? `Not sent to Zotero: ${res.error.message}` : res.problem ? `${res.problem.message} Nothing was changed.` : null });
   }
 
   /** Save (or patch) a paper; an unsaved paper is saved together with the patch. */

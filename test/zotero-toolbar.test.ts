@@ -1,0 +1,103 @@
+/**
+ * "→ Zotero" on a card's toolbar (components/toolbar/ToolbarView, lib/content/toolbars): only on a
+ * saved paper and only when the backend can send; a click asks the background (a typed message),
+ * a paper sent before asks first ("Send again?"), a problem shows on the card, and the card
+ * follows the background's change notice ("✓ Zotero").
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CardScanner } from '@/lib/content/scanner';
+import { ADAPTERS } from '@/lib/sites';
+import { Toolbars, type Backend } from '@/lib/content/toolbars';
+import type { PaperState } from '@/lib/messages';
+
+const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+const card = (id: string) => `<article><a href="/papers/${id}"><img src="https://cdn.example/${id}.png"></a><div><h3><a href="/papers/${id}">Title ${id}</a></h3></div></article>`;
+const state = (id: string, over: Partial<PaperState> = {}): PaperState => ({ id: `arxiv:${id}`, tags: [], note: '', status: 'unread', savedAt: 1, ...over });
+
+const shadow = (id: string) => document.querySelector(`papershelf-toolbar[data-papershelf-id="arxiv:${id}"]`)!.shadowRoot!;
+const zotero = (id: string) => shadow(id).querySelector<HTMLButtonElement>('button.zotero');
+const errorText = (id: string) => shadow(id).querySelector('.error')?.textContent ?? null;
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
+}
+const click = async (el: Element | null) => {
+  el!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+  await settle();
+};
+
+let abort: AbortController;
+let toolbars: Toolbars;
+let saved: Record<string, PaperState>;
+let sendToZotero: ReturnType<typeof vi.fn>;
+
+async function page(backend: Backend, ids: string[]): Promise<void> {
+  happyDOM().setURL('https://huggingface.co/papers/date/2026-03-02');
+  document.body.innerHTML = `<div class="grid">${ids.map(card).join('')}</div>`;
+  abort = new AbortController();
+  toolbars = new Toolbars(document, backend, abort.signal);
+  const scanner = new CardScanner(
+    document,
+    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
+    abort.signal,
+    ADAPTERS,
+  );
+  scanner.start();
+  await settle();
+}
+
+const backend = (): Backend => ({
+  lookup: async ({ ids = [] }) => ({ ok: true, papers: Object.fromEntries(ids.filter((id) => saved[id]).map((id) => [id, saved[id]!])) }),
+  save: async (draft) => ({ ok: true, paper: state(draft.id.slice(6)) }),
+  patch: async () => ({ ok: false, error: { code: 'not-found', message: 'gone' } }),
+  remove: async () => ({ ok: true, removed: true }),
+  tags: async () => ({ ok: true, tags: [] }),
+  sendToZotero,
+});
+
+beforeEach(() => {
+  saved = { 'arxiv:2603.00001': state('2603.00001'), 'arxiv:2603.00002': state('2603.00002', { zoteroSentAt: 5 }) };
+  sendToZotero = vi.fn(async (ids: string[]) => ({ ok: true as const, sent: ids, total: ids.length }));
+});
+afterEach(() => abort.abort());
+
+describe('the card toolbar’s Zotero button', () => {
+  it('shows on saved papers only, and sends through the background', async () => {
+    await page(backend(), ['2603.00001', '2603.00002', '2603.00003']);
+    expect(zotero('2603.00003')).toBeNull();
+    expect(zotero('2603.00001')?.textContent).toBe('→ Zotero');
+    expect(zotero('2603.00002')?.textContent).toBe('✓ Zotero');
+    await click(zotero('2603.00001'));
+    expect(sendToZotero).toHaveBeenCalledExactlyOnceWith(['arxiv:2603.00001']);
+    expect(errorText('2603.00001')).toBeNull();
+    // The background's change notice carries the time it was sent.
+    toolbars.applyChanged({ papers: { 'arxiv:2603.00001': state('2603.00001', { zoteroSentAt: 9 }) } });
+    expect(zotero('2603.00001')?.textContent).toBe('✓ Zotero');
+  });
+
+  it('a paper sent before asks first: the second click sends', async () => {
+    await page(backend(), ['2603.00002']);
+    await click(zotero('2603.00002'));
+    expect(sendToZotero).not.toHaveBeenCalled();
+    expect(zotero('2603.00002')?.textContent).toBe('Send again?');
+    expect(zotero('2603.00002')?.getAttribute('aria-label')).toBe('In Zotero already: send again?');
+    await click(zotero('2603.00002'));
+    expect(sendToZotero).toHaveBeenCalledExactlyOnceWith(['arxiv:2603.00002']);
+    expect(zotero('2603.00002')?.textContent).toBe('✓ Zotero');
+  });
+
+  it("Zotero's problem shows on the card", async () => {
+    sendToZotero.mockResolvedValue({ ok: true, sent: [], total: 1, problem: { kind: 'not-running', message: 'Zotero is not running: start Zotero (the desktop app) and try again.' } });
+    await page(backend(), ['2603.00001']);
+    await click(zotero('2603.00001'));
+    expect(errorText('2603.00001')).toContain('Zotero is not running: start Zotero (the desktop app) and try again. Nothing was changed.');
+    expect(zotero('2603.00001')?.textContent).toBe('→ Zotero');
+    expect(zotero('2603.00001')?.disabled).toBe(false);
+  });
+
+  it('no button where the backend cannot send', async () => {
+    const { sendToZotero: _, ...rest } = backend();
+    await page(rest, ['2603.00001']);
+    shadow('2603.00001').querySelector('.save')!.dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
+    expect(zotero('2603.00001')).toBeNull();
+  });
+});
