@@ -16,7 +16,8 @@ test('permissions and host permissions are exactly the documented list', () => {
   expect(manifest.host_permissions).toEqual([...HOST_PERMISSIONS]);
   expect(HOST_PERMISSIONS.length).toBeGreaterThanOrEqual(SITES.length);
   expect(manifest.optional_permissions).toBeUndefined();
-  expect(manifest.optional_host_permissions).toBeUndefined();
+  // Asked for on first use: Zotero's connector on this machine (Send to Zotero).
+  expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['http://127.0.0.1:23119/*']));
   // One content script per site, each carrying only its own adapter.
   // Each with its CSS (page.css: the toolbar hosts), which the browser adds before styling the page.
   const scripts = manifest.content_scripts as Array<{ matches: string[]; js: string[]; css?: string[] }>;
@@ -32,5 +33,5 @@ test('permissions and host permissions are exactly the documented list', () => {
   expect(manifest.content_security_policy).toBeUndefined();
   // The README's permission table names the same permissions.
   const readme = readFileSync(path.resolve(EXT_DIR, '..', '..', 'README.md'), 'utf8');
-  for (const p of ['`storage`', '`sidePanel`', ...HOST_PERMISSIONS.map((h) => `\`${h}\``)]) expect(readme).toContain(p);
+  for (const p of ['`storage`', '`sidePanel`', '`http://127.0.0.1:23119/*`', ...HOST_PERMISSIONS.map((h) => `\`${h}\``)]) expect(readme).toContain(p);
 });

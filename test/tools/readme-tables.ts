@@ -14,6 +14,7 @@ export const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 const OTHER_PERMISSIONS: ReadonlyArray<readonly [string, string]> = [
   ['`storage`', 'keep your reading list in the extension\'s local storage (IndexedDB)'],
   ['`sidePanel` (Chrome only)', 'show the reading list in Chrome\'s side panel, beside the page (Firefox\'s sidebar needs no permission)'],
+  ['`http://127.0.0.1:23119/*` (optional)', 'asked for the first time you use "Send to Zotero": reach Zotero desktop\'s connector on your own computer (port 23119, where Zotero listens while it is open) to hand it the papers you send; nothing else is sent, and nowhere else'],
 ];
 
 function sitesTable(): string {
