@@ -43,10 +43,24 @@ function graph(entry: string): Set<string> {
 const rel = (files: Set<string>) => [...files].map((f) => (f.startsWith('pkg:') ? f : path.relative(ROOT, f)));
 const CONTENT_ENTRIES = readdirSync(path.join(ROOT, 'entrypoints')).filter((f) => f.endsWith('.content.ts'));
 
+/**
+ * Content scripts not in the manifest: registered at runtime for the sites the user turns on
+ * (lib/site-access.ts), each with registration 'runtime' and no matches of its own.
+ */
+const RUNTIME_ENTRIES = ['embedded'];
+
 describe('content-script boundary', () => {
-  it('there is one content script per registered site, named by its id', () => {
-    expect(CONTENT_ENTRIES.map((f) => f.slice(0, -'.content.ts'.length)).sort()).toEqual(SITES.map((s) => s.id).sort());
+  it('there is one content script per registered site, named by its id, and the runtime-registered ones', () => {
+    expect(CONTENT_ENTRIES.map((f) => f.slice(0, -'.content.ts'.length)).sort()).toEqual([...SITES.map((s) => s.id), ...RUNTIME_ENTRIES].sort());
   });
+
+  for (const id of RUNTIME_ENTRIES) {
+    it(`${id}.content.ts is registered at runtime (not in the manifest, no matches)`, () => {
+      const source = readFileSync(path.join(ROOT, 'entrypoints', `${id}.content.ts`), 'utf8');
+      expect(source).toMatch(/registration:\s*'runtime'/);
+      expect(source).not.toMatch(/\bmatches\b\s*[:,]/);
+    });
+  }
 
   for (const entry of CONTENT_ENTRIES) {
     const id = entry.slice(0, -'.content.ts'.length);
@@ -63,6 +77,14 @@ describe('content-script boundary', () => {
       expect(files.filter((f) => f.startsWith('pkg:zod'))).toEqual([]);
     });
   }
+});
+
+describe('the page reader (injected when the popup opens on a page)', () => {
+  it('entrypoints/page-reader.ts carries the adapters but no database and no zod (the popup parses its answer)', () => {
+    const files = rel(graph(path.join(ROOT, 'entrypoints', 'page-reader.ts')));
+    expect(files).toContain('lib/sites/embedded/adapter.ts');
+    expect(files.filter((f) => /lib\/(db|library|requests)\.ts$|^pkg:dexie|lib\/exchange|^pkg:zod/.test(f))).toEqual([]);
+  });
 });
 
 describe('extension pages carry site metadata only', () => {
