@@ -4,11 +4,12 @@
  * a paper sent before asks first ("Send again?"), a problem shows on the card, and the card
  * follows the background's change notice ("✓ Zotero").
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { CardScanner } from '@/lib/content/scanner';
 import { ADAPTERS } from '@/lib/sites';
 import { Toolbars, type Backend } from '@/lib/content/toolbars';
-import type { PaperState } from '@/lib/messages';
+import type { ZoteroOutcome } from '@/lib/exchange/zotero-send';
+import type { PaperState, Result } from '@/lib/messages';
 
 const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
 const card = (id: string) => `<article><a href="/papers/${id}"><img src="https://cdn.example/${id}.png"></a><div><h3><a href="/papers/${id}">Title ${id}</a></h3></div></article>`;
@@ -28,7 +29,7 @@ const click = async (el: Element | null) => {
 let abort: AbortController;
 let toolbars: Toolbars;
 let saved: Record<string, PaperState>;
-let sendToZotero: ReturnType<typeof vi.fn>;
+let sendToZotero: Mock<(ids: string[]) => Promise<Result<ZoteroOutcome>>>;
 
 async function page(backend: Backend, ids: string[]): Promise<void> {
   happyDOM().setURL('https://huggingface.co/papers/date/2026-03-02');
@@ -56,7 +57,7 @@ const backend = (): Backend => ({
 
 beforeEach(() => {
   saved = { 'arxiv:2603.00001': state('2603.00001'), 'arxiv:2603.00002': state('2603.00002', { zoteroSentAt: 5 }) };
-  sendToZotero = vi.fn(async (ids: string[]) => ({ ok: true as const, sent: ids, total: ids.length }));
+  sendToZotero = vi.fn(async (ids: string[]): Promise<Result<ZoteroOutcome>> => ({ ok: true, sent: ids, total: ids.length }));
 });
 afterEach(() => abort.abort());
 
