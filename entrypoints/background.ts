@@ -4,7 +4,7 @@ import { getLibrary } from '@/lib/library';
 import { messaging, toState, type ChangedMessage } from '@/lib/messages';
 import { setupPagePapers } from '@/lib/page-papers';
 import { setupSidePanelCommand } from '@/lib/side-panel';
-import { CONTENT_MATCHES } from '@/lib/sites/registry';
+import { changeTabPatterns, setupSiteAccess } from '@/lib/site-access';
 
 export default defineBackground({
   type: 'module',
@@ -20,8 +20,11 @@ export default defineBackground({
       });
     }
     setupSidePanelCommand();
+    // Sites the user turned on: their content scripts registered again where the browser did not keep them.
+    setupSiteAccess();
 
-    // Relay every change (from here, the popup or the options page) to the open feed tabs.
+    // Relay every change (from here, the popup or the options page) to the open feed tabs, and
+    // the tabs of the sites turned on.
     onChanged(async ({ ids }) => {
       const recs = await lib.lookup(ids);
       const papers: ChangedMessage['papers'] = {};
@@ -29,7 +32,7 @@ export default defineBackground({
         const r = recs.get(id);
         papers[id] = r ? toState(r) : null;
       }
-      const tabs = await browser.tabs.query({ url: [...CONTENT_MATCHES] });
+      const tabs = await browser.tabs.query({ url: await changeTabPatterns() });
       await Promise.all(
         tabs.map((t) => (t.id === undefined ? undefined : messaging.sendMessage('changed', { papers }, t.id).catch(() => undefined))),
       );

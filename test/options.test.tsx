@@ -160,7 +160,7 @@ describe('options page: names and landmarks', () => {
     await mountApp(SHELF);
     expect(container.querySelectorAll('main')).toHaveLength(1);
     expect($$('h1').map((h) => h.textContent)).toEqual(['PaperShelf options']);
-    expect($$('h2').map((h) => h.textContent)).toEqual(['Export', 'Import', 'Settings', 'Storage']);
+    expect($$('h2').map((h) => h.textContent)).toEqual(['Export', 'Import', 'Settings', 'Other sites', 'Storage']);
     const input = fileInput();
     expect(input.type).toBe('file');
     expect(nameOf(input)).toBe('Import file (JSON backup, BibTeX, CSL-JSON, RIS)');

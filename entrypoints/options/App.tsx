@@ -9,6 +9,7 @@ import { ExportSection } from '@/components/options/ExportSection';
 import { ImportSection, type ImportState } from '@/components/options/ImportSection';
 import { SettingsSection, type SiteChoice } from '@/components/options/SettingsSection';
 import { StorageSection, type StorageInfo } from '@/components/options/StorageSection';
+import { SitesOn } from './SitesOn';
 import { onChanged } from '@/lib/changes';
 import { buildExport, downloadFile, formatInfo, type ExportFile, type ExportFormat } from '@/lib/exchange/export';
 import { commitImport, importFile, type ImportPlan } from '@/lib/exchange/import';
@@ -245,6 +246,7 @@ export function App(props: AppProps) {
           onKeyboardShortcuts={(on) => save({ keyboardShortcuts: on })}
           onBadgeCount={(on) => save({ badgeCount: on })}
         />
+        <SitesOn />
         <StorageSection total={total} estimate={estimate} persisted={persisted} persistResult={persistResult} busy={persisting} onPersist={onPersist} onDeleteAll={() => library.clear()} />
       </main>
     </>

@@ -1,0 +1,239 @@
+/**
+ * "Save this page" at the top of the popup: the paper the page in front describes in its embedded
+ * metadata, shown like a card (title, authors, venue and date, Save / Saved, and once saved its
+ * status, tags and note), or a plain line saying the page has no paper metadata or cannot be
+ * read; and "Show PaperShelf on <host>", which turns the site on (its toolbar on the site's
+ * pages). Props in, callbacks out: no browser.* and no database (entrypoints/popup/ThisPage.tsx
+ * wires it). Page text is shown as text.
+ */
+import { useState } from 'preact/hooks';
+import type { PageAccess } from '@/lib/page-access';
+import { cleanTag, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, STATUSES, tagKey, type PaperDraft, type SavedPaper, type Status } from '@/lib/paper';
+import { STATUS_LABEL } from '../labels';
+import { authorsLine, formatDate } from '../PaperRow';
+
+/** The page's site: turned on already, or offered. */
+export interface SiteOffer {
+  host: string;
+  on: boolean;
+  /** a request is on its way (the browser's prompt) */
+  busy?: boolean;
+  /** turned on from this popup just now (pages open already need a reload) */
+  fresh?: boolean;
+}
+
+export interface SaveThisPageProps {
+  page: PageAccess;
+  /** the shelf's record of the page's paper (undefined: not saved) */
+  saved: SavedPaper | undefined;
+  /** every tag in use, suggested in "Add tag" */
+  tags: readonly string[];
+  /** a save or an edit is on its way */
+  busy?: boolean;
+  /** the last failure (save, edit, turning the site on) */
+  error?: string | null;
+  onDismissError?(): void;
+  /** the page's site, when it can be turned on (null: not offered) */
+  site: SiteOffer | null;
+  onSave(): void;
+  onRemove(): void;
+  onStatus(status: Status): void;
+  onAddTag(tag: string): void;
+  onRemoveTag(tag: string): void;
+  onNote(note: string): void;
+  /** "Show PaperShelf on <host>": call the browser's request straight from here (a click) */
+  onTurnOn(): void;
+}
+
+/** "NeurIPS 2023 · May 1, 2024" from what the page says. */
+function whenOf(d: Pick<PaperDraft, 'venue' | 'publishedAt' | 'year'>): string {
+  const date = d.publishedAt ? formatDate(d.publishedAt) : d.year ? String(d.year) : '';
+  return [d.venue, date].filter(Boolean).join(' · ');
+}
+
+function Tags({ tags, suggestions, onAdd, onRemove }: { tags: readonly string[]; suggestions: readonly string[]; onAdd(t: string): void; onRemove(t: string): void }) {
+  const [text, setText] = useState('');
+  const have = new Set(tags.map(tagKey));
+  const add = () => {
+    const tag = cleanTag(text);
+    setText('');
+    if (tag && !have.has(tagKey(tag))) onAdd(tag);
+  };
+  return (
+    <div class="this-page-tags">
+      {tags.length > 0 && (
+        <ul class="chips editable" aria-label="Tags">
+          {tags.map((t) => (
+            <li class="chip" key={t}>
+              <span>{t}</span>
+              <button type="button" class="chip-remove" aria-label={`Remove tag ${t}`} title={`Remove tag ${t}`} onClick={() => onRemove(t)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input
+        type="text"
+        class="tag-field"
+        aria-label="Add tag"
+        placeholder="Add tag"
+        list="this-page-tag-suggestions"
+        maxLength={MAX_TAG_LENGTH}
+        autocomplete="off"
+        spellcheck={false}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            add();
+          }
+        }}
+      />
+      <datalist id="this-page-tag-suggestions">
+        {suggestions
+          .filter((t) => !have.has(tagKey(t)))
+          .map((t) => (
+            <option value={t} key={t} />
+          ))}
+      </datalist>
+    </div>
+  );
+}
+
+/** The note: hidden behind "Note" until it has text or is opened; saved with the button, Ctrl+Enter or on leaving the field. */
+function Note({ note, onSave }: { note: string; onSave(note: string): void }) {
+  const [open, setOpen] = useState(note !== '');
+  const [draft, setDraft] = useState<string | null>(null);
+  if (!open && note === '') {
+    return (
+      <button type="button" class="link-button this-page-note-open" onClick={() => setOpen(true)}>
+        ✎ Add a note
+      </button>
+    );
+  }
+  const value = draft ?? note;
+  const commit = () => {
+    if (draft !== null && draft !== note) onSave(draft);
+    setDraft(null);
+  };
+  return (
+    <div class="this-page-note">
+      <label for="this-page-note" class="section-label">
+        Note
+      </label>
+      <textarea
+        id="this-page-note"
+        class="note-field"
+        rows={3}
+        maxLength={MAX_NOTE_LENGTH}
+        value={value}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            commit();
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+function SiteLine({ site, onTurnOn }: { site: SiteOffer; onTurnOn(): void }) {
+  if (site.on) {
+    const text = site.fresh
+      ? `PaperShelf is on for ${site.host}: reload the page to see its toolbar.`
+      : `PaperShelf shows its toolbar on ${site.host} (the options turn it off).`;
+    return (
+      <p class="hint this-page-site" role="status">
+        {text}
+      </p>
+    );
+  }
+  return (
+    <p class="this-page-site">
+      <button type="button" class="button" disabled={site.busy} onClick={onTurnOn}>
+        {`Show PaperShelf on ${site.host}`}
+      </button>
+    </p>
+  );
+}
+
+export function SaveThisPage(p: SaveThisPageProps) {
+  const { page } = p;
+  if (page.kind === 'listed') return null;
+  const body =
+    page.kind === 'reading' ? (
+      <p class="hint">Reading this page…</p>
+    ) : page.kind === 'unavailable' ? (
+      <p class="this-page-message">{page.message}</p>
+    ) : !page.draft ? (
+      <p class="this-page-message">{`No paper metadata on this page: ${page.host} does not describe a paper in the tags PaperShelf reads (citation_*, Dublin Core, JSON-LD, COinS, Open Graph).`}</p>
+    ) : (
+      <PaperCard {...p} draft={page.draft} />
+    );
+  return (
+    <section class="this-page" aria-labelledby="this-page-heading" aria-busy={page.kind === 'reading'}>
+      <h2 id="this-page-heading" class="this-page-heading">
+        This page
+      </h2>
+      {body}
+      {p.error && (
+        <div class="error" role="alert">
+          <span>{p.error}</span>
+          {p.onDismissError && (
+            <button type="button" class="button" onClick={p.onDismissError}>
+              Dismiss
+            </button>
+          )}
+        </div>
+      )}
+      {p.site && <SiteLine site={p.site} onTurnOn={p.onTurnOn} />}
+    </section>
+  );
+}
+
+function PaperCard(p: SaveThisPageProps & { draft: PaperDraft }) {
+  const { draft, saved } = p;
+  // The shelf's record once saved (another site may have saved it with more), else the page's.
+  const shown = saved ?? draft;
+  const authors = authorsLine(shown);
+  const when = whenOf(shown);
+  return (
+    <div class="this-page-card">
+      <p class="this-page-title">{shown.title}</p>
+      {authors && <p class="this-page-authors">{authors}</p>}
+      {when && <p class="this-page-when">{when}</p>}
+      <div class="this-page-actions">
+        <button
+          type="button"
+          class={`button this-page-save${saved ? ' saved' : ''}`}
+          aria-pressed={saved ? 'true' : 'false'}
+          title={saved ? 'Saved on your shelf. Click to remove it.' : 'Save this paper to your PaperShelf'}
+          disabled={p.busy}
+          onClick={saved ? p.onRemove : p.onSave}
+        >
+          {saved ? '★ Saved' : '☆ Save this page'}
+        </button>
+        {saved && (
+          <select aria-label="Status" class={`status status-${saved.status}`} value={saved.status} onChange={(e) => p.onStatus(e.currentTarget.value as Status)}>
+            {STATUSES.map((s) => (
+              <option value={s} key={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      {saved && (
+        <>
+          <Tags tags={saved.tags} suggestions={p.tags} onAdd={p.onAddTag} onRemove={p.onRemoveTag} />
+          <Note key={saved.id} note={saved.note} onSave={p.onNote} />
+        </>
+      )}
+    </div>
+  );
+}
