@@ -1,4 +1,5 @@
 import { onChanged } from '@/lib/changes';
+import { setupZotero } from '@/lib/exchange/zotero-send';
 import { handle, REQUEST_TYPES } from '@/lib/handlers';
 import { getLibrary } from '@/lib/library';
 import { messaging, toState, type ChangedMessage } from '@/lib/messages';
@@ -22,6 +23,8 @@ export default defineBackground({
     setupSidePanelCommand();
     // Sites the user turned on: their content scripts registered again where the browser did not keep them.
     setupSiteAccess();
+    // Send to Zotero: the only HTTP the extension makes, to Zotero on this machine, when the user sends.
+    setupZotero(lib);
 
     // Relay every change (from here, the popup or the options page) to the open feed tabs, and
     // the tabs of the sites turned on.
