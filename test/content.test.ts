@@ -128,7 +128,9 @@ describe('CardScanner', () => {
   });
 
   /**
-   * A big feed. Its cards skip rendering off screen (content-visibility: auto) unless `skipped` is
+   * A big feed, in a browser that cannot tell which cards are near the screen (no
+   * IntersectionObserver: every card gets its toolbar at once; test/scanner-near.test.ts has the
+   * lazy path). Its cards skip rendering off screen (content-visibility: auto) unless `skipped` is
    * false. Returns the batch sizes (toolbars placed in one task each) and, for each lookup, how
    * many cards it asked for and how many toolbars were in the page when it was sent.
    */
@@ -172,10 +174,12 @@ describe('CardScanner', () => {
     document.body.innerHTML = (skipped ? '<style>.grid > * { content-visibility: auto; }</style>' : '') + grid(ids);
     // Building is not timed here: it takes one task, whatever the test machine's speed.
     vi.spyOn(performance, 'now').mockReturnValue(0);
+    vi.stubGlobal('IntersectionObserver', undefined);
     big.start();
     await settle();
     vi.restoreAllMocks();
     await settle();
+    vi.unstubAllGlobals();
     return { big, batches, lookups, ids };
   }
 

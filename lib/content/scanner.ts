@@ -1,12 +1,14 @@
 /**
  * Finds cards as they appear — initial DOM, infinite scroll, re-renders, SPA navigation — and
- * hands each new (card, draft) to the UI exactly once. Work is chunked so no task runs long.
+ * hands each new (card, draft) to the UI exactly once. Work is chunked so no task runs long. A big
+ * feed's toolbars go only on the cards near the screen, the others' as they come near (near.ts).
  * Everything stops when the signal aborts.
  */
 import { pickAdapter, safeIdentify } from '../sites/pick';
 import type { PaperDraft } from '../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../sites/types';
 import { HOST_NAME } from './hosts';
+import { NearCards } from './near';
 
 /**
  * One card with a toolbar: its paper's id and title are read when it is found; the whole paper
@@ -59,6 +61,12 @@ const CHUNK_MS = 30;
 const PLACE_BATCH = 1000;
 /** cards per lookup message */
 const LOOKUP_BATCH = 250;
+/**
+ * A scan that finds more new cards than this gives toolbars only to the cards near the screen;
+ * the others get theirs as they come near (NearCards), so a big feed costs the page what its
+ * screenful costs. Fewer (a small page, cards appended by infinite scroll) are placed at once.
+ */
+const LAZY_FROM = 100;
 
 export class CardScanner {
   /** mounted cards, with the link that names their paper (Svelte may reuse a card node) */
@@ -69,6 +77,8 @@ export class CardScanner {
   private running = false;
   private again = false;
   private observer: MutationObserver | null = null;
+  /** cards of a big scan waiting to come near the screen */
+  private readonly near: NearCards;
   readonly stats: ScanStats = { mounted: 0, skipped: 0, scans: 0 };
 
   constructor(
@@ -77,7 +87,9 @@ export class CardScanner {
     private readonly signal: AbortSignal,
     /** the adapters this content script carries (one site each) */
     private readonly adapters: readonly SiteAdapter[],
-  ) {}
+  ) {
+    this.near = new NearCards(doc.defaultView as (Window & typeof globalThis) | null, () => void this.run());
+  }
 
   start(): void {
     this.observer = new MutationObserver((records) => {
@@ -101,9 +113,11 @@ export class CardScanner {
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.near.clear();
   }
 
   unmountAll(): void {
+    this.near.clear();
     for (const { handle, host } of this.live.values()) this.hooks.unmount(handle, host);
     this.live.clear();
   }
@@ -164,7 +178,16 @@ export class CardScanner {
     // page kind), lose their toolbar; so does a card whose host the page removed (it is rebuilt).
     const current = new Set(cards);
     for (const [card, m] of this.live) if (!current.has(card) || !m.host.isConnected) this.drop(card);
-    const todo = cards.filter((c) => !this.skippedCards.has(c) && !this.isCurrent(c));
+    this.near.prune(current);
+    const cameNear = this.near.take();
+    let todo = cards.filter((c) => !this.skippedCards.has(c) && !this.isCurrent(c) && !this.near.isWaiting(c));
+    // A big batch of new cards: those near the screen are reported by the next frame and come back
+    // here (cameNear, placed whatever their number); the rest wait until they come near.
+    const fresh = cameNear.size ? todo.filter((c) => !cameNear.has(c)) : todo;
+    if (fresh.length > LAZY_FROM && this.near.available) {
+      this.near.watch(fresh);
+      todo = cameNear.size ? todo.filter((c) => cameNear.has(c)) : [];
+    }
     if (todo.length === 0) return;
     let data: unknown = null;
     try {

@@ -1,0 +1,138 @@
+/**
+ * A big feed's toolbars go only on the cards near the screen; the others get theirs as they come
+ * near (lib/content/near.ts), with a fake IntersectionObserver standing in for the browser's.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CardScanner } from '@/lib/content/scanner';
+import { Toolbars, type Backend } from '@/lib/content/toolbars';
+import { ADAPTERS } from '@/lib/sites';
+
+const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+
+const card = (id: string) =>
+  `<article><div class="w-full min-w-0"><h3><a href="/papers/${id}">Title ${id}</a></h3></div></article>`;
+const ids = (n: number, month = '2603') => Array.from({ length: n }, (_, k) => `${month}.${String(k + 1).padStart(5, '0')}`);
+const hosts = () => [...document.querySelectorAll('papershelf-toolbar')].map((h) => h.getAttribute('data-papershelf-id')!.slice('arxiv:'.length));
+
+/** The browser's part: which elements are observed, and a way to report some as near. */
+class FakeIO {
+  static last: FakeIO | null = null;
+  readonly observed = new Set<Element>();
+  constructor(
+    private readonly callback: (entries: IntersectionObserverEntry[]) => void,
+    readonly options: IntersectionObserverInit,
+  ) {
+    FakeIO.last = this;
+  }
+  observe(el: Element) {
+    this.observed.add(el);
+  }
+  unobserve(el: Element) {
+    this.observed.delete(el);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  takeRecords() {
+    return [];
+  }
+  /** Report these cards (by paper id) as near the screen, the others observed as far. */
+  report(near: readonly string[]) {
+    const want = new Set(near);
+    const entries = [...this.observed].map((target) => ({ target, isIntersecting: want.has(target.querySelector('h3 a')!.getAttribute('href')!.slice(8)) }));
+    this.callback(entries as unknown as IntersectionObserverEntry[]);
+  }
+}
+
+const lookups: number[] = [];
+const backend: Backend = {
+  lookup: async ({ ids: asked = [] }) => {
+    if (asked.length) lookups.push(asked.length);
+    return { ok: true, papers: {} };
+  },
+  save: async () => ({ ok: false, error: { code: 'internal', message: 'not here' } }),
+  patch: async () => ({ ok: false, error: { code: 'internal', message: 'not here' } }),
+  remove: async () => ({ ok: true, removed: false }),
+  tags: async () => ({ ok: true, tags: [] }),
+};
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+let abort: AbortController;
+let scanner: CardScanner;
+
+beforeEach(() => {
+  happyDOM().setURL('https://huggingface.co/papers/date/2026-03-02');
+  vi.stubGlobal('IntersectionObserver', FakeIO);
+  FakeIO.last = null;
+  lookups.length = 0;
+  abort = new AbortController();
+  const toolbars = new Toolbars(document, backend, abort.signal);
+  scanner = new CardScanner(
+    document,
+    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
+    abort.signal,
+    ADAPTERS,
+  );
+});
+afterEach(() => {
+  abort.abort();
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+});
+
+describe('a big feed', () => {
+  it('gives toolbars to the cards near the screen first, the others as they come near, and keeps placed ones', async () => {
+    const all = ids(1200);
+    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
+    scanner.start();
+    await settle();
+    // Nothing is built before the browser says which cards are near; every card is watched,
+    // a screen's height above and below the viewport counting as near.
+    expect(hosts()).toEqual([]);
+    const io = FakeIO.last!;
+    expect(io.observed.size).toBe(1200);
+    expect(io.options.rootMargin).toBe('100% 0px');
+
+    io.report(all.slice(0, 30));
+    await settle();
+    expect(hosts()).toEqual(all.slice(0, 30));
+    expect(lookups).toEqual([30]);
+    expect(io.observed.size).toBe(1170);
+
+    // Scrolled on: the next ones come near; the first ones are far now and keep their toolbars.
+    io.report(all.slice(30, 55));
+    await settle();
+    expect(hosts()).toEqual(all.slice(0, 55));
+    expect(lookups).toEqual([30, 25]);
+    expect(scanner.mountedCount).toBe(55);
+  });
+
+  it('places cards appended later (infinite scroll) at once, and stops watching cards the page removed', async () => {
+    const all = ids(300);
+    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
+    scanner.start();
+    await settle();
+    const io = FakeIO.last!;
+    io.report(all.slice(0, 10));
+    await settle();
+    const grid = document.querySelector('.grid')!;
+    grid.insertAdjacentHTML('beforeend', ids(20, '2604').map(card).join(''));
+    await settle();
+    expect(hosts()).toEqual([...all.slice(0, 10), ...ids(20, '2604')]);
+    // The page drops its last 100 cards: they are no longer watched.
+    for (const el of [...grid.children].slice(200, 300)) el.remove();
+    await settle();
+    expect(io.observed.size).toBe(190);
+  });
+
+  it('a page of up to 100 new cards gets every toolbar at once', async () => {
+    document.body.innerHTML = `<div class="grid">${ids(100).map(card).join('')}</div>`;
+    scanner.start();
+    await settle();
+    expect(hosts()).toHaveLength(100);
+    expect(FakeIO.last).toBeNull();
+  });
+});
