@@ -30,7 +30,8 @@ export function fakeAccess(): FakeAccess {
   const a: FakeAccess = { granted: new Set(), scripts: new Map(), answer: true, requests: [], inject: () => null, added: [], removed: [] };
   const p = fakeBrowser.permissions as unknown as Record<string, unknown>;
   const s = fakeBrowser.scripting as unknown as Record<string, unknown>;
-  const spy = (obj: Record<string, unknown>, name: string, impl: (...args: never[]) => unknown) => vi.spyOn(obj as never, name as never).mockImplementation(impl as never);
+  type Spy = (obj: object, name: string) => { mockImplementation(impl: unknown): unknown };
+  const spy = (obj: Record<string, unknown>, name: string, impl: (...args: never[]) => unknown) => (vi.spyOn as unknown as Spy)(obj, name).mockImplementation(impl);
 
   spy(p, 'request', ({ origins = [] }: { origins?: string[] }) => {
     a.requests.push(origins);

@@ -13,7 +13,10 @@ export const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 /** Permissions that are not a site's host, in the manifest's order. */
 const OTHER_PERMISSIONS: ReadonlyArray<readonly [string, string]> = [
   ['`storage`', 'keep your reading list in the extension\'s local storage (IndexedDB)'],
+  ['`activeTab`', 'when you click the toolbar button on a page, read that one page, that once, to offer "Save this page" (its citation_*, Dublin Core, JSON-LD, COinS or Open Graph metadata); nothing runs on a page until you open the popup there'],
+  ['`scripting`', 'run that reading in the page in front (only after your click), and put the toolbar on the sites you turn on (a content script registered for that one site)'],
   ['`sidePanel` (Chrome only)', 'show the reading list in Chrome\'s side panel, beside the page (Firefox\'s sidebar needs no permission)'],
+  ['`https://*/*`, `http://*/*` (optional)', 'never granted at install: asked for one site at a time, only when you turn that site on ("Show PaperShelf on journals.example.org" in the popup, or Other sites in the options), so the toolbar shows on its paper pages and its open tabs hear of changes; the options list the sites turned on and turn each off (the access is given back)'],
   ['`http://127.0.0.1:23119/*` (optional)', 'asked for the first time you use "Send to Zotero": reach Zotero desktop\'s connector on your own computer (port 23119, where Zotero listens while it is open) to hand it the papers you send; nothing else is sent, and nowhere else'],
 ];
 
