@@ -6,7 +6,7 @@
  * through lib/list/list-store). Its parts live in components/list/ and components/details/: the
  * views, the selection, keyboard focus and the shortcuts (useListKeys says which keys).
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SavedPaper, Status } from '@/lib/paper';
 import { parseQuery } from '@/lib/list/query';
 import { GoneDetails, PaperDetails } from './details/PaperDetails';
@@ -124,12 +124,20 @@ export function ReadingList(p: ReadingListProps) {
     focus.activate(paper.id);
     setDetailsId(paper.id);
   };
-  // Back to the list, focus on the paper's row (or, when the search no longer shows it, the search box).
+  // Back to the list (kept in the DOM, hidden, meanwhile: its scroll position stays), focus on
+  // the paper's row once it shows, or the search box when the search no longer lists it.
+  const returningTo = useRef<string | null>(null);
   const closeDetails = () => {
-    const id = detailsId;
+    returningTo.current = detailsId;
     setDetailsId(null);
-    if (id !== null && papers.some((x) => x.id === id)) focus.focusRow(id, 'row');
   };
+  useEffect(() => {
+    const id = returningTo.current;
+    if (detailsId !== null || id === null) return;
+    returningTo.current = null;
+    if (papers.some((x) => x.id === id)) focus.focusRow(id, 'row');
+    else searchRef.current?.focus();
+  }, [detailsId]);
   // The rows' handlers, as of this render (rows that skip a render still call these).
   const rowActions = useRef<RowActions>(null);
   rowActions.current = {
@@ -221,8 +229,10 @@ export function ReadingList(p: ReadingListProps) {
   return (
     <main class="shelf" aria-busy={loading || !!p.loadingAll} onFocusIn={focus.onFocusIn}>
       <ShelfHeader total={p.total} onOptions={p.onOptions} onSidePanel={p.onSidePanel} />
-      {!loading && !emptyShelf && !inDetails && (
-        <FilterBar filters={p.filters} tags={p.tags} onChange={p.onFiltersChange} searchRef={searchRef} problems={problems} pageCount={p.pageCount} />
+      {!loading && !emptyShelf && (
+        <div class="list-part" hidden={inDetails}>
+          <FilterBar filters={p.filters} tags={p.tags} onChange={p.onFiltersChange} searchRef={searchRef} problems={problems} pageCount={p.pageCount} />
+        </div>
       )}
       {p.error && (
         <div class="error" role="alert">
@@ -234,9 +244,10 @@ export function ReadingList(p: ReadingListProps) {
           )}
         </div>
       )}
-      {!inDetails ? (
-        listView
-      ) : detailed ? (
+      <div class="list-part" hidden={inDetails}>
+        {listView}
+      </div>
+      {!inDetails ? null : detailed ? (
         <PaperDetails
           paper={detailed}
           tags={p.tags}

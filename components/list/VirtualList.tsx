@@ -69,7 +69,10 @@ export function VirtualList<T>({ items, label, renderRow, activeIndex, resetKey,
       measure();
       return;
     }
-    const ro = new ResizeObserver(measure);
+    // A hidden list (a paper's details show in its place) reports no height: it keeps the last.
+    const ro = new ResizeObserver(() => {
+      if (el.clientHeight > 0) measure();
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
