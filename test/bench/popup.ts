@@ -12,6 +12,11 @@
  *   (requestAnimationFrame + a message), which adds 0-16.7 ms of vsync alignment however fast
  *   the work is, and that wait alone. A keystroke that changes nothing on screen ends at the
  *   frame after its input event and counts only in the frame figures.
+ * - Open details: Enter on the current row (each of the first rows in turn), from the keydown to
+ *   the paper's details in the DOM (MutationObserver, as above); and back (Escape) to the list.
+ * - Typing in the note: each character typed into the open details' "Note" field, from the
+ *   keydown to the end of the work its input event started (the editor's re-render, a microtask
+ *   queued by its input handler; a textarea's value is no DOM mutation to observe).
  */
 import type { Page } from '@playwright/test';
 import { doneSignal, newPage, probe, type Bench } from './browser';
@@ -130,6 +135,105 @@ async function keystrokes(page: Page, queries: readonly string[]): Promise<Keys>
   return { ms, dom, wait, unchanged };
 }
 
+/** The details figures: Enter to the details in the DOM, Escape back to the list, note keystrokes. */
+interface DetailsTimes {
+  open: number[];
+  back: number[];
+  note: number[];
+}
+
+/** Characters typed into the note (one keystroke each). */
+const NOTE_TEXT = 'compare with table 2, ablation';
+
+async function armDetailsProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type W = { __armDom(sel: string, present: boolean): void; __armInput(): void; __probe: Promise<number> };
+    const w = window as unknown as W;
+    /** From the next keydown to `sel` being (or no longer being) in the DOM. */
+    w.__armDom = (sel, present) => {
+      w.__probe = new Promise((resolve) => {
+        const root = document.getElementById('app') ?? document.body;
+        let t0: number | null = null;
+        const onKey = () => {
+          t0 = performance.now();
+          window.removeEventListener('keydown', onKey, true);
+        };
+        const mo = new MutationObserver(() => {
+          if (t0 === null || !!document.querySelector(sel) !== present) return;
+          mo.disconnect();
+          resolve(performance.now() - t0);
+        });
+        window.addEventListener('keydown', onKey, true);
+        mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+        window.setTimeout(() => {
+          mo.disconnect();
+          resolve(NaN);
+        }, 5000);
+      });
+    };
+    /** From the next keydown to the end of the work its input event started. */
+    w.__armInput = () => {
+      w.__probe = new Promise((resolve) => {
+        let t0: number | null = null;
+        const onKey = () => {
+          t0 = performance.now();
+          window.removeEventListener('keydown', onKey, true);
+        };
+        // The editor's handler ran before this (the field is the target, this listens on the
+        // window) and queued its re-render as a microtask: two microtasks later it is done. (A
+        // posted message would wait for the frame the browser renders first.)
+        const onInput = () => {
+          window.removeEventListener('input', onInput);
+          void Promise.resolve()
+            .then(() => undefined)
+            .then(() => resolve(t0 === null ? NaN : performance.now() - t0));
+        };
+        window.addEventListener('keydown', onKey, true);
+        window.addEventListener('input', onInput);
+        window.setTimeout(() => resolve(NaN), 5000);
+      });
+    };
+  });
+}
+
+/** Open the details of the first `opens` rows in turn (Enter), type in the last one's note, go back (Escape). */
+async function detailsTimes(page: Page, opens: number): Promise<DetailsTimes> {
+  await armDetailsProbe(page);
+  const result = () => page.evaluate(() => (window as unknown as { __probe: Promise<number> }).__probe);
+  const arm = (sel: string, present: boolean) =>
+    page.evaluate(([s, p]) => (window as unknown as { __armDom(sel: string, present: boolean): void }).__armDom(s, p), [sel, present] as const);
+  const out: DetailsTimes = { open: [], back: [], note: [] };
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await box.focus();
+  await box.fill('');
+  await page.waitForTimeout(150);
+  for (let i = 0; i < opens; i++) {
+    await page.keyboard.press('ArrowDown'); // the next row becomes the current one
+    await page.waitForTimeout(30);
+    await arm('section.details', true);
+    await page.keyboard.press('Enter');
+    const open = await result();
+    if (!Number.isFinite(open)) throw new Error(`row ${i}: no details after Enter`);
+    out.open.push(open);
+    if (i === opens - 1) {
+      await page.locator('#details-note').focus();
+      for (const ch of NOTE_TEXT) {
+        await page.evaluate(() => (window as unknown as { __armInput(): void }).__armInput());
+        await page.keyboard.type(ch);
+        const t = await result();
+        if (Number.isFinite(t)) out.note.push(t);
+      }
+    }
+    await page.waitForTimeout(30);
+    await arm('section.details', false);
+    await page.keyboard.press('Escape');
+    const back = await result();
+    if (!Number.isFinite(back)) throw new Error(`row ${i}: the list did not come back after Escape`);
+    out.back.push(back);
+  }
+  return out;
+}
+
 /** Open the popup and wait for its first rows; the time is from its navigation start. */
 async function openPopup(bench: Bench): Promise<{ page: Page; firstRows: number }> {
   const page = await newPage(bench.context, POPUP_SIZE);
@@ -140,7 +244,12 @@ async function openPopup(bench: Bench): Promise<{ page: Page; firstRows: number 
   return { page, firstRows: p.firstRows! };
 }
 
+/** How many rows' details are opened per size (unless PopupOptions.detailsOpens says). */
+const DETAILS_OPENS = 20;
+
 export interface PopupOptions {
+  /** how many rows' details to open at each size (default 20) */
+  detailsOpens?: number;
   sizes: readonly number[];
   reps: number;
   queries: readonly string[];
@@ -177,6 +286,7 @@ export async function popupScenario(bench: Bench, o: PopupOptions, log: (s: stri
 
     const firstRows: number[] = [];
     let keys: Keys = { ms: [], dom: [], wait: [], unchanged: 0 };
+    let details: DetailsTimes = { open: [], back: [], note: [] };
     for (let rep = 0; rep < o.reps; rep++) {
       const { page, firstRows: t } = await openPopup(bench);
       try {
@@ -187,6 +297,7 @@ export async function popupScenario(bench: Bench, o: PopupOptions, log: (s: stri
           await page.waitForSelector('main.shelf[aria-busy="false"]', { timeout: 60_000 });
           await page.waitForTimeout(n >= 5000 ? 1500 : 500);
           keys = await keystrokes(page, o.queries);
+          details = await detailsTimes(page, o.detailsOpens ?? DETAILS_OPENS);
         }
       } finally {
         await page.close();
@@ -215,6 +326,29 @@ export async function popupScenario(bench: Bench, o: PopupOptions, log: (s: stri
     out.push(raw(`${label}: keystroke to the end of the frame showing the results, p95`, percentile(keys.ms, 95), 'ms'));
     out.push(raw(`${label}: of which waiting for the frame (vsync) after the DOM update, p95`, percentile(keys.wait, 95), 'ms'));
     out.push(raw(`${label}: raw IndexedDB open + getAll (the baseline)`, ga, 'ms'));
+    out.push(...detailsEntries(label, details, n === o.targetSize, log));
   }
   return out;
+}
+
+/** The details figures of one size: open and note keystroke carry the one-frame target at the target size. */
+function detailsEntries(label: string, d: DetailsTimes, target: boolean, log: (s: string) => void): Entry[] {
+  const open = percentile(d.open, 95);
+  const note = percentile(d.note, 95);
+  const back = percentile(d.back, 95);
+  log(
+    `${label}: open details p50 ${percentile(d.open, 50)?.toFixed(1)} ms, p95 ${open?.toFixed(1)} ms over ${d.open.length}; ` +
+      `back to the list p95 ${back?.toFixed(1)} ms; note keystroke p50 ${percentile(d.note, 50)?.toFixed(1)} ms, p95 ${note?.toFixed(1)} ms over ${d.note.length}`,
+  );
+  const openName = `${label}: open details (Enter on a row) to the details in the DOM, p95`;
+  const noteName = `${label}: keystroke in the details' note to its work done, p95`;
+  const openNote = `${d.open.length} rows opened`;
+  const noteNote = `${d.note.length} keystrokes`;
+  const frame = '< 16 ms (fits in a frame)';
+  return [
+    target ? targeted(openName, open, 'ms', null, frame, () => open! < 16, openNote) : raw(openName, open, 'ms', null, openNote),
+    raw(`${label}: open details, p50`, percentile(d.open, 50), 'ms'),
+    raw(`${label}: back from the details to the list (Escape) to the list in the DOM, p95`, back, 'ms'),
+    target ? targeted(noteName, note, 'ms', null, frame, () => note! < 16, noteNote) : raw(noteName, note, 'ms', null, noteNote),
+  ];
 }
