@@ -4,7 +4,7 @@
  * called straight from the click, nothing awaited before it: the page asks the browser for access
  * to Zotero there, which the browser allows only in answer to a click. Props in, callbacks out.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { formatDate } from '../PaperRow';
 import './zotero.css';
@@ -31,6 +31,17 @@ function day(ms: number): string {
 
 export function SendToZotero({ count, sentBefore, sentAt, onSend, what }: SendToZoteroProps) {
   const [state, setState] = useState<State>({ step: 'idle' });
+  const button = useRef<HTMLButtonElement>(null);
+  // Back from the question (Cancel, or the send it led to is over): focus returns to the button
+  // that asked it, not to the page.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (state.step === 'confirm') asked.current = true;
+    else if (asked.current && state.step !== 'sending') {
+      asked.current = false;
+      button.current?.focus();
+    }
+  }, [state.step]);
   const one = count === 1;
   const send = (onlyUnsent: boolean) => {
     const sending = onSend(onlyUnsent);
@@ -67,6 +78,7 @@ export function SendToZotero({ count, sentBefore, sentAt, onSend, what }: SendTo
         </div>
       ) : (
         <button
+          ref={button}
           type="button"
           class="button zotero-send"
           disabled={state.step === 'sending'}
