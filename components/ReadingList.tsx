@@ -7,6 +7,7 @@
  * views, the selection, keyboard focus and the shortcuts (useListKeys says which keys).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import type { SavedPaper, Status } from '@/lib/paper';
 import { parseQuery } from '@/lib/list/query';
 import { GoneDetails, PaperDetails } from './details/PaperDetails';
@@ -70,6 +71,8 @@ export interface ReadingListProps {
   onSidePanel?(): void;
   /** how many saved papers the current tab's page shows ("On this page" when > 0) */
   pageCount?: number;
+  /** send papers to Zotero, called from the click itself (details, bulk bar); absent: no such button */
+  onSendToZotero?(papers: SavedPaper[]): Promise<ZoteroReport>;
 }
 
 /** The whole list view (popup or side panel). */
@@ -116,6 +119,9 @@ export function ReadingList(p: ReadingListProps) {
     if (action.kind === 'remove') focus.willRemove(chosen[0]!, 'row');
     p.onBulk(action, chosen);
   };
+  // Send to Zotero for the selection: how many of it went before; all of it, or only the others.
+  const chosenFor = (onlyUnsent: boolean) => papers.filter((x) => selected.has(x.id) && (!onlyUnsent || x.zoteroSentAt === undefined));
+  const zotero = p.onSendToZotero && selected.size > 0 ? { sentBefore: selected.size - chosenFor(true).length, onSend: (only: boolean) => p.onSendToZotero!(chosenFor(only)) } : undefined;
   const open = (paper: SavedPaper) => {
     const href = paperHref(paper);
     if (href && p.onOpen) p.onOpen(paper, href);
@@ -193,7 +199,7 @@ export function ReadingList(p: ReadingListProps) {
           </button>
         )}
       </div>
-      {listShown && p.onBulk && selected.size > 0 && <BulkBar count={selected.size} onAction={bulk} onClear={selection.clear} />}
+      {listShown && p.onBulk && selected.size > 0 && <BulkBar count={selected.size} onAction={bulk} onClear={selection.clear} zotero={zotero} />}
       {loading || !p.papers ? null : emptyShelf ? (
         <div class="scroller">
           <EmptyShelf />
@@ -257,6 +263,7 @@ export function ReadingList(p: ReadingListProps) {
           onNote={(note) => p.onNote?.(detailed, note)}
           onAddTag={(tag) => p.onTag?.(detailed, { add: tag })}
           onRemoveTag={(tag) => p.onTag?.(detailed, { remove: tag })}
+          onSendToZotero={p.onSendToZotero && (() => p.onSendToZotero!([detailed]))}
         />
       ) : (
         <GoneDetails onBack={closeDetails} />

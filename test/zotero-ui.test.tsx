@@ -4,14 +4,17 @@
  * sent before asks first, a selection with sent papers offers all or only the others, and the
  * outcome is said in a live region.
  */
+import 'fake-indexeddb/auto';
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BulkBar } from '@/components/list/BulkBar';
 import { PaperDetails } from '@/components/details/PaperDetails';
 import { SendToZotero } from '@/components/zotero/SendToZotero';
+import { App } from '@/entrypoints/popup/App';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { SavedPaper } from '@/lib/paper';
+import { freshLibrary, hfDraft } from './helpers/drafts';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -104,5 +107,45 @@ describe('SendToZotero', () => {
     expect(container.textContent).toContain('Sent to Zotero on May 3, 2026.');
     mount(<PaperDetails {...props} paper={paper()} />);
     expect(button('Send to Zotero')).toBeNull();
+  });
+});
+
+async function waitFor(check: () => void, timeoutMs = 4000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+    }
+    await act(() => new Promise<void>((r) => setTimeout(r, 5)));
+  }
+}
+
+describe('Send to Zotero in the reading list', () => {
+  it('details and the bulk bar hand the papers (ids, and the title of one) to the send, and show its outcome', async () => {
+    const library = freshLibrary();
+    await library.save(hfDraft('2603.00001', { title: 'First paper' }), undefined, 1000);
+    await library.save(hfDraft('2603.00002', { title: 'Second paper' }), undefined, 2000);
+    await library.markSentToZotero(['arxiv:2603.00002'], 3000);
+    const sendToZotero = vi.fn(async (ids: string[], title?: string) => ({ ok: true, message: `sent ${ids.join(' ')} ${title ?? ''}`.trim() }));
+    mount(<App library={library} page={null} sidePanel={null} openOptions={vi.fn()} sendToZotero={sendToZotero} />);
+    await waitFor(() => expect(container.querySelector('main')?.getAttribute('aria-busy')).toBe('false'));
+    const rowOf = (title: string) => [...container.querySelectorAll('ul[aria-label="Saved papers"] > li')].find((li) => li.textContent?.includes(title))!;
+
+    await click(rowOf('First paper').querySelector('[data-control="details"]'));
+    await click(button('Send to Zotero'));
+    expect(sendToZotero).toHaveBeenLastCalledWith(['arxiv:2603.00001'], 'First paper');
+    await waitFor(() => expect(status()).toBe('sent arxiv:2603.00001 First paper'));
+    await click(button('← Back to list') ?? container.querySelector('.back'));
+
+    for (const title of ['First paper', 'Second paper']) await click(rowOf(title).querySelector('input[type="checkbox"]'));
+    await click(button('Send the 2 selected papers to Zotero'));
+    expect(sendToZotero).toHaveBeenCalledTimes(1);
+    await click(button('Send only the 1 not sent'));
+    expect(sendToZotero).toHaveBeenLastCalledWith(['arxiv:2603.00001'], 'First paper');
+    await click(button('Send to Zotero') ?? button('Send the 2 selected papers to Zotero'));
+    await click(button('Send all 2'));
+    expect(sendToZotero).toHaveBeenLastCalledWith(['arxiv:2603.00002', 'arxiv:2603.00001'], undefined);
   });
 });

@@ -13,6 +13,7 @@ import { DEFAULT_FILTERS, type ListFilters } from '@/components/list/filters';
 import type { UndoNotice } from '@/components/list/UndoBar';
 import { ReadingList, type TagChange } from '@/components/ReadingList';
 import { errorMessage } from '@/lib/errors';
+import { sendFromClick, type ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { ActivePage, type PageSource } from '@/lib/list/active-page';
 import { getLibrary, type Library } from '@/lib/library';
 import { ListStore, type ListPreview } from '@/lib/list/list-store';
@@ -36,6 +37,8 @@ export interface AppProps {
   openOptions?(): void;
   /** opens the side panel from the popup; defaults to lib/side-panel where the browser has one, null for none */
   sidePanel?: ((windowId: number | undefined) => Promise<void>) | null;
+  /** sends papers to Zotero from a click (asks for the permission, then the background sends); defaults to lib/exchange/zotero-ask */
+  sendToZotero?(ids: string[], title?: string): Promise<ZoteroReport>;
 }
 
 /** The clicked filters and the sort, as search options ('' means "any"). */
@@ -61,7 +64,7 @@ function defaultOptions(): void {
 }
 
 /** The reading list in the popup or the side panel. */
-export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, place = 'popup', page: givenPage, openOptions = defaultOptions, sidePanel: givenPanel }: AppProps) {
+export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, place = 'popup', page: givenPage, openOptions = defaultOptions, sidePanel: givenPanel, sendToZotero = sendFromClick }: AppProps) {
   const library = given ?? getLibrary();
   const store = useMemo(() => new ListStore(library), [library]);
   const page = useMemo(() => (givenPage === undefined ? new ActivePage() : givenPage), [givenPage]);
@@ -195,6 +198,7 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, plac
       onOptions={openOptions}
       onSidePanel={toSidePanel}
       pageCount={pageCount}
+      onSendToZotero={(chosen) => sendToZotero(chosen.map((x) => x.id), chosen.length === 1 ? chosen[0]!.title : undefined)}
     />
   );
 }
