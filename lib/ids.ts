@@ -81,7 +81,11 @@ export function normaliseUrl(input: string): string | null {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   u.hash = '';
   u.hostname = u.hostname.replace(/^www\./, '');
-  for (const key of [...u.searchParams.keys()]) {
+  // forEach, not the keys() iterator: in a Firefox content script URL is the page's (an Xray
+  // wrapper), and its iterators are not iterable there ("keys() is not iterable").
+  const keys: string[] = [];
+  u.searchParams.forEach((_value, key) => keys.push(key));
+  for (const key of keys) {
     if (/^utm_|^(fbclid|gclid|ref)$/i.test(key)) u.searchParams.delete(key);
   }
   u.searchParams.sort();

@@ -88,7 +88,9 @@ export async function launchFirefox(fx: Firefox): Promise<Session> {
     // The window's size is the viewport's: page.setViewport needs BiDi commands ESR 140 lacks.
     defaultViewport: null,
     args: ['--remote-allow-system-access', '--width=1280', '--height=800'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }) },
+    // No prompt for optional permissions (Firefox's switch for tests): a site turned on from a
+    // click is granted as if the user allowed it (any-page.ff.ts).
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }), 'extensions.webextOptionalPermissionPrompts': false },
   });
   try {
     const version = await browser.version();

@@ -1,5 +1,5 @@
 /**
- * The Firefox end-to-end suite: every journey of journeys.ff.ts, then details.ff.ts, in order, in
+ * The Firefox end-to-end suite: every journey of journeys.ff.ts, then details.ff.ts and any-page.ff.ts, in order, in
  * one headless Firefox per version (FIREFOXES: Debian's current ESR and ESR 140), each with the
  * Firefox build (.output/firefox-mv2, built by run.mjs) installed. A Firefox that is missing or
  * will not start fails its journeys: nothing is skipped. Prints one line per journey and closes with
@@ -8,6 +8,7 @@
  *   npx wxt build -b firefox && npx tsx test/e2e/firefox/run.ts [journey name filter]
  */
 import type { Page } from 'puppeteer-core';
+import { anyPageJourneys } from './any-page.ff';
 import { extensionPage, feedPage, FIREFOXES, launchFirefox, type Session } from './harness';
 import { detailsJourneys } from './details.ff';
 import { journeys, type JourneyContext } from './journeys.ff';
@@ -16,7 +17,7 @@ import { journeys, type JourneyContext } from './journeys.ff';
 const JOURNEY_TIMEOUT_MS = 45_000;
 
 const filter = process.argv[2];
-const selected = [...journeys, ...detailsJourneys].filter((j) => !filter || j.name.includes(filter));
+const selected = [...journeys, ...detailsJourneys, ...anyPageJourneys].filter((j) => !filter || j.name.includes(filter));
 let passed = 0;
 let failed = 0;
 
