@@ -16,6 +16,8 @@ export type PageAccess =
   | { kind: 'reading' }
   /** a listed site's page: its toolbars show on the page itself */
   | { kind: 'listed' }
+  /** the page in front is the extension's own (popup.html opened as a tab): nothing to offer */
+  | { kind: 'self' }
   /** a page PaperShelf cannot read: a browser page, a store, a PDF, no tab */
   | { kind: 'unavailable'; message: string }
   /** an http(s) page that was read: its paper (null: no paper metadata) */
@@ -100,6 +102,7 @@ export function fromReading(result: unknown): PageAccess {
 /** Read the tab: inject the page reader, parse its answer. Never throws. */
 export async function readTab(tab: TargetTab | null): Promise<PageAccess> {
   if (!tab) return { kind: 'unavailable', message: MESSAGES.noTab };
+  if (tab.url?.startsWith(browser.runtime.getURL('/'))) return { kind: 'self' };
   const first = precheck(tab.url);
   if (first) return first;
   try {

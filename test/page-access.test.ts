@@ -140,6 +140,8 @@ describe('in the popup: the tab and the injection', () => {
     expect(await readTab({ id: 1, url: 'chrome://newtab/' })).toEqual({ kind: 'unavailable', message: MESSAGES.notWeb });
     expect(await readTab({ id: 1, url: 'https://arxiv.org/list/cs.LG/new' })).toEqual({ kind: 'listed' });
     expect(await readTab(null)).toEqual({ kind: 'unavailable', message: MESSAGES.noTab });
+    // The popup opened as a page of its own is the active tab: nothing to read, nothing shown.
+    expect(await readTab({ id: 1, url: fakeBrowser.runtime.getURL('/popup.html') })).toEqual({ kind: 'self' });
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page.'));
     expect(await readTab({ id: 1, url: 'https://journals.example.org/error' })).toEqual({ kind: 'unavailable', message: MESSAGES.blocked });
     expect(await readTab({ id: 1, url: 'https://journals.example.org/paper.PDF' })).toEqual({ kind: 'unavailable', message: MESSAGES.pdf });

@@ -180,6 +180,8 @@ describe('the view', () => {
     expect($('.this-page')!.getAttribute('aria-busy')).toBe('true');
     view({ page: { kind: 'listed' }, site: null });
     expect(container.childElementCount).toBe(0);
+    view({ page: { kind: 'self' }, site: null });
+    expect(container.childElementCount).toBe(0);
   });
 
   it('the site line: on already, just turned on, a request on its way; an error with Dismiss', () => {

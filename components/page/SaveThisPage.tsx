@@ -164,7 +164,7 @@ function SiteLine({ site, onTurnOn }: { site: SiteOffer; onTurnOn(): void }) {
 
 export function SaveThisPage(p: SaveThisPageProps) {
   const { page } = p;
-  if (page.kind === 'listed') return null;
+  if (page.kind === 'listed' || page.kind === 'self') return null;
   const body =
     page.kind === 'reading' ? (
       <p class="hint">Reading this page…</p>

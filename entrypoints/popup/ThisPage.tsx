@@ -78,7 +78,7 @@ export function ThisPage({ library: given, read = readActivePage, sites = SITES 
     return sites.watch(setOn);
   }, [sites, page.kind]);
 
-  if (page.kind === 'listed') return null;
+  if (page.kind === 'listed' || page.kind === 'self') return null;
 
   /** Run a write; a failure says what failed. */
   const write = (what: string, run: () => Promise<unknown>) => {

@@ -159,6 +159,13 @@ test('Save this page on a publisher page, then turn the site on (toolbar after a
   const chromePopup = await openPopup(context, extId, chromeTab!);
   await expect(chromePopup.locator('.this-page-message')).toHaveText(/^(PaperShelf reads web pages|The browser does not let PaperShelf read this page)/);
 
+  // popup.html opened as a page of its own (the active tab is the popup itself): no "This page".
+  const selfPopup = await context.newPage();
+  await selfPopup.goto(`chrome-extension://${extId}/popup.html`);
+  await expect(selfPopup.locator('.shelf-header')).toBeVisible();
+  await selfPopup.waitForTimeout(300);
+  expect(await selfPopup.locator('section.this-page').count()).toBe(0);
+
   // The options list the site; Turn off unregisters the script and gives the origin back.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extId}/options.html`);
