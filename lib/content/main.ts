@@ -19,6 +19,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
     patch: (id, patch) => send('patch', { id, patch }),
     remove: (id) => send('remove', { id }),
     tags: () => send('tags', {}),
+    sendToZotero: (ids) => send('sendToZotero', { ids }),
   };
   const toolbars = new Toolbars(document, backend, ctx.signal);
   const cardSelector = adapters.flatMap((a) => a.cardSelector ?? []).join(', ');
