@@ -128,6 +128,40 @@ describe('a big feed', () => {
     expect(io.observed.size).toBe(190);
   });
 
+  it("on a page laying out every card, holds each waiting card's place with a block its toolbar replaces", async () => {
+    const all = ids(300);
+    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
+    scanner.start();
+    await settle();
+    const slots = () => [...document.querySelectorAll('papershelf-slot')];
+    // One block per card, where its toolbar will go (the card's text column), before any toolbar.
+    expect(slots()).toHaveLength(300);
+    expect(slots().every((s) => s.parentElement!.matches('div.w-full.min-w-0'))).toBe(true);
+    FakeIO.last!.report(all.slice(0, 12));
+    await settle();
+    expect(hosts()).toEqual(all.slice(0, 12));
+    expect(slots()).toHaveLength(288);
+    // A toolbar sits where its block was; the waiting cards keep theirs.
+    const col = document.querySelectorAll('div.w-full.min-w-0');
+    expect(col[0]!.querySelector('papershelf-slot')).toBeNull();
+    expect(col[0]!.querySelector('papershelf-toolbar')).not.toBeNull();
+    expect(col[12]!.querySelector('papershelf-slot')).not.toBeNull();
+    // Stopping removes the blocks still there.
+    scanner.stop();
+    expect(slots()).toHaveLength(0);
+  });
+
+  it('where the page skips rendering its off-screen cards, holds no places (nothing moves)', async () => {
+    const all = ids(300);
+    document.body.innerHTML = `<style>.grid > * { content-visibility: auto; }</style><div class="grid">${all.map(card).join('')}</div>`;
+    scanner.start();
+    await settle();
+    expect(document.querySelectorAll('papershelf-slot')).toHaveLength(0);
+    FakeIO.last!.report(all.slice(0, 5));
+    await settle();
+    expect(hosts()).toEqual(all.slice(0, 5));
+  });
+
   it('a page of up to 100 new cards gets every toolbar at once', async () => {
     document.body.innerHTML = `<div class="grid">${ids(100).map(card).join('')}</div>`;
     scanner.start();

@@ -7,7 +7,7 @@
 import { pickAdapter, safeIdentify } from '../sites/pick';
 import type { PaperDraft } from '../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../sites/types';
-import { HOST_NAME } from './hosts';
+import { HOST_NAME, SLOT_NAME } from './hosts';
 import { NearCards } from './near';
 
 /**
@@ -186,6 +186,7 @@ export class CardScanner {
     const fresh = cameNear.size ? todo.filter((c) => !cameNear.has(c)) : todo;
     if (fresh.length > LAZY_FROM && this.near.available) {
       this.near.watch(fresh);
+      void this.hold(adapter, fresh, kind);
       todo = cameNear.size ? todo.filter((c) => cameNear.has(c)) : [];
     }
     if (todo.length === 0) return;
@@ -238,6 +239,7 @@ export class CardScanner {
       const anchor = found ? safeAnchor(adapter, card, ctx.kind) : null;
       if (!found || !anchor) {
         // A mounted card the page reused for something unreadable loses its old toolbar.
+        this.near.release(card);
         this.drop(card);
         this.skippedCards.add(card);
         this.stats.skipped++;
@@ -262,6 +264,26 @@ export class CardScanner {
     // CPU, and on 2 cores even a few lookups delayed a big feed's toolbars.
     if (built.length > LOOKUP_BATCH) await nextTask();
     this.lookUp(adapter, built);
+  }
+
+  /**
+   * On a page that lays out every card, hold the places of cards that wait to come near (near.ts):
+   * their anchors are found in chunks, then every block is added at once.
+   */
+  private async hold(adapter: SiteAdapter, cards: readonly Element[], kind: PageKind): Promise<void> {
+    if (!cards[0] || skipsOffscreen(cards[0])) return;
+    const places: Array<[Element, Anchor]> = [];
+    let start = performance.now();
+    for (const card of cards) {
+      if (performance.now() - start >= CHUNK_MS) {
+        await nextTask();
+        start = performance.now();
+      }
+      if (this.signal.aborted) return;
+      const anchor = safeAnchor(adapter, card, kind);
+      if (anchor) places.push([card, anchor]);
+    }
+    if (places.length) this.withoutObserver(() => this.near.hold(places));
   }
 
   /** Ask for the saved state of the papers of built toolbars, in messages of LOOKUP_BATCH. */
@@ -294,13 +316,19 @@ export class CardScanner {
   }
 
   private placeAll(built: readonly Built[]): void {
-    // Our own insertions need no scan: stop watching while placing (one MutationRecord per card
-    // would otherwise be made and checked). What the page changed before is kept and looked at.
+    this.withoutObserver(() => this.placeEach(built));
+  }
+
+  /**
+   * Our own insertions need no scan: stop watching while placing (one MutationRecord per card
+   * would otherwise be made and checked). What the page changed before is kept and looked at.
+   */
+  private withoutObserver(fn: () => void): void {
     const observer = this.observer;
     const pending = observer?.takeRecords() ?? [];
     observer?.disconnect();
     try {
-      this.placeEach(built);
+      fn();
     } finally {
       if (observer && observer === this.observer) {
         observer.observe(this.doc.documentElement, OBSERVE);
@@ -319,6 +347,10 @@ export class CardScanner {
       }
       try {
         this.hooks.place(handle, host);
+        this.near.release(card);
+        // Few toolbars while cards are held back: none need to skip their rendering off screen
+        // (toolbars.ts; one would be 0 px tall until shown, and move what is below it then).
+        if (this.near.active) host.removeAttribute('data-papershelf-offscreen');
       } catch {
         this.hooks.unmount(handle, host);
         this.stats.skipped++;
@@ -363,5 +395,5 @@ export function skipsOffscreen(card: Element): boolean {
 function isOwnMutation(r: MutationRecord): boolean {
   if (r.target.nodeName === HOST_NAME) return true;
   const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every((n) => n.nodeName === HOST_NAME);
+  return nodes.length > 0 && nodes.every((n) => n.nodeName === HOST_NAME || n.nodeName === SLOT_NAME);
 }
