@@ -190,7 +190,8 @@ export function toolbarShows(id: string): { state: string | null; buttons: strin
   const status = root.querySelector<HTMLSelectElement>('select.status');
   return {
     state: host.getAttribute('data-papershelf-state'),
-    buttons: [...root.querySelectorAll('.bar > button, .bar > input')].map((b) => (b.localName === 'input' ? `[${b.getAttribute('aria-label')}]` : (b.textContent ?? ''))),
+    // the buttons shown (a saved paper's Zotero button stays, hidden, once it is removed)
+    buttons: [...root.querySelectorAll<HTMLElement>('.bar > button, .bar > input')].filter((b) => !b.hidden).map((b) => (b.localName === 'input' ? `[${b.getAttribute('aria-label')}]` : (b.textContent ?? ''))),
     tags: [...root.querySelectorAll('.tag > span')].map((t) => t.textContent ?? ''),
     note: root.querySelector('.notepreview')?.textContent ?? null,
     status: status && !status.hidden ? status.value : null,

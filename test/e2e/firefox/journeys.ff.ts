@@ -64,6 +64,9 @@ function rowTitles(titles: string[]): Array<string | null> {
 
 const BOTH_TITLES = [A.title, B.title];
 
+/** A saved paper's toolbar: Save (now Saved), tags, the note and Send to Zotero. */
+const SAVED_BUTTONS = ['★ Saved', '+ tag', '✎ Note', '→ Zotero'];
+
 const ICONS = { '16': 'icon/16.png', '32': 'icon/32.png', '48': 'icon/48.png', '96': 'icon/96.png', '128': 'icon/128.png' };
 
 export const journeys: readonly Journey[] = [
@@ -146,7 +149,7 @@ export const journeys: readonly Journey[] = [
       await page.bringToFront();
 
       await (await inToolbar(page, A.id, 'button.save')).click();
-      const saved = { state: 'saved', buttons: ['★ Saved', '+ tag', '✎ Note'], tags: [], note: null, status: 'unread' };
+      const saved = { state: 'saved', buttons: SAVED_BUTTONS, tags: [], note: null, status: 'unread' };
       await until(page, toolbarShows, A.id, saved, 'the saved toolbar');
       await until(other, toolbarStates, undefined, HF_PAPERS.map((x) => [x.id, x.id === A.id ? 'saved' : 'unsaved']), 'the second tab after Save');
 
@@ -154,7 +157,7 @@ export const journeys: readonly Journey[] = [
       await page.keyboard.type('world-models');
       await page.keyboard.press('Enter');
       // The "+ tag" button became the tag field.
-      const tagged = { ...saved, buttons: ['★ Saved', '[Add tag]', '✎ Note'], tags: ['world-models'] };
+      const tagged = { ...saved, buttons: ['★ Saved', '[Add tag]', '✎ Note', '→ Zotero'], tags: ['world-models'] };
       await until(page, toolbarShows, A.id, tagged, 'the toolbar after a tag');
 
       await (await inToolbar(page, A.id, 'button.notebtn')).click();
@@ -176,12 +179,12 @@ export const journeys: readonly Journey[] = [
       // arXiv lays out every entry: its toolbars skip rendering off screen (page.css, manifest CSS).
       same(await page.evaluate(() => [...document.querySelectorAll('papershelf-toolbar')].map((h) => getComputedStyle(h).contentVisibility)), ARXIV_PAPERS.map(() => 'auto'), 'content-visibility of the hosts');
       await (await inToolbar(page, B.id, 'button.save')).click();
-      const saved = { state: 'saved', buttons: ['★ Saved', '+ tag', '✎ Note'], tags: [], note: null, status: 'unread' };
+      const saved = { state: 'saved', buttons: SAVED_BUTTONS, tags: [], note: null, status: 'unread' };
       await until(page, toolbarShows, B.id, saved, 'the saved toolbar');
       await (await inToolbar(page, B.id, 'button.taginput')).click();
       await page.keyboard.type('parity');
       await page.keyboard.press('Enter');
-      await until(page, toolbarShows, B.id, { ...saved, buttons: ['★ Saved', '[Add tag]', '✎ Note'], tags: ['parity'] }, 'the toolbar after a tag');
+      await until(page, toolbarShows, B.id, { ...saved, buttons: ['★ Saved', '[Add tag]', '✎ Note', '→ Zotero'], tags: ['parity'] }, 'the toolbar after a tag');
       await until(page, toolbarStates, undefined, ARXIV_PAPERS.map((p) => [p.id, p.id === B.id ? 'saved' : 'unsaved']), 'toolbars after Save');
     },
   },
@@ -189,7 +192,7 @@ export const journeys: readonly Journey[] = [
     name: 'popup: lists, searches and edits; an open feed follows',
     async run({ feed, extension }) {
       const page = await feed(HF);
-      await until(page, toolbarShows, A.id, { state: 'saved', buttons: ['★ Saved', '+ tag', '✎ Note'], tags: ['world-models'], note: NOTE, status: 'reading' }, 'the saved paper on a fresh feed');
+      await until(page, toolbarShows, A.id, { state: 'saved', buttons: SAVED_BUTTONS, tags: ['world-models'], note: NOTE, status: 'reading' }, 'the saved paper on a fresh feed');
       const popup = await extension('popup.html');
       // Most recently saved first.
       await until(popup, rowTitles, BOTH_TITLES, [B.title, A.title], 'the reading list');
@@ -205,7 +208,7 @@ export const journeys: readonly Journey[] = [
 
       const status = await element(popup, `select[aria-label="Status of ${A.title.replace(/"/g, '\\"')}"]`);
       same(await status.select('read'), ['read'], 'the status picked');
-      await until(page, toolbarShows, A.id, { state: 'saved', buttons: ['★ Saved', '+ tag', '✎ Note'], tags: ['world-models'], note: NOTE, status: 'read' }, 'the feed after the popup set the status');
+      await until(page, toolbarShows, A.id, { state: 'saved', buttons: SAVED_BUTTONS, tags: ['world-models'], note: NOTE, status: 'read' }, 'the feed after the popup set the status');
 
       await (await element(popup, `button[aria-label="Remove ${A.title.replace(/"/g, '\\"')}"]`)).click();
       await until(popup, rowTitles, BOTH_TITLES, [B.title], 'the list after Remove');
