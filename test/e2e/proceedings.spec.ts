@@ -42,6 +42,20 @@ async function serve(context: BrowserContext, url: string, html: string): Promis
 /** The ids of the toolbars on a page, in page order. */
 const toolbarIds = (page: Page) => toolbars(page).evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-papershelf-id')));
 
+/**
+ * Scroll a page from top to bottom a screen at a time: a big feed's toolbars go on the cards as
+ * they near the screen (lib/content/near.ts), and a placed toolbar stays. Ends at the top again.
+ */
+async function scrollThrough(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const step = await page.evaluate(() => window.innerHeight);
+  for (let y = 0; y <= height; y += step) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 const N = 300;
 
 // --- a CVF day page of N papers, from the fixture's second entry (a paper without an arXiv link) ---
@@ -111,6 +125,10 @@ test(`a CVF page of ${N} papers: one toolbar per card, under its authors; save, 
   await serve(context, CVF_URL, cvfPage());
   const page = await context.newPage();
   await page.goto(CVF_URL);
+  // The cards near the screen get theirs first; every card has one once it has come near.
+  await expect(toolbars(page).first()).toBeAttached();
+  expect(await toolbars(page).count()).toBeLessThan(N);
+  await scrollThrough(page);
   await expect(toolbars(page)).toHaveCount(N);
   expect(await toolbarIds(page)).toEqual(Array.from({ length: N }, (_, i) => `url:${cvfPaper(i)}`));
   // Each in its entry's authors dd (the first dd after the title), none elsewhere.
@@ -132,8 +150,9 @@ test(`a CVF page of ${N} papers: one toolbar per card, under its authors; save, 
   await expect(toolbarFor(page, `url:${cvfPaper(136)}`)).toHaveAttribute('data-papershelf-state', 'unsaved');
   await page.screenshot({ path: path.join(SHOTS, 'cvf-day.png') });
 
-  // A reload shows it saved, with its tag.
+  // A reload shows it saved, with its tag, once it comes near the screen.
   await page.reload();
+  await scrollThrough(page);
   await expect(toolbars(page)).toHaveCount(N);
   await expect(toolbarFor(page, id)).toHaveAttribute('data-papershelf-state', 'saved');
   await expect(toolbarFor(page, id).getByRole('listitem')).toHaveText(['cvpr-2024×']);
@@ -157,9 +176,13 @@ test(`an OpenReview venue page of ${N} papers over two tabs: one toolbar per car
   await serve(context, OR_URL, openReviewPage());
   const page = await context.newPage();
   await page.goto(OR_URL);
+  // The open tab's cards get theirs as they near the screen; the hidden tab's when it is shown.
+  await scrollThrough(page);
+  await expect(toolbars(page)).toHaveCount(200);
+  await page.locator('#rejected-submissions').evaluate((tab) => ((tab as HTMLElement).style.display = 'block'));
+  await scrollThrough(page);
   await expect(toolbars(page)).toHaveCount(N);
   expect(await toolbarIds(page)).toEqual([ARXIV_ID, ...Array.from({ length: N - 1 }, (_, i) => `openreview:${forumId(i + 1)}`)]);
-  // The hidden tab's cards have theirs too.
   expect(await page.locator('#rejected-submissions papershelf-toolbar').count()).toBe(N - 200);
   // The card linking the arXiv paper shows it saved; the others do not.
   await expect(toolbarFor(page, ARXIV_ID)).toHaveAttribute('data-papershelf-state', 'saved');
