@@ -110,6 +110,18 @@ describe('a big feed', () => {
     expect(scanner.mountedCount).toBe(55);
   });
 
+  it('counts the waiting cards among the papers the page shows (the toolbar button, the side panel)', async () => {
+    const all = ids(250);
+    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
+    scanner.start();
+    await settle();
+    expect(scanner.waitingIds()).toEqual(all.map((id) => `arxiv:${id}`));
+    FakeIO.last!.report(all.slice(0, 40));
+    await settle();
+    expect(hosts()).toEqual(all.slice(0, 40));
+    expect(scanner.waitingIds()).toEqual(all.slice(40).map((id) => `arxiv:${id}`));
+  });
+
   it('places cards appended later (infinite scroll) at once, and stops watching cards the page removed', async () => {
     const all = ids(300);
     document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;

@@ -69,7 +69,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
   const stopListening = onChangedMessage((data) => toolbars.applyChanged(data));
   ctx.onInvalidated(stopListening);
   // The background asks which papers the page shows (the toolbar button's count, the side panel).
-  ctx.onInvalidated(onPageIdsRequest(() => toolbars.ids));
+  ctx.onInvalidated(onPageIdsRequest(() => [...toolbars.ids, ...scanner.waitingIds()]));
   // Extension reloaded or updated while the page is open: say so on every card.
   ctx.onInvalidated(() => toolbars.invalidate());
   // WXT notices an invalidated context only when one of its timers runs: check every 2 s (the

@@ -61,6 +61,11 @@ export class NearCards {
     return this.waiting.has(card);
   }
 
+  /** The cards still waiting to come near. */
+  get cards(): Element[] {
+    return [...this.waiting];
+  }
+
   /** The cards that came near since the last call. */
   take(): Set<Element> {
     const out = this.near;

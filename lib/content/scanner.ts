@@ -199,6 +199,25 @@ export class CardScanner {
     await this.process(adapter, todo, { url, kind, data }, taskStart);
   }
 
+  /**
+   * The papers of the cards still waiting to come near, read now (when the background asks which
+   * papers the page shows, for the toolbar button's count and the side panel): they are on the
+   * page, though their toolbars are not placed yet.
+   */
+  waitingIds(): string[] {
+    const url = new URL(this.doc.location.href);
+    const found = pickAdapter(this.adapters, url);
+    if (!found || !this.near.cards.length) return [];
+    const { adapter, kind } = found;
+    let data: unknown = null;
+    try {
+      data = adapter.prepare(this.doc, url, kind);
+    } catch {
+      data = null;
+    }
+    return this.near.cards.flatMap((card) => safeIdentify(adapter, card, { url, kind, data })?.id ?? []);
+  }
+
   /** Whether the user has the adapter's site turned on (default: all on). */
   private siteOn(adapter: SiteAdapter): boolean {
     return !this.hooks.enabled || this.hooks.enabled(adapter.id);
