@@ -4,11 +4,11 @@
  * feed's toolbars go only on the cards near the screen, the others' as they come near (near.ts).
  * Everything stops when the signal aborts.
  */
-import { pickAdapter, safeIdentify } from '../sites/pick';
+import { pickAdapter, safeAnchor, safeIdentify } from '../sites/pick';
 import type { PaperDraft } from '../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../sites/types';
-import { HOST_NAME, SLOT_NAME } from './hosts';
 import { NearCards } from './near';
+import { isOwnMutation, skipsOffscreen, titleLink } from './page-dom';
 
 /**
  * One card with a toolbar: its paper's id and title are read when it is found; the whole paper
@@ -386,33 +386,4 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true };
 /** Let the page run (input, rendering) before going on. */
 function nextTask(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
-}
-
-function safeAnchor(adapter: SiteAdapter, card: Element, kind: PageKind): Anchor | null {
-  try {
-    return adapter.anchorFor(card, kind);
-  } catch {
-    return null;
-  }
-}
-
-/** The link naming the card's paper (checked on later scans); the card itself when none does. */
-function titleLink(card: Element, arxiv: string | undefined): Element {
-  if (arxiv) for (const a of card.querySelectorAll('a[href]')) if ((a.getAttribute('href') ?? '').includes(arxiv)) return a;
-  return card;
-}
-
-/**
- * Whether the page skips rendering its off-screen cards (content-visibility: auto on the card, as
- * a feed's grid may set): then what we add to an off-screen card costs little.
- */
-export function skipsOffscreen(card: Element): boolean {
-  const win = card.ownerDocument.defaultView;
-  return !!win && win.getComputedStyle(card).getPropertyValue('content-visibility') === 'auto';
-}
-
-function isOwnMutation(r: MutationRecord): boolean {
-  if (r.target.nodeName === HOST_NAME) return true;
-  const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every((n) => n.nodeName === HOST_NAME || n.nodeName === SLOT_NAME);
 }

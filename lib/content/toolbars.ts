@@ -12,7 +12,8 @@ import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
 import type { ZoteroOutcome } from '../exchange/zotero-send';
 import { HOST_NAME, HOST_TAG } from './hosts';
-import { skipsOffscreen, type CardHandle } from './scanner';
+import { skipsOffscreen } from './page-dom';
+import type { CardHandle } from './scanner';
 
 /** How the toolbar reaches the background (messages in the page, a fake in unit tests). */
 export interface Backend {

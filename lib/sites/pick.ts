@@ -7,7 +7,7 @@
  */
 import type { PaperDraft } from '../draft';
 import { MIN_ID_LENGTH } from '../ids';
-import type { ExtractContext, PageKind, SiteAdapter } from './types';
+import type { Anchor, ExtractContext, PageKind, SiteAdapter } from './types';
 
 export function pickAdapter(adapters: readonly SiteAdapter[], url: URL | string): { adapter: SiteAdapter; kind: PageKind } | null {
   let u: URL;
@@ -73,6 +73,15 @@ export function safeIdentify(adapter: SiteAdapter, card: Element, ctx: ExtractCo
       return d && d.id === id ? d : null;
     };
     return { id, title, key: found.key ?? null, draft };
+  } catch {
+    return null;
+  }
+}
+
+/** Where a card's toolbar goes, or null (never a throw). */
+export function safeAnchor(adapter: SiteAdapter, card: Element, kind: PageKind): Anchor | null {
+  try {
+    return adapter.anchorFor(card, kind);
   } catch {
     return null;
   }
