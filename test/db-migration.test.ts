@@ -1,18 +1,27 @@
 /**
  * Every shipped Dexie version stays declared; each upgrade is tested from saved data of the
- * version before it.
+ * version before it (test/fixtures/db/v<N>-records.json).
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_V1 } from '@/lib/db';
+import { openDb, SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from '@/lib/db';
+import { Library } from '@/lib/library';
 import { SavedPaper } from '@/lib/paper';
 
-const saved = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures', 'db', 'v1-records.json'), 'utf8')) as {
-  records: SavedPaper[];
-};
+const fixture = (file: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures', 'db', file), 'utf8')) as { records: SavedPaper[] };
+const saved = fixture('v1-records.json');
+const savedV2 = fixture('v2-records.json');
+
+/** The database as version 2 of PaperShelf declared it (versions 1 and 2). */
+function dbV2(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  return db;
+}
 
 async function seedV1(name: string): Promise<void> {
   const v1 = new Dexie(name);
@@ -25,10 +34,10 @@ describe('database v1 -> v2', () => {
   it('keeps every record, derives sites and moves subject-class arXiv keys to the canonical form', async () => {
     const name = `migrate-${Math.random()}`;
     await seedV1(name);
-    const db = openDb(name);
+    const db = dbV2(name);
     await db.open();
     expect(db.verno).toBe(2);
-    const all = await db.papers.orderBy('id').toArray();
+    const all = await db.table<SavedPaper, string>('papers').orderBy('id').toArray();
     const [hf, math, oldV1] = saved.records;
     expect(all).toEqual([
       { ...hf, sites: ['huggingface', 'arxiv'] },
@@ -55,7 +64,7 @@ describe('database v1 -> v2', () => {
     ]);
     for (const r of all) expect(SavedPaper.parse(r)).toEqual(r);
     // The new index answers.
-    expect((await db.papers.where('sites').equals('arxiv').primaryKeys()).sort()).toEqual([
+    expect((await db.table('papers').where('sites').equals('arxiv').primaryKeys()).sort()).toEqual([
       'arxiv:2602.21847',
       'arxiv:hep-th/9901001',
       'arxiv:math/0309136',
@@ -71,6 +80,66 @@ describe('database v1 -> v2', () => {
     v1.close();
     const db = openDb(name);
     expect(await db.papers.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+  });
+
+  it("a v1 database opened by today's PaperShelf goes through v2 to v3 and keeps every record", async () => {
+    const name = `migrate-chain-${Math.random()}`;
+    await seedV1(name);
+    const v2 = dbV2(name);
+    const expected = await v2.table('papers').orderBy('id').toArray();
+    v2.close();
+    const db = openDb(name);
+    expect(await db.papers.orderBy('id').toArray()).toEqual(expected);
+    expect(db.verno).toBe(3);
+    db.close();
+  });
+});
+
+/** The indexes of the papers store as IndexedDB has them (not as Dexie declares them). */
+async function storedIndexes(name: string): Promise<string[]> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const names = [...idb.transaction('papers').objectStore('papers').indexNames].sort();
+  idb.close();
+  return names;
+}
+
+describe('database v2 -> v3', () => {
+  it('keeps every record and every field, and only the indexes a query uses', async () => {
+    const name = `migrate-v3-${Math.random()}`;
+    const v2 = dbV2(name);
+    await v2.table('papers').bulkPut(savedV2.records);
+    v2.close();
+    expect(await storedIndexes(name)).toEqual(['savedAt', 'signals.upvotes', 'sites', 'status', 'tags', 'title', 'updatedAt', 'words', 'publishedAt'].sort());
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    // Every record, field for field, as version 2 stored it (words and sites included).
+    const byId = (a: SavedPaper, b: SavedPaper) => (a.id < b.id ? -1 : 1);
+    expect((await db.papers.toArray()).sort(byId)).toEqual([...savedV2.records].sort(byId));
+    for (const r of await db.papers.toArray()) expect(SavedPaper.parse(r)).toEqual(r);
+    db.close();
+    expect(await storedIndexes(name)).toEqual(['savedAt', 'tags']);
+
+    // What still asks the database answers from those two.
+    const lib = new Library(openDb(name));
+    expect((await lib.firstPage('savedAt', 2)).map((p) => p.id)).toEqual(['url:https://www.example.org/papers/quiet-cameras', 'doi:10.1109/iccv.2015.123']);
+    expect(await lib.allTags()).toEqual(['continual', 'Deep Learning', 'night', 'sleep', 'to-cite', 'vision']);
+  });
+
+  it('an empty v2 database upgrades cleanly', async () => {
+    const name = `migrate-v3-empty-${Math.random()}`;
+    const v2 = dbV2(name);
+    await v2.open();
+    v2.close();
+    const db = openDb(name);
+    expect(await db.papers.count()).toBe(0);
+    expect(db.verno).toBe(3);
+    db.close();
   });
 });
