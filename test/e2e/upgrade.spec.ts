@@ -1,7 +1,8 @@
 /**
- * Upgrade in a real profile: build A (the last commit with database version 1) saves papers;
- * build B (this tree, version 2) loaded into the same profile, from the same folder so the
- * extension keeps its id and its IndexedDB, shows all of them with their tags and notes.
+ * Upgrade in a real profile, each build loaded into the same profile from the same folder (so the
+ * extension keeps its id and its IndexedDB): build A (the last commit with database version 1)
+ * saves papers; build B (the last commit with version 2) shows them and saves and tags more; this
+ * tree (version 3) shows all of them with their tags and notes.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -11,22 +12,38 @@ import { expect, EXT_DIR, extensionId, launch, ROOT, tagField, test, toolbarFor,
 
 /** The last commit whose database was version 1. */
 const BUILD_A_COMMIT = 'ff4f2d814823fb33d766d7a8f21d4c21aa2b5c8a';
+/** The last commit whose database was version 2. */
+const BUILD_B_COMMIT = '9bb5bb8f1a689443cbade84db4d421861ff8446c';
 
-function buildA(work: string): string {
-  const tree = path.join(work, 'build-a');
-  execFileSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', '--force', tree, BUILD_A_COMMIT], { stdio: 'pipe' });
+/** Build `commit` in a worktree under `work`; returns its Chromium build. */
+function buildAt(work: string, name: string, commit: string): string {
+  const tree = path.join(work, name);
+  execFileSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', '--force', tree, commit], { stdio: 'pipe' });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(tree, 'node_modules'));
   execFileSync('npx', ['wxt', 'build'], { cwd: tree, stdio: 'pipe' });
   return path.join(tree, '.output', 'chrome-mv3');
 }
 
-test('papers saved with build A survive the upgrade to build B', async () => {
-  test.setTimeout(180_000);
+/** Put `build` in the extension folder, replacing what was there. */
+function install(build: string, ext: string): void {
+  rmSync(ext, { recursive: true, force: true });
+  cpSync(build, ext, { recursive: true });
+}
+
+/** The database's version as IndexedDB has it (Dexie stores version N as N * 10). */
+function dbVersion(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => (indexedDB.open('papershelf').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result.version))));
+}
+
+test('papers saved with build A (db v1) and build B (db v2) survive the upgrades to this tree (db v3)', async () => {
+  test.setTimeout(360_000);
   const work = mkdtempSync(path.join(tmpdir(), 'papershelf-upgrade-'));
   const profile = path.join(work, 'profile');
   const ext = path.join(work, 'extension');
   try {
-    cpSync(buildA(work), ext, { recursive: true });
+    const buildA = buildAt(work, 'build-a', BUILD_A_COMMIT);
+    const buildB = buildAt(work, 'build-b', BUILD_B_COMMIT);
+    install(buildA, ext);
 
     // Build A: save two papers with tags and a note.
     let context = await launch(profile, ext);
@@ -50,9 +67,30 @@ test('papers saved with build A survive the upgrade to build B', async () => {
     const idA = await extensionId(context);
     await context.close();
 
-    // Build B replaces build A in the same folder and profile.
-    rmSync(ext, { recursive: true, force: true });
-    cpSync(EXT_DIR, ext, { recursive: true });
+    // Build B (db v2) replaces build A: what A saved is there; it tags one and saves another.
+    install(buildB, ext);
+    context = await launch(profile, ext);
+    expect(await extensionId(context)).toBe(idA);
+    page = await context.newPage();
+    await page.goto(urlOf('huggingface', 'daily'));
+    await expect(toolbarFor(page, 'arxiv:2602.21847').getByRole('listitem')).toHaveText(['kept×']);
+    const b2 = toolbarFor(page, 'arxiv:2603.00412');
+    await expect(b2).toHaveAttribute('data-papershelf-state', 'saved');
+    const tagB = await tagField(b2);
+    await tagB.fill('from-v2');
+    await tagB.press('Enter');
+    await expect(b2.getByRole('listitem')).toHaveText(['from-v2×']);
+    const c = toolbarFor(page, 'arxiv:2603.01187');
+    await c.getByRole('button', { name: /^Save/ }).click();
+    await expect(c).toHaveAttribute('data-papershelf-state', 'saved');
+    const popupB = await context.newPage();
+    await popupB.goto(`chrome-extension://${idA}/popup.html`);
+    await expect(popupB.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(3);
+    expect(await dbVersion(popupB)).toBe(20);
+    await context.close();
+
+    // This tree (db v3) replaces build B: every paper, tag and note is there.
+    install(EXT_DIR, ext);
     context = await launch(profile, ext);
     expect(await extensionId(context)).toBe(idA);
     page = await context.newPage();
@@ -60,18 +98,30 @@ test('papers saved with build A survive the upgrade to build B', async () => {
     await expect(toolbarFor(page, 'arxiv:2602.21847')).toHaveAttribute('data-papershelf-state', 'saved');
     await expect(toolbarFor(page, 'arxiv:2602.21847').getByRole('listitem')).toHaveText(['kept×']);
     await expect(toolbarFor(page, 'arxiv:2602.21847').getByText('Written before the upgrade')).toHaveCount(1);
-    await expect(toolbarFor(page, 'arxiv:2603.00412')).toHaveAttribute('data-papershelf-state', 'saved');
+    await expect(toolbarFor(page, 'arxiv:2603.00412').getByRole('listitem')).toHaveText(['from-v2×']);
+    await expect(toolbarFor(page, 'arxiv:2603.01187')).toHaveAttribute('data-papershelf-state', 'saved');
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${idA}/popup.html`);
-    await expect(popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(2);
-    const version = await popup.evaluate(
-      () => new Promise<number>((resolve) => (indexedDB.open('papershelf').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result.version))),
+    await expect(popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(3);
+    // The list still searches every field (its index is in memory, not in the database).
+    await popup.getByRole('searchbox', { name: 'Search' }).fill('from-v2');
+    await expect(popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(1);
+    expect(await dbVersion(popup)).toBe(30);
+    // Only the indexes a query uses are left.
+    const indexes = await popup.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          indexedDB.open('papershelf').onsuccess = (e) => {
+            const db = (e.target as IDBOpenDBRequest).result;
+            resolve([...db.transaction('papers').objectStore('papers').indexNames].sort());
+            db.close();
+          };
+        }),
     );
-    // Dexie stores version N as N * 10 in IndexedDB.
-    expect(version).toBe(20);
+    expect(indexes).toEqual(['savedAt', 'tags']);
     await context.close();
   } finally {
-    if (existsSync(path.join(work, 'build-a'))) execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', path.join(work, 'build-a')]);
+    for (const tree of ['build-a', 'build-b']) if (existsSync(path.join(work, tree))) execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', path.join(work, tree)]);
     rmSync(work, { recursive: true, force: true });
   }
 });
