@@ -11,7 +11,8 @@ import path from 'node:path';
 import { CHROMIUM, chromiumArgs, serviceWorker, VIEWPORT } from '../chromium';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const EXT_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+/** The build to measure (BENCH_EXT_DIR: another build, e.g. for a same-machine A/B). */
+export const EXT_DIR = process.env.BENCH_EXT_DIR ? path.resolve(process.env.BENCH_EXT_DIR) : path.join(ROOT, '.output', 'chrome-mv3');
 export { CHROMIUM } from '../chromium';
 
 export interface Bench {
@@ -20,6 +21,10 @@ export interface Bench {
   extId: string;
   /** serve `body` (HTML, built lazily once) under `url` */
   serve(url: string, body: () => string): void;
+  /** hold a request for `url` (answered with a 1-pixel GIF) until the returned function is called */
+  hold(url: string): () => void;
+  /** stop serving `url` and drop its cached body */
+  forget(url: string): void;
   close(): Promise<void>;
 }
 
@@ -59,20 +64,38 @@ function missingFiles(dir: string): string[] {
   return named.filter((f): f is string => !!f && !existsSync(path.join(dir, f)));
 }
 
-export async function launchBench(opts: { extension: boolean; extDir?: string }): Promise<Bench> {
-  const extDir = opts.extDir ?? EXT_DIR;
+export interface LaunchOptions {
+  /** the extension folder to load (null: none; the browser is started alike otherwise) */
+  extDir: string | null;
+  /** init scripts for every page (default: pageProbe) */
+  probes?: ReadonlyArray<() => void>;
+  /** whether the extension has a service worker to wait for (its id); default true */
+  worker?: boolean;
+}
+
+/** A GIF the page-load benchmark holds back (so the page's load event waits for it). */
+const GIF = Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64');
+
+export async function launchBench(opts: LaunchOptions): Promise<Bench> {
+  const { extDir } = opts;
   const profile = mkdtempSync(path.join(tmpdir(), 'papershelf-bench-'));
-  if (opts.extension && !existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`no build at ${extDir}: run npx wxt build`);
+  if (extDir && !existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`no extension at ${extDir}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     viewport: VIEWPORT,
-    args: chromiumArgs(opts.extension ? extDir : null),
+    args: chromiumArgs(extDir),
   });
   const bodies = new Map<string, () => string>();
   const cache = new Map<string, string>();
-  await context.route(/^https?:\/\//, (route) => {
+  const held = new Map<string, Promise<void>>();
+  await context.route(/^https?:\/\//, async (route) => {
     const url = route.request().url();
+    const hold = held.get(url);
+    if (hold) {
+      await hold;
+      return route.fulfill({ contentType: 'image/gif', body: GIF });
+    }
     const make = bodies.get(url);
     if (!make) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in benchmarks' });
     let body = cache.get(url);
@@ -80,9 +103,9 @@ export async function launchBench(opts: { extension: boolean; extDir?: string })
     return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
   });
   await context.addInitScript({ content: NAME_SHIM });
-  await context.addInitScript(pageProbe);
+  for (const probe of opts.probes ?? [pageProbe]) await context.addInitScript(probe);
   let extId = '';
-  if (opts.extension) {
+  if (extDir && opts.worker !== false) {
     extId = new URL((await serviceWorker(context)).url()).host;
   }
   return {
@@ -90,6 +113,18 @@ export async function launchBench(opts: { extension: boolean; extDir?: string })
     extId,
     serve: (url, body) => {
       bodies.set(url, body);
+    },
+    hold: (url) => {
+      let release!: () => void;
+      held.set(url, new Promise<void>((r) => (release = r)));
+      return () => {
+        release();
+        held.delete(url);
+      };
+    },
+    forget: (url) => {
+      bodies.delete(url);
+      cache.delete(url);
     },
     close: async () => {
       await context.close();
@@ -116,20 +151,20 @@ export interface PageProbe {
   doneAt: number | null;
   /** DOMContentLoaded, after a forced layout of the parsed page */
   dcl: number | null;
-  /** popup: the first row of the list in the DOM */
+  /** popup: the first row of the list in the DOM, and how many rows it showed then */
   firstRows: number | null;
-  /** baseline pages: the result of the plain page script */
-  baseline: { start: number; end: number; jsonMs: number; cards: number } | null;
+  firstRowsCount: number;
+  /** popup: every paper loaded (the list no longer aria-busy); bench-all.html: every record read */
+  loaded: number | null;
 }
 
 /**
  * Runs in every page before its own scripts (main world). Feed pages (`?n=` on huggingface.co):
  * long tasks, the time each toolbar host appears, and "done" once `n` hosts carry their state.
- * Baseline pages (/bench/baseline): the plain page script, run once the page has loaded.
  * The popup: when the first row of the list appears.
  */
 function pageProbe(): void {
-  const B: PageProbe = { longtasks: [], frames: [], frameApi: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'), toolbarTimes: [], expected: Infinity, doneAt: null, dcl: null, firstRows: null, baseline: null };
+  const B: PageProbe = { longtasks: [], frames: [], frameApi: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'), toolbarTimes: [], expected: Infinity, doneAt: null, dcl: null, firstRows: null, firstRowsCount: 0, loaded: null };
   (window as unknown as { __bench: PageProbe }).__bench = B;
   try {
     new PerformanceObserver((list) => {
@@ -150,15 +185,21 @@ function pageProbe(): void {
   const signalDone = () => void (window as unknown as { __benchDone?: () => unknown }).__benchDone?.();
 
   if (location.protocol === 'chrome-extension:') {
-    if (location.pathname !== '/popup.html') return;
+    // The popup, and its equal-work baseline page (popup-base.ts)
+    if (location.pathname !== '/popup.html' && location.pathname !== '/bench-first-rows.html') return;
     const mo = new MutationObserver(() => {
-      if (B.firstRows === null && document.querySelector('ul[aria-label="Saved papers"] > li')) {
-        B.firstRows = performance.now();
-        signalDone();
-        mo.disconnect();
+      if (B.firstRows === null) {
+        const rows = document.querySelectorAll('ul[aria-label="Saved papers"] > li');
+        if (rows.length) {
+          B.firstRows = performance.now();
+          B.firstRowsCount = rows.length;
+          signalDone();
+        }
       }
+      if (B.loaded === null && document.querySelector('main.shelf[aria-busy="false"]')) B.loaded = performance.now();
+      if (B.firstRows !== null && (B.loaded !== null || location.pathname !== '/popup.html')) mo.disconnect();
     });
-    mo.observe(document, { childList: true, subtree: true });
+    mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     return;
   }
 
@@ -192,49 +233,6 @@ function pageProbe(): void {
         }
       });
       mo.observe(document.body, { childList: true, subtree: true });
-    },
-    { once: true },
-  );
-
-  if (!location.pathname.startsWith('/bench/baseline')) return;
-  // The baseline: the least a page script must do for the same result. Find the cards, read the
-  // same fields (the island JSON holds authors, abstract and dates), append one plain element
-  // per card where the toolbar goes, then lay out.
-  window.addEventListener(
-    'load',
-    () => {
-      setTimeout(() => {
-        const start = performance.now();
-        const island = document.querySelector('[data-target="DailyPapers"][data-props]');
-        const json = JSON.parse(island?.getAttribute('data-props') ?? '{}') as { dailyPapers?: Array<{ paper: { id: string; summary?: string; authors?: Array<{ name: string }>; publishedAt?: string } }> };
-        const byId = new Map((json.dailyPapers ?? []).map((e) => [e.paper.id, e.paper]));
-        const jsonMs = performance.now() - start;
-        const cards = document.querySelectorAll('article');
-        const out: unknown[] = [];
-        for (const card of cards) {
-          const a = card.querySelector('h3 a[href^="/papers/"]');
-          const id = (a?.getAttribute('href') ?? '').slice('/papers/'.length);
-          const paper = byId.get(id);
-          out.push({
-            id,
-            title: (a?.textContent ?? '').trim(),
-            authors: paper?.authors?.map((x) => x.name) ?? [],
-            abstract: paper?.summary,
-            publishedAt: paper?.publishedAt,
-            upvotes: Number(card.querySelector('[role="checkbox"] .leading-none')?.textContent),
-            comments: Number(card.querySelector('a[href$="#community"]')?.textContent),
-            organization: card.querySelector('a.rounded-full span.truncate')?.textContent?.trim(),
-            thumbnail: card.querySelector('a.peer img[src]')?.getAttribute('src'),
-          });
-          const mark = document.createElement('span');
-          mark.className = 'papershelf-baseline';
-          mark.textContent = 'Save';
-          (card.querySelector('div.w-full.min-w-0') ?? card).append(mark);
-        }
-        void document.body.offsetHeight;
-        B.baseline = { start, end: performance.now(), jsonMs, cards: out.length };
-        signalDone();
-      }, 0);
     },
     { once: true },
   );
