@@ -7,6 +7,3 @@
 export const HOST_TAG = 'papershelf-toolbar';
 /** HOST_TAG as Node.nodeName gives it */
 export const HOST_NAME = HOST_TAG.toUpperCase();
-/** An empty block holding the place of a toolbar still to come (lib/content/near.ts) */
-export const SLOT_TAG = 'papershelf-slot';
-export const SLOT_NAME = SLOT_TAG.toUpperCase();

@@ -5,25 +5,27 @@
  * scanner hands such cards here, and gets them back, through `onNear`, once they come within a
  * screen's height of the viewport, before the user scrolls them into view. A placed toolbar stays.
  *
- * On a page that lays out every card (no content-visibility), adding a toolbar moves everything
- * below it, and the frame after costs about as much as laying out the whole list (~100 ms for
- * 3,000 cards on 2 cores) however few were added: scrolling would stutter each time cards came
- * near. There each waiting card's place is held from the start by an empty block as tall as a
- * new card's toolbar (hold(): one layout of the list, as any extension adding an element per card
- * pays), which its toolbar replaces, moving nothing (a saved paper's toolbar is taller).
+ * On a page that lays out every card (no content-visibility), toolbars placed while scrolling move
+ * everything below them, and the frame after costs about as much as laying out the list (~30-100
+ * ms for 3,000 cards on 2 cores): test/bench/README.md has the figures, and what holding each
+ * card's place from the start cost instead.
  */
-import type { Anchor } from '../sites/types';
-import { SLOT_TAG } from './hosts';
 
 /** How far beyond the viewport a card counts as near: a screen's height above and below. */
 const MARGIN = '100% 0px';
+/**
+ * When some cards come near while the page scrolls, every waiting card within this distance comes
+ * with them: fewer, bigger batches, so fewer frames that lay out the list again.
+ */
+const AHEAD = '500% 0px';
 
 export class NearCards {
   private io: IntersectionObserver | null = null;
+  /** tells which waiting cards are within AHEAD of the viewport */
+  private ahead: IntersectionObserver | null = null;
+  private readonly within = new Set<Element>();
   private readonly waiting = new Set<Element>();
   private near = new Set<Element>();
-  /** the empty blocks holding waiting cards' places */
-  private readonly slots = new Map<Element, HTMLElement>();
 
   constructor(
     private readonly win: (Window & typeof globalThis) | null,
@@ -39,22 +41,40 @@ export class NearCards {
   /** Cards to hold back until they near the screen. */
   watch(cards: readonly Element[]): void {
     this.io ??= new this.win!.IntersectionObserver((entries) => this.report(entries), { rootMargin: MARGIN });
+    this.ahead ??= new this.win!.IntersectionObserver(
+      (entries) => {
+        for (const e of entries) if (e.isIntersecting) this.within.add(e.target);
+        else this.within.delete(e.target);
+      },
+      { rootMargin: AHEAD },
+    );
     for (const card of cards) {
       if (this.waiting.has(card)) continue;
       this.waiting.add(card);
       this.io.observe(card);
+      this.ahead.observe(card);
     }
   }
 
   private report(entries: readonly IntersectionObserverEntry[]): void {
     let any = false;
     for (const e of entries) {
-      if (!e.isIntersecting || !this.waiting.delete(e.target)) continue;
-      this.io?.unobserve(e.target);
-      this.near.add(e.target);
+      if (!e.isIntersecting || !this.waiting.has(e.target)) continue;
+      this.bring(e.target);
       any = true;
     }
-    if (any) this.onNear();
+    if (!any) return;
+    // (empty on the first report: the page's first batch is the cards near the screen alone)
+    for (const card of this.within) if (this.waiting.has(card)) this.bring(card);
+    this.onNear();
+  }
+
+  private bring(card: Element): void {
+    this.waiting.delete(card);
+    this.within.delete(card);
+    this.io?.unobserve(card);
+    this.ahead?.unobserve(card);
+    this.near.add(card);
   }
 
   isWaiting(card: Element): boolean {
@@ -73,26 +93,6 @@ export class NearCards {
     return out;
   }
 
-  /**
-   * Hold these waiting cards' places (where their toolbars will go) with empty blocks as tall as a
-   * new card's toolbar (page.css styles them: no per-element style to compute).
-   */
-  hold(places: ReadonlyArray<readonly [Element, Anchor]>): void {
-    for (const [card, anchor] of places) {
-      if (!this.waiting.has(card) || this.slots.has(card) || !anchor.element.isConnected) continue;
-      const slot = card.ownerDocument.createElement(SLOT_TAG);
-      if (anchor.position === 'append') anchor.element.append(slot);
-      else anchor.element.after(slot);
-      this.slots.set(card, slot);
-    }
-  }
-
-  /** The card's toolbar took its place (or it has none): remove the block holding it. */
-  release(card: Element): void {
-    this.slots.get(card)?.remove();
-    this.slots.delete(card);
-  }
-
   /** Whether cards are being held back (then only the few near the screen have toolbars). */
   get active(): boolean {
     return this.io !== null;
@@ -103,8 +103,9 @@ export class NearCards {
     for (const card of this.waiting) {
       if (current.has(card)) continue;
       this.waiting.delete(card);
+      this.within.delete(card);
       this.io?.unobserve(card);
-      this.release(card);
+      this.ahead?.unobserve(card);
     }
     for (const card of this.near) if (!current.has(card)) this.near.delete(card);
   }
@@ -112,8 +113,9 @@ export class NearCards {
   /** Forget every card (the page changed kind, or the script stops). */
   clear(): void {
     this.io?.disconnect();
-    this.io = null;
-    for (const card of this.slots.keys()) this.release(card);
+    this.ahead?.disconnect();
+    this.io = this.ahead = null;
+    this.within.clear();
     this.waiting.clear();
     this.near.clear();
   }

@@ -2,7 +2,7 @@
  * What the scanner and the toolbars read of the page's DOM: whether the page skips rendering its
  * off-screen cards, whether a mutation is only our own, and the link that names a card's paper.
  */
-import { HOST_NAME, SLOT_NAME } from './hosts';
+import { HOST_NAME } from './hosts';
 
 /** The link naming the card's paper (checked on later scans); the card itself when none does. */
 export function titleLink(card: Element, arxiv: string | undefined): Element {
@@ -22,5 +22,5 @@ export function skipsOffscreen(card: Element): boolean {
 export function isOwnMutation(r: MutationRecord): boolean {
   if (r.target.nodeName === HOST_NAME) return true;
   const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every((n) => n.nodeName === HOST_NAME || n.nodeName === SLOT_NAME);
+  return nodes.length > 0 && nodes.every((n) => n.nodeName === HOST_NAME);
 }

@@ -6,7 +6,7 @@
  */
 import { pickAdapter, safeAnchor, safeIdentify } from '../sites/pick';
 import type { PaperDraft } from '../paper';
-import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../sites/types';
+import type { Anchor, ExtractContext, SiteAdapter } from '../sites/types';
 import { NearCards } from './near';
 import { isOwnMutation, skipsOffscreen, titleLink } from './page-dom';
 
@@ -186,7 +186,6 @@ export class CardScanner {
     const fresh = cameNear.size ? todo.filter((c) => !cameNear.has(c)) : todo;
     if (fresh.length > LAZY_FROM && this.near.available) {
       this.near.watch(fresh);
-      void this.hold(adapter, fresh, kind);
       todo = cameNear.size ? todo.filter((c) => cameNear.has(c)) : [];
     }
     if (todo.length === 0) return;
@@ -258,7 +257,6 @@ export class CardScanner {
       const anchor = found ? safeAnchor(adapter, card, ctx.kind) : null;
       if (!found || !anchor) {
         // A mounted card the page reused for something unreadable loses its old toolbar.
-        this.near.release(card);
         this.drop(card);
         this.skippedCards.add(card);
         this.stats.skipped++;
@@ -283,26 +281,6 @@ export class CardScanner {
     // CPU, and on 2 cores even a few lookups delayed a big feed's toolbars.
     if (built.length > LOOKUP_BATCH) await nextTask();
     this.lookUp(adapter, built);
-  }
-
-  /**
-   * On a page that lays out every card, hold the places of cards that wait to come near (near.ts):
-   * their anchors are found in chunks, then every block is added at once.
-   */
-  private async hold(adapter: SiteAdapter, cards: readonly Element[], kind: PageKind): Promise<void> {
-    if (!cards[0] || skipsOffscreen(cards[0])) return;
-    const places: Array<[Element, Anchor]> = [];
-    let start = performance.now();
-    for (const card of cards) {
-      if (performance.now() - start >= CHUNK_MS) {
-        await nextTask();
-        start = performance.now();
-      }
-      if (this.signal.aborted) return;
-      const anchor = safeAnchor(adapter, card, kind);
-      if (anchor) places.push([card, anchor]);
-    }
-    if (places.length) this.withoutObserver(() => this.near.hold(places));
   }
 
   /** Ask for the saved state of the papers of built toolbars, in messages of LOOKUP_BATCH. */
@@ -366,7 +344,6 @@ export class CardScanner {
       }
       try {
         this.hooks.place(handle, host);
-        this.near.release(card);
         // Few toolbars while cards are held back: none need to skip their rendering off screen
         // (toolbars.ts; one would be 0 px tall until shown, and move what is below it then).
         if (this.near.active) host.removeAttribute('data-papershelf-offscreen');
