@@ -164,6 +164,18 @@ describe('the view', () => {
     expect(p.onRemove).toHaveBeenCalledOnce();
   });
 
+  it('a note being typed is saved when the popup closes or the paper goes, with no blur', () => {
+    const p = view({ saved: record() });
+    click(button('✎ Add a note'));
+    type($<HTMLTextAreaElement>('#this-page-note')!, 'check table 3');
+    // The popup closing: the page goes away, the field gets no blur.
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    expect(p.onNote).toHaveBeenCalledExactlyOnceWith('check table 3');
+    type($<HTMLTextAreaElement>('#this-page-note')!, 'check table 4');
+    view({ saved: undefined });
+    expect(p.onNote).toHaveBeenLastCalledWith('check table 4');
+  });
+
   it('a saved note shows at once', () => {
     view({ saved: record({ note: 'read the methods' }) });
     expect($<HTMLTextAreaElement>('#this-page-note')!.value).toBe('read the methods');

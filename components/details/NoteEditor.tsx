@@ -1,8 +1,9 @@
 /**
- * The note of the paper open in the details view: a multi-line field named "Note", saved with
- * Ctrl+Enter (⌘+Enter), when focus leaves it, when the view closes and when the page goes away.
- * Unsent text is this editor's own state: a live update of the same paper (an edit from a card)
- * re-renders the view without touching it, and typing re-renders this editor alone.
+ * A saved paper's note (the details view, and "This page" in the popup): a multi-line field named
+ * "Note", saved with Ctrl+Enter (⌘+Enter), when focus leaves it, when the view closes and when the
+ * page goes away. Unsent text is this editor's own state: a live update of the same paper (an
+ * edit from a card) re-renders the view without touching it, and typing re-renders this editor
+ * alone.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_NOTE_LENGTH } from '@/lib/paper';
@@ -11,9 +12,13 @@ interface NoteEditorProps {
   /** the stored note */
   note: string;
   onSave(note: string): void;
+  /** starts its element ids (default "details"), kept apart from another editor's in the same page */
+  idPrefix?: string;
+  /** the field's height in lines (default 5) */
+  rows?: number;
 }
 
-export function NoteEditor({ note, onSave }: NoteEditorProps) {
+export function NoteEditor({ note, onSave, idPrefix = 'details', rows = 5 }: NoteEditorProps) {
   // null: the field shows the stored note (and follows it); else the user's unsent text.
   const [draft, setDraft] = useState<string | null>(null);
   // The text last sent to be saved: "Note saved." once the stored note equals it.
@@ -55,17 +60,19 @@ export function NoteEditor({ note, onSave }: NoteEditorProps) {
 
   const value = draft ?? note;
   const saved = sent !== null && draft === null && note === sent;
+  const fieldId = `${idPrefix}-note`;
+  const hintId = `${idPrefix}-note-hint`;
   return (
     <div class="note-editor">
-      <label for="details-note" class="section-label">
+      <label for={fieldId} class="section-label">
         Note
       </label>
       <textarea
-        id="details-note"
+        id={fieldId}
         class="note-field"
-        rows={5}
+        rows={rows}
         maxLength={MAX_NOTE_LENGTH}
-        aria-describedby="details-note-hint"
+        aria-describedby={hintId}
         value={value}
         onInput={(e) => {
           setDraft(e.currentTarget.value);
@@ -79,7 +86,7 @@ export function NoteEditor({ note, onSave }: NoteEditorProps) {
           }
         }}
       />
-      <p id="details-note-hint" class="hint" aria-live="polite">
+      <p id={hintId} class="hint" aria-live="polite">
         {saved ? 'Note saved.' : 'Ctrl+Enter saves the note; so does leaving the field.'}
       </p>
     </div>

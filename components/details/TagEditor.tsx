@@ -1,7 +1,8 @@
 /**
- * The tags of the paper open in the details view: each with a × button ("Remove tag x"), and a
- * field named "Add tag" (Enter adds) suggesting the user's other tags (a datalist, as the card's
- * tag field does). After a × focus moves to the next tag's ×, else to the field.
+ * A saved paper's tags (the details view, and "This page" in the popup): each with a × button
+ * ("Remove tag x"), and a field named "Add tag" (Enter adds) suggesting the user's other tags (a
+ * datalist, as the card's tag field does). After a × focus moves to the next tag's ×, else to the
+ * field. `idPrefix` keeps its element ids apart from another editor's in the same page.
  */
 import { useRef, useState } from 'preact/hooks';
 import { cleanTag, MAX_TAG_LENGTH, tagKey } from '@/lib/paper';
@@ -12,14 +13,18 @@ interface TagEditorProps {
   suggestions: readonly string[];
   onAdd(tag: string): void;
   onRemove(tag: string): void;
+  /** starts its element ids (default "details") */
+  idPrefix?: string;
 }
 
-export function TagEditor({ tags, suggestions, onAdd, onRemove }: TagEditorProps) {
+export function TagEditor({ tags, suggestions, onAdd, onRemove, idPrefix = 'details' }: TagEditorProps) {
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const have = new Set(tags.map(tagKey));
   const offered = suggestions.filter((t) => !have.has(tagKey(t)));
+  const titleId = `${idPrefix}-tags-title`;
+  const listId = `${idPrefix}-tag-suggestions`;
 
   const add = () => {
     const tag = cleanTag(text);
@@ -37,11 +42,11 @@ export function TagEditor({ tags, suggestions, onAdd, onRemove }: TagEditorProps
 
   return (
     <div class="tag-editor">
-      <h3 class="section-label" id="details-tags-title">
+      <h3 class="section-label" id={titleId}>
         Tags
       </h3>
       {tags.length > 0 ? (
-        <ul class="chips editable" aria-labelledby="details-tags-title" ref={list}>
+        <ul class="chips editable" aria-labelledby={titleId} ref={list}>
           {tags.map((t, i) => (
             <li class="chip" key={t}>
               <span>{t}</span>
@@ -60,7 +65,7 @@ export function TagEditor({ tags, suggestions, onAdd, onRemove }: TagEditorProps
         class="tag-field"
         aria-label="Add tag"
         placeholder="Add tag"
-        list="details-tag-suggestions"
+        list={listId}
         maxLength={MAX_TAG_LENGTH}
         autocomplete="off"
         spellcheck={false}
@@ -77,7 +82,7 @@ export function TagEditor({ tags, suggestions, onAdd, onRemove }: TagEditorProps
           }
         }}
       />
-      <datalist id="details-tag-suggestions">
+      <datalist id={listId}>
         {offered.map((t) => (
           <option value={t} key={t} />
         ))}

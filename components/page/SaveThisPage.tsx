@@ -8,7 +8,9 @@
  */
 import { useState } from 'preact/hooks';
 import type { PageAccess } from '@/lib/page-access';
-import { cleanTag, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, STATUSES, tagKey, type PaperDraft, type SavedPaper, type Status } from '@/lib/paper';
+import { STATUSES, type PaperDraft, type SavedPaper, type Status } from '@/lib/paper';
+import { NoteEditor } from '../details/NoteEditor';
+import { TagEditor } from '../details/TagEditor';
 import { STATUS_LABEL } from '../labels';
 import { authorsLine, formatDate } from '../PaperRow';
 
@@ -51,61 +53,9 @@ function whenOf(d: Pick<PaperDraft, 'venue' | 'publishedAt' | 'year'>): string {
   return [d.venue, date].filter(Boolean).join(' · ');
 }
 
-function Tags({ tags, suggestions, onAdd, onRemove }: { tags: readonly string[]; suggestions: readonly string[]; onAdd(t: string): void; onRemove(t: string): void }) {
-  const [text, setText] = useState('');
-  const have = new Set(tags.map(tagKey));
-  const add = () => {
-    const tag = cleanTag(text);
-    setText('');
-    if (tag && !have.has(tagKey(tag))) onAdd(tag);
-  };
-  return (
-    <div class="this-page-tags">
-      {tags.length > 0 && (
-        <ul class="chips editable" aria-label="Tags">
-          {tags.map((t) => (
-            <li class="chip" key={t}>
-              <span>{t}</span>
-              <button type="button" class="chip-remove" aria-label={`Remove tag ${t}`} title={`Remove tag ${t}`} onClick={() => onRemove(t)}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <input
-        type="text"
-        class="tag-field"
-        aria-label="Add tag"
-        placeholder="Add tag"
-        list="this-page-tag-suggestions"
-        maxLength={MAX_TAG_LENGTH}
-        autocomplete="off"
-        spellcheck={false}
-        value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            add();
-          }
-        }}
-      />
-      <datalist id="this-page-tag-suggestions">
-        {suggestions
-          .filter((t) => !have.has(tagKey(t)))
-          .map((t) => (
-            <option value={t} key={t} />
-          ))}
-      </datalist>
-    </div>
-  );
-}
-
-/** The note: hidden behind "Note" until it has text or is opened; saved with the button, Ctrl+Enter or on leaving the field. */
+/** The note: behind "✎ Add a note" until it has text or is opened. */
 function Note({ note, onSave }: { note: string; onSave(note: string): void }) {
   const [open, setOpen] = useState(note !== '');
-  const [draft, setDraft] = useState<string | null>(null);
   if (!open && note === '') {
     return (
       <button type="button" class="link-button this-page-note-open" onClick={() => setOpen(true)}>
@@ -113,31 +63,9 @@ function Note({ note, onSave }: { note: string; onSave(note: string): void }) {
       </button>
     );
   }
-  const value = draft ?? note;
-  const commit = () => {
-    if (draft !== null && draft !== note) onSave(draft);
-    setDraft(null);
-  };
   return (
     <div class="this-page-note">
-      <label for="this-page-note" class="section-label">
-        Note
-      </label>
-      <textarea
-        id="this-page-note"
-        class="note-field"
-        rows={3}
-        maxLength={MAX_NOTE_LENGTH}
-        value={value}
-        onInput={(e) => setDraft(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            commit();
-          }
-        }}
-      />
+      <NoteEditor idPrefix="this-page" rows={3} note={note} onSave={onSave} />
     </div>
   );
 }
@@ -230,7 +158,7 @@ function PaperCard(p: SaveThisPageProps & { draft: PaperDraft }) {
       </div>
       {saved && (
         <>
-          <Tags tags={saved.tags} suggestions={p.tags} onAdd={p.onAddTag} onRemove={p.onRemoveTag} />
+          <TagEditor idPrefix="this-page" tags={saved.tags} suggestions={p.tags} onAdd={p.onAddTag} onRemove={p.onRemoveTag} />
           <Note key={saved.id} note={saved.note} onSave={p.onNote} />
         </>
       )}
