@@ -9,10 +9,11 @@
 import { useState } from 'preact/hooks';
 import type { PageAccess } from '@/lib/page-access';
 import { STATUSES, type PaperDraft, type SavedPaper, type Status } from '@/lib/paper';
+import { whenLine } from '../details/fields';
 import { NoteEditor } from '../details/NoteEditor';
 import { TagEditor } from '../details/TagEditor';
 import { STATUS_LABEL } from '../labels';
-import { authorsLine, formatDate } from '../PaperRow';
+import { authorsLine } from '../PaperRow';
 
 /** The page's site: turned on already, or offered. */
 export interface SiteOffer {
@@ -45,12 +46,6 @@ export interface SaveThisPageProps {
   onNote(note: string): void;
   /** "Show PaperShelf on <host>": call the browser's request straight from here (a click) */
   onTurnOn(): void;
-}
-
-/** "NeurIPS 2023 · May 1, 2024" from what the page says. */
-function whenOf(d: Pick<PaperDraft, 'venue' | 'publishedAt' | 'year'>): string {
-  const date = d.publishedAt ? formatDate(d.publishedAt) : d.year ? String(d.year) : '';
-  return [d.venue, date].filter(Boolean).join(' · ');
 }
 
 /** The note: behind "✎ Add a note" until it has text or is opened. */
@@ -129,7 +124,7 @@ function PaperCard(p: SaveThisPageProps & { draft: PaperDraft }) {
   // The shelf's record once saved (another site may have saved it with more), else the page's.
   const shown = saved ?? draft;
   const authors = authorsLine(shown);
-  const when = whenOf(shown);
+  const when = whenLine(shown);
   return (
     <div class="this-page-card">
       <p class="this-page-title">{shown.title}</p>
