@@ -15,6 +15,7 @@ import { paperHref } from './PaperRow';
 import { BulkBar, type BulkAction } from './list/BulkBar';
 import { papersCount, formatCount } from './list/counts';
 import { EmptyShelf, NoMatches } from './list/EmptyStates';
+import { ErrorBar } from './list/ErrorBar';
 import { FilterBar } from './list/FilterBar';
 import { DEFAULT_FILTERS, filtersKey, hasActiveFilters, type ListFilters } from './list/filters';
 import { ShelfHeader } from './list/ShelfHeader';
@@ -240,16 +241,7 @@ export function ReadingList(p: ReadingListProps) {
           <FilterBar filters={p.filters} tags={p.tags} onChange={p.onFiltersChange} searchRef={searchRef} problems={problems} pageCount={p.pageCount} />
         </div>
       )}
-      {p.error && (
-        <div class="error" role="alert">
-          <span>{p.error}</span>
-          {p.onDismissError && (
-            <button type="button" class="button" onClick={p.onDismissError}>
-              Dismiss
-            </button>
-          )}
-        </div>
-      )}
+      <ErrorBar error={p.error} onDismiss={p.onDismissError} />
       <div class="list-part" hidden={inDetails}>
         {listView}
       </div>

@@ -12,6 +12,7 @@ import { STATUSES, type PaperDraft, type SavedPaper, type Status } from '@/lib/p
 import { whenLine } from '../details/fields';
 import { NoteEditor } from '../details/NoteEditor';
 import { TagEditor } from '../details/TagEditor';
+import { ErrorBar } from '../list/ErrorBar';
 import { STATUS_LABEL } from '../labels';
 import { authorsLine } from '../PaperRow';
 
@@ -104,16 +105,7 @@ export function SaveThisPage(p: SaveThisPageProps) {
         This page
       </h2>
       {body}
-      {p.error && (
-        <div class="error" role="alert">
-          <span>{p.error}</span>
-          {p.onDismissError && (
-            <button type="button" class="button" onClick={p.onDismissError}>
-              Dismiss
-            </button>
-          )}
-        </div>
-      )}
+      <ErrorBar error={p.error} onDismiss={p.onDismissError} />
       {p.site && <SiteLine site={p.site} onTurnOn={p.onTurnOn} />}
     </section>
   );
