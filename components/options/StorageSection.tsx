@@ -3,6 +3,7 @@
  * (navigator.storage.persist()) with its answer. Props in, callbacks out.
  */
 import { useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/errors';
 
 export interface StorageInfo {
   /** bytes used by this extension's origin (browser estimate) */
@@ -91,7 +92,7 @@ export function StorageSection({ total, estimate, persisted, persistResult, busy
                   setConfirming(false);
                   void onDeleteAll().then(
                     () => setDeleted('All papers were deleted.'),
-                    (e: unknown) => setDeleted(`Could not delete: ${e instanceof Error ? e.message : String(e)}`),
+                    (e: unknown) => setDeleted(`Could not delete: ${errorMessage(e)}`),
                   );
                 }}
               >

@@ -5,6 +5,7 @@
  * to Zotero there, which the browser allows only in answer to a click. Props in, callbacks out.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/errors';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { formatDate } from '../PaperRow';
 import './zotero.css';
@@ -48,7 +49,7 @@ export function SendToZotero({ count, sentBefore, sentAt, onSend, what }: SendTo
     setState({ step: 'sending' });
     sending.then(
       (report) => setState({ step: 'done', report }),
-      (err: unknown) => setState({ step: 'done', report: { ok: false, message: `Could not send to Zotero: ${err instanceof Error ? err.message : String(err)}` } }),
+      (err: unknown) => setState({ step: 'done', report: { ok: false, message: `Could not send to Zotero: ${errorMessage(err)}` } }),
     );
   };
   const start = () => (sentBefore > 0 ? setState({ step: 'confirm' }) : send(false));

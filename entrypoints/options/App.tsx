@@ -11,6 +11,7 @@ import { SettingsSection, type SiteChoice } from '@/components/options/SettingsS
 import { StorageSection, type StorageInfo } from '@/components/options/StorageSection';
 import { SitesOn } from './SitesOn';
 import { onChanged } from '@/lib/changes';
+import { errorMessage } from '@/lib/errors';
 import { buildExport, downloadFile, formatInfo, type ExportFile, type ExportFormat } from '@/lib/exchange/export';
 import { commitImport, importFile, type ImportPlan } from '@/lib/exchange/import';
 import { queryFromSearch, selectPapers, type Selection } from '@/lib/exchange/select';
@@ -38,10 +39,6 @@ export interface AppProps {
 
 /** Larger files are refused before reading: a library is far smaller. */
 const MAX_IMPORT_BYTES = 50_000_000;
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 function defaultStorage(): StorageLike | null {
   return typeof navigator !== 'undefined' && navigator.storage && typeof navigator.storage.estimate === 'function' ? navigator.storage : null;
@@ -71,7 +68,7 @@ export function App(props: AppProps) {
         setLoadError(null);
       },
       (err: unknown) => {
-        if (mine === ticket.current) setLoadError(`Could not read your papers: ${describe(err)}`);
+        if (mine === ticket.current) setLoadError(`Could not read your papers: ${errorMessage(err)}`);
       },
     );
   }, [library, queryText]);
@@ -98,7 +95,7 @@ export function App(props: AppProps) {
       const n = papers.length;
       setExportStatus({ kind: 'ok', text: `Saved ${file.filename}: ${formatInfo(format).label}, ${n} ${n === 1 ? 'paper' : 'papers'}.` });
     } catch (err) {
-      setExportStatus({ kind: 'error', text: `Could not export ${formatInfo(format).label}: ${describe(err)}` });
+      setExportStatus({ kind: 'error', text: `Could not export ${formatInfo(format).label}: ${errorMessage(err)}` });
     } finally {
       setExporting(null);
     }
@@ -113,7 +110,7 @@ export function App(props: AppProps) {
       const counts = await commitImport(library, plan);
       setImportState({ kind: 'done', fileName: plan.fileName, format: plan.format, counts, rejected: plan.rejected });
     } catch (err) {
-      setImportState({ kind: 'error', fileName: plan.fileName, message: describe(err) });
+      setImportState({ kind: 'error', fileName: plan.fileName, message: errorMessage(err) });
     }
   };
   const onFile = async (file: File) => {
@@ -138,7 +135,7 @@ export function App(props: AppProps) {
         setImportState({ kind: 'review', fileName: plan.fileName, format: plan.format, total: plan.total, valid: plan.records.length, rejected: plan.rejected });
       }
     } catch (err) {
-      setImportState({ kind: 'error', fileName: file.name, message: `Could not import: ${describe(err)}` });
+      setImportState({ kind: 'error', fileName: file.name, message: `Could not import: ${errorMessage(err)}` });
     }
   };
   const onConfirm = () => {
@@ -158,7 +155,7 @@ export function App(props: AppProps) {
     let live = true;
     loadSettings().then(
       (s) => live && setSettings(s),
-      (err: unknown) => live && setSettingsError(`Could not load settings: ${describe(err)}`),
+      (err: unknown) => live && setSettingsError(`Could not load settings: ${errorMessage(err)}`),
     );
     const stop = watchSettings((s) => setSettings(s));
     return () => {
@@ -173,7 +170,7 @@ export function App(props: AppProps) {
     setSettings((s) => (s ? { ...s, ...patch } : s)); // shown at once
     saving.current = saving.current.then(() =>
       saveSettings(patch).then(setSettings, (err: unknown) => {
-        setSettingsError(`Could not save settings: ${describe(err)}`);
+        setSettingsError(`Could not save settings: ${errorMessage(err)}`);
         return loadSettings().then(setSettings, () => undefined);
       }),
     );
