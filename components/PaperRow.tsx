@@ -64,6 +64,11 @@ export function formatDate(iso: string): string {
   return dateFormat.format(d);
 }
 
+/** A time in ms -> "May 3, 2026" (its day in UTC, as formatDate reads dates). */
+export function formatDay(ms: number): string {
+  return formatDate(new Date(ms).toISOString().slice(0, 10));
+}
+
 /** The first non-empty line of a note (CSS truncates it to the row width). */
 export function notePreview(note: string): string {
   return note.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';

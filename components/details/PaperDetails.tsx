@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
 import { STATUS_LABEL } from '../labels';
-import { formatDate, paperHref } from '../PaperRow';
+import { formatDay, paperHref } from '../PaperRow';
 import { allAuthors, detailLinks, paperIds, signalsList, whenLine } from './fields';
 import { NoteEditor } from './NoteEditor';
 import { TagEditor } from './TagEditor';
@@ -38,7 +38,7 @@ function isField(el: EventTarget | null): boolean {
 /** "as of May 3, 2026" for a time the signals were read. */
 function seenOn(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
-  return ` (as of ${formatDate(new Date(ms).toISOString().slice(0, 10))})`;
+  return ` (as of ${formatDay(ms)})`;
 }
 
 /** The Back bar: always on top while the rest scrolls. */

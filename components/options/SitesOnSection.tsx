@@ -5,7 +5,7 @@
  * site's access straight from the submit (entrypoints/options/SitesOn.tsx).
  */
 import { useState } from 'preact/hooks';
-import { formatDate } from '../PaperRow';
+import { formatDay } from '../PaperRow';
 
 export interface SiteOnRow {
   origin: string;
@@ -47,7 +47,7 @@ export function SitesOnSection({ sites, busy, status, onTurnOff, onTurnOn }: Sit
           {sites.map((s) => (
             <li key={s.origin}>
               <span class="sites-on-name">{s.name}</span>
-              <span class="hint">{` ${s.reads}${s.since > 0 ? `, on since ${formatDate(new Date(s.since).toISOString().slice(0, 10))}` : ''}`}</span>
+              <span class="hint">{` ${s.reads}${s.since > 0 ? `, on since ${formatDay(s.since)}` : ''}`}</span>
               <button type="button" class="button" aria-label={`Turn off ${s.name}`} disabled={busy === s.origin} onClick={() => onTurnOff(s.origin)}>
                 Turn off
               </button>

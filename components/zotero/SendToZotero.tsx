@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
-import { formatDate } from '../PaperRow';
+import { formatDay } from '../PaperRow';
 import './zotero.css';
 
 export interface SendToZoteroProps {
@@ -24,11 +24,6 @@ export interface SendToZoteroProps {
 }
 
 type State = { step: 'idle' } | { step: 'confirm' } | { step: 'sending' } | { step: 'done'; report: ZoteroReport };
-
-/** "May 3, 2026" for a time in ms. */
-function day(ms: number): string {
-  return formatDate(new Date(ms).toISOString().slice(0, 10));
-}
 
 export function SendToZotero({ count, sentBefore, sentAt, onSend, what }: SendToZoteroProps) {
   const [state, setState] = useState<State>({ step: 'idle' });
@@ -57,7 +52,7 @@ export function SendToZotero({ count, sentBefore, sentAt, onSend, what }: SendTo
 
   return (
     <div class="zotero" role="group" aria-label="Zotero">
-      {one && sentAt !== undefined && <p class="zotero-sent">{`Sent to Zotero on ${day(sentAt)}.`}</p>}
+      {one && sentAt !== undefined && <p class="zotero-sent">{`Sent to Zotero on ${formatDay(sentAt)}.`}</p>}
       {state.step === 'confirm' ? (
         <div class="zotero-confirm" role="alertdialog" aria-label="Send again?">
           <p>
