@@ -13,6 +13,7 @@ import { formatDay, paperHref } from '../PaperRow';
 import { allAuthors, detailLinks, paperIds, signalsList, whenLine } from './fields';
 import { NoteEditor } from './NoteEditor';
 import { TagEditor } from './TagEditor';
+import { isEditable } from '../list/useListKeys';
 import { SendToZotero } from '../zotero/SendToZotero';
 
 export interface PaperDetailsProps {
@@ -28,11 +29,6 @@ export interface PaperDetailsProps {
   onRemoveTag(tag: string): void;
   /** sends the paper to Zotero (called from the click itself); absent: no "Send to Zotero" */
   onSendToZotero?(): Promise<ZoteroReport>;
-}
-
-/** True where keys type or change a value (← stays the field's own there). */
-function isField(el: EventTarget | null): boolean {
-  return el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
 /** "as of May 3, 2026" for a time the signals were read. */
@@ -86,7 +82,7 @@ export function PaperDetails({ paper, tags, epoch, onBack, onStatus, onNote, onA
       aria-labelledby="details-title"
       onKeyDown={(e) => {
         if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-        if (e.key === 'Escape' || (e.key === 'ArrowLeft' && !isField(e.target))) {
+        if (e.key === 'Escape' || (e.key === 'ArrowLeft' && !isEditable(e.target))) {
           e.preventDefault();
           onBack();
         }

@@ -36,7 +36,7 @@ export interface ListKeysOptions {
 }
 
 /** True for elements where keys type text or change a value (shortcuts stay out of their way). */
-function isEditable(el: Element | null): boolean {
+export function isEditable(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
   if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
   if (el.tagName !== 'INPUT') return false;
