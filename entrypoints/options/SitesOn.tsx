@@ -4,10 +4,10 @@
  * turning one on by its address (the browser's request made straight from the submit).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { siteLabel } from '@/components/details/fields';
 import { SitesOnSection, type SiteOnRow, type SitesOnSectionProps } from '@/components/options/SitesOnSection';
 import { errorMessage } from '@/lib/errors';
 import { EMBEDDED_SCRIPT, isListedOrigin, originOf, requestSite, sitesOn, turnOff, watchSitesOn, type SiteOn } from '@/lib/site-access';
-import { SITES } from '@/lib/sites/registry';
 import './sites-on.css';
 
 export interface SitesOnProps {
@@ -27,7 +27,7 @@ const nameOf = (origin: string): string => (origin.startsWith('https://') ? orig
 
 function readsOf(script: string): string {
   if (script === EMBEDDED_SCRIPT) return 'paper pages (their embedded metadata)';
-  return `${SITES.find((s) => s.id === script)?.label ?? script} pages`;
+  return `${siteLabel(script)} pages`;
 }
 
 export function toRows(list: readonly SiteOn[]): SiteOnRow[] {
