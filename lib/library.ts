@@ -49,11 +49,14 @@ function mergeSources(sources: readonly Source[], site: string, url: string, now
 /** The bibliographic and signal part of a record, updated from a fresh draft. */
 function applyDraft(existing: SavedPaper, d: PaperDraft, now: number): SavedPaper {
   const richerAuthors = d.authors.length > 0 && d.authors.length >= existing.authors.length;
+  // The paper's page (the list's link, the details' "Paper page", an export's URL) stays on the
+  // site it was saved from: another site showing the paper adds a source, not a new main link.
+  const page = existing.links.page && existing.sources[0]?.site !== d.site ? existing.links.page : (d.links.page ?? existing.links.page);
   const next: Omit<SavedPaper, 'words'> = {
     ...existing,
     title: d.title || existing.title,
     authors: richerAuthors ? d.authors : existing.authors,
-    links: { ...existing.links, ...d.links },
+    links: { ...existing.links, ...d.links, ...(page ? { page } : {}) },
     signals: { ...existing.signals, ...d.signals },
     signalsSeenAt: now,
     sources: mergeSources(existing.sources, d.site, d.links.page ?? d.pageUrl, now),

@@ -141,6 +141,28 @@ describe('Library remove / restore / lookup / observe', () => {
     expect([...found.keys()]).toEqual(['arxiv:2603.00001', 'arxiv:2603.00003']);
   });
 
+  it('keeps the paper page of the site it was saved from when another site shows it; that site refreshes it', async () => {
+    const lib = freshLibrary();
+    await lib.save(hfDraft('2603.00001'), undefined, T0);
+    const dblp = { page: 'https://dblp.org/rec/journals/corr/abs-2603-00001.html', bib: 'https://dblp.org/rec/journals/corr/abs-2603-00001.bib' };
+    await lib.observe([hfDraft('2603.00001', { site: 'dblp', pageUrl: 'https://dblp.org/pid/1/2.html', links: dblp })], T0 + 5);
+    let rec = await lib.get('arxiv:2603.00001');
+    // The row's link and the details' "Paper page" stay on Hugging Face; dblp adds its source and its other links.
+    expect(rec?.links).toEqual({ ...hfDraft('2603.00001').links, bib: dblp.bib });
+    expect(rec?.sources.map((s) => [s.site, s.url])).toEqual([
+      ['huggingface', 'https://huggingface.co/papers/2603.00001'],
+      ['dblp', dblp.page],
+    ]);
+    // Seen again on the site it was saved from: that site's (new) page is taken.
+    await lib.observe([hfDraft('2603.00001', { links: { page: 'https://huggingface.co/papers/2603.00001v2' } })], T0 + 6);
+    rec = await lib.get('arxiv:2603.00001');
+    expect(rec?.links.page).toBe('https://huggingface.co/papers/2603.00001v2');
+    // A record without a page gets one from whatever site shows it.
+    await lib.save(hfDraft('2603.00002', { links: { abs: 'https://arxiv.org/abs/2603.00002' } }), undefined, T0);
+    await lib.observe([hfDraft('2603.00002', { site: 'dblp', links: { page: 'https://dblp.org/rec/x.html' } })], T0 + 7);
+    expect((await lib.get('arxiv:2603.00002'))?.links.page).toBe('https://dblp.org/rec/x.html');
+  });
+
   it('observe refreshes signals of saved papers only', async () => {
     const lib = freshLibrary();
     await lib.save(hfDraft('2603.00001'), { addTags: ['x'] }, T0);
