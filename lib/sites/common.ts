@@ -51,8 +51,13 @@ export function readMeta(root: ParentNode, keep: (name: string) => boolean = () 
   const meta = new Map<string, string[]>();
   for (const m of root.querySelectorAll('meta[content]')) {
     const name = (m.getAttribute('name') ?? m.getAttribute('property') ?? '').toLowerCase();
+    if (!name || !keep(name)) continue;
     const content = collapse(m.getAttribute('content'));
-    if (name && content && keep(name)) meta.set(name, [...(meta.get(name) ?? []), content]);
+    if (!content) continue;
+    const list = meta.get(name);
+    // Appended in place: a page may repeat a tag thousands of times (citation_author).
+    if (list) list.push(content);
+    else meta.set(name, [content]);
   }
   return meta;
 }
