@@ -7,9 +7,8 @@
  */
 import 'fake-indexeddb/auto';
 import axe from 'axe-core';
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { siteLabel } from '@/components/details/fields';
 import { DEFAULT_FILTERS } from '@/components/list/filters';
 import { LIST_KEYS } from '@/components/list/ShelfHeader';
@@ -19,22 +18,14 @@ import type { PageIdsListener, PageSource } from '@/lib/list/active-page';
 import type { Library } from '@/lib/library';
 import type { SavedPaper } from '@/lib/paper';
 import { freshLibrary, hfDraft } from './helpers/drafts';
+import { $, $$, click, mount, useContainer, waitFor } from './helpers/view';
 
-let container: HTMLElement;
+useContainer();
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
   document.documentElement.lang = 'en';
   document.title = 'PaperShelf';
 });
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
 
-const mount = (ui: ComponentChild) => act(() => render(ui, container));
-const $ = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(sel: string) => [...container.querySelectorAll<T>(sel)];
 const byLabel = <T extends Element = HTMLElement>(label: string) => $<T>(`[aria-label="${label}"]`);
 const BLOCK = /^(P|H[1-6]|LI|UL|OL|DL|DT|DD|DIV|SECTION|HEADER|MAIN|BUTTON|SELECT|OPTION|LABEL)$/;
 /** Text as a reader sees it: blocks separated by a space, whitespace collapsed. */
@@ -58,10 +49,6 @@ const noteField = () => $<HTMLTextAreaElement>('#details-note')!;
 const tagField = () => byLabel<HTMLInputElement>('Add tag')!;
 const chipsShown = () => [...(details()?.querySelectorAll('.chips li') ?? [])].map(text);
 
-function click(el: Element | null) {
-  if (!el) throw new Error('nothing to click');
-  act(() => (el as HTMLElement).click());
-}
 function press(key: string, opts: KeyboardEventInit = {}, target: Element | null = document.activeElement): KeyboardEvent {
   const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...opts });
   act(() => void (target ?? document.body).dispatchEvent(e));
@@ -73,18 +60,6 @@ function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
     el.value = value;
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
-}
-async function waitFor(check: () => void | Promise<void>, timeoutMs = 4000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-    }
-    await act(() => new Promise<void>((r) => setTimeout(r, 5)));
-  }
 }
 
 function saved(over: Partial<SavedPaper> & { id: string; title: string }): SavedPaper {

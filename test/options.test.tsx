@@ -8,9 +8,8 @@ import 'fake-indexeddb/auto';
 import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ImportSection, type ImportState } from '@/components/options/ImportSection';
 import { formatBytes } from '@/components/options/StorageSection';
@@ -21,29 +20,17 @@ import { Library } from '@/lib/library';
 import type { SavedPaper } from '@/lib/paper';
 import { paperWords } from '@/lib/list/words';
 import { loadSettings } from '@/lib/settings';
+import { $$, click, container, mount, useContainer, waitFor } from './helpers/view';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures', 'import');
-
-let container: HTMLElement;
 
 beforeEach(() => {
   fakeBrowser.reset();
   document.documentElement.lang = 'en';
   document.title = 'PaperShelf options';
-  container = document.createElement('div');
-  document.body.append(container);
 });
+useContainer();
 
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
-
-function mount(ui: ComponentChild) {
-  act(() => render(ui, container));
-}
-
-const $$ = <T extends Element = HTMLElement>(sel: string) => [...container.querySelectorAll<T>(sel)];
 
 /** The accessible name, as far as this page needs: aria-label, aria-labelledby, <label for>, text. */
 function nameOf(el: Element): string {
@@ -68,10 +55,6 @@ const checkbox = (name: string) => $$<HTMLInputElement>('input[type="checkbox"]'
 const fileInput = () => $$<HTMLInputElement>('input[type="file"]').find((i) => nameOf(i).startsWith('Import'))!;
 const text = () => (container.textContent ?? '').replace(/\s+/g, ' ');
 
-function click(el: Element) {
-  act(() => (el as HTMLElement).click());
-}
-
 /** Choose a file in the import control, as the browser does. */
 function choose(input: HTMLInputElement, name: string, content: string) {
   const file = new File([content], name, { type: 'text/plain' });
@@ -79,20 +62,6 @@ function choose(input: HTMLInputElement, name: string, content: string) {
   act(() => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-}
-
-/** Let IndexedDB answer and Preact re-render, until `check` passes (or the time is up). */
-async function waitFor(check: () => unknown, timeoutMs = 4000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-    }
-    await act(() => new Promise<void>((r) => setTimeout(r, 5)));
-  }
 }
 
 /** axe rule ids that fail. Colour contrast needs real rendering. */

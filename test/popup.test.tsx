@@ -5,7 +5,7 @@
 import { SITES } from '@/lib/sites/registry';
 import 'fake-indexeddb/auto';
 import axe from 'axe-core';
-import { render, type ComponentChild } from 'preact';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authorsLine, paperHref } from '@/components/PaperRow';
@@ -19,29 +19,14 @@ import { openDb, type PaperShelfDB } from '@/lib/db';
 import { Library } from '@/lib/library';
 import type { PaperDraft, SavedPaper, UserPatch } from '@/lib/paper';
 import { paperWords } from '@/lib/list/words';
+import { $, $$, click, container, mount, useContainer, waitFor } from './helpers/view';
 
 // ---------------------------------------------------------------------------------------------
 // DOM helpers (no testing-library: plain queries on the container)
 
-let container: HTMLElement;
+afterEach(() => vi.useRealTimers());
+useContainer(); // after hooks run last-registered first: unmount, then real timers
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-  vi.useRealTimers();
-});
-
-function mount(ui: ComponentChild) {
-  act(() => render(ui, container));
-}
-
-const $ = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(sel: string) => [...container.querySelectorAll<T>(sel)];
 const byLabel = <T extends Element = HTMLElement>(label: string) => $<T>(`[aria-label="${label}"]`);
 const BLOCK = /^(P|H[1-6]|LI|UL|OL|DIV|SECTION|HEADER|MAIN|BUTTON|SELECT|OPTION)$/;
 /** Text as a reader sees it: blocks separated by a space, whitespace collapsed. */
@@ -89,25 +74,6 @@ function choose(select: HTMLSelectElement, value: string) {
     select.value = value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   });
-}
-
-function click(el: Element | null) {
-  if (!el) throw new Error('nothing to click');
-  act(() => (el as HTMLElement).click());
-}
-
-/** Let IndexedDB answer and Preact re-render, until `check` passes (or the time is up). */
-async function waitFor(check: () => void, timeoutMs = 4000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-    }
-    await act(() => new Promise<void>((r) => setTimeout(r, 5)));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

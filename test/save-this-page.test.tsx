@@ -8,7 +8,7 @@
  */
 import 'fake-indexeddb/auto';
 import axe from 'axe-core';
-import { render, type ComponentChild } from 'preact';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -19,28 +19,14 @@ import { MESSAGES, type PageAccess } from '@/lib/page-access';
 import type { PaperDraft, SavedPaper } from '@/lib/paper';
 import type { SiteOn } from '@/lib/site-access';
 import { freshLibrary, hfDraft } from './helpers/drafts';
+import { $, $$, click, container, mount, useContainer, waitFor } from './helpers/view';
 
-let container: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-  vi.restoreAllMocks();
-});
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
+useContainer(); // after hooks run last-registered first: unmount, then restore the mocks
 
-const mount = (ui: ComponentChild) => act(() => render(ui, container));
-const $ = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(sel: string) => [...container.querySelectorAll<T>(sel)];
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const button = (name: string) => $$<HTMLButtonElement>('button').find((b) => text(b) === name || b.getAttribute('aria-label') === name) ?? null;
-function click(el: Element | null) {
-  if (!el) throw new Error('nothing to click');
-  act(() => (el as HTMLElement).click());
-}
 function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
   act(() => {
     input.value = value;
@@ -49,18 +35,6 @@ function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
 }
 function key(el: Element, k: string, init: KeyboardEventInit = {}) {
   act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init })));
-}
-async function waitFor(check: () => void | Promise<void>, timeoutMs = 4000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-    }
-    await act(() => new Promise<void>((r) => setTimeout(r, 5)));
-  }
 }
 async function violations(): Promise<string[]> {
   const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });

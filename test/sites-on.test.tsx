@@ -5,41 +5,19 @@
  * listed sites refused with a message); then the same on lib/site-access over fakeBrowser.
  */
 import axe from 'axe-core';
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SitesOn, toRows } from '@/entrypoints/options/SitesOn';
 import { scriptIdOf, sitesOn, type SiteOn } from '@/lib/site-access';
 import { fakeAccess } from './helpers/fake-access';
+import { $, container, mount, useContainer, waitFor } from './helpers/view';
 
-let container: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-  vi.restoreAllMocks();
-});
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
+useContainer(); // after hooks run last-registered first: unmount, then restore the mocks
 
-const mount = (ui: ComponentChild) => act(() => render(ui, container));
-const $ = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T>(sel);
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-async function waitFor(check: () => void | Promise<void>, timeoutMs = 4000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-    }
-    await act(() => new Promise<void>((r) => setTimeout(r, 5)));
-  }
-}
 function submit(address: string) {
   const input = $<HTMLInputElement>('#sites-on-address')!;
   act(() => {

@@ -5,9 +5,8 @@
  * outcome is said in a live region.
  */
 import 'fake-indexeddb/auto';
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BulkBar } from '@/components/list/BulkBar';
 import { PaperDetails } from '@/components/details/PaperDetails';
 import { SendToZotero } from '@/components/zotero/SendToZotero';
@@ -15,18 +14,10 @@ import { App } from '@/entrypoints/popup/App';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { SavedPaper } from '@/lib/paper';
 import { freshLibrary, hfDraft } from './helpers/drafts';
+import { container, mount, useContainer, waitFor } from './helpers/view';
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
+useContainer();
 
-const mount = (ui: ComponentChild) => act(() => render(ui, container));
 const buttons = () => [...container.querySelectorAll('button')];
 const button = (name: string) => buttons().find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name || b.textContent === name) ?? null;
 const status = () => container.querySelector('[role="status"]')?.textContent ?? null;
@@ -109,18 +100,6 @@ describe('SendToZotero', () => {
     expect(button('Send to Zotero')).toBeNull();
   });
 });
-
-async function waitFor(check: () => void, timeoutMs = 4000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-    }
-    await act(() => new Promise<void>((r) => setTimeout(r, 5)));
-  }
-}
 
 describe('Send to Zotero in the reading list', () => {
   it('details and the bulk bar hand the papers (ids, and the title of one) to the send, and show its outcome', async () => {
