@@ -3,6 +3,7 @@
  * typed Result. Pure functions of (library, raw payload) so they are tested without a browser.
  */
 import { z } from 'zod/mini';
+import { errorMessage } from './errors';
 import { NotFoundError, type Library } from './library';
 import { toState, type Failure, type Responses, type Result } from './messages';
 import { lookupDrafts, Requests, type RequestType } from './requests';
@@ -16,7 +17,7 @@ export function toFailure(err: unknown): Failure {
   if (err instanceof NotFoundError) return failure('not-found', err.message);
   if (err instanceof z.core.$ZodError) return failure('invalid', z.prettifyError(err));
   const name = err instanceof Error ? err.name : '';
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   if (/Quota|Database|Transaction|Abort|Constraint|Open|DataError|InvalidState/i.test(name)) {
     return failure('storage', `${name}: ${message}`);
   }

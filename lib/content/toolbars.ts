@@ -10,6 +10,7 @@ import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/comp
 import TOOLBAR_CSS from '@/components/toolbar/toolbar.css?inline';
 import type { PaperDraft, Status, UserPatch } from '../paper';
 import type { ChangedMessage, PaperState, Result } from '../messages';
+import { errorMessage } from '../errors';
 import type { ZoteroOutcome } from '../exchange/zotero-send';
 import { HOST_NAME, HOST_TAG } from './hosts';
 import { skipsOffscreen } from './page-dom';
@@ -366,7 +367,7 @@ export class Toolbars {
 }
 
 function fail(e: unknown): { ok: false; error: { code: 'internal'; message: string } } {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorMessage(e);
   const hint = /context invalidated|Receiving end does not exist/i.test(message) ? 'PaperShelf was updated; reload the page.' : message;
   return { ok: false, error: { code: 'internal', message: hint } };
 }

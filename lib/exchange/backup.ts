@@ -8,6 +8,7 @@
  * Reading checks the envelope first (a wrong file is refused with one clear message), then
  * validates each paper on its own, so one broken record is reported and the rest can be imported.
  */
+import { errorMessage } from '../errors';
 import { SavedPaper } from '../paper';
 import { FormatError } from './errors';
 import { describeIssues, type Located, type Rejection } from './csl';
@@ -83,7 +84,7 @@ export function readBackup(v: unknown): BackupRead {
     try {
       for (let n = version; n < BACKUP_VERSION; n++) paper = UPGRADES[n]!(paper);
     } catch (err) {
-      rejected.push({ index: i + 1, key, reason: `could not upgrade from version ${version}: ${err instanceof Error ? err.message : String(err)}` });
+      rejected.push({ index: i + 1, key, reason: `could not upgrade from version ${version}: ${errorMessage(err)}` });
       return;
     }
     // `words` is derived (re-computed on import): a hand-edited backup may leave it out.

@@ -13,6 +13,7 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
+import { errorMessage } from '../errors';
 import { TEX_MATH as MATH, type CslItem, type ExtraIds } from './csl';
 import { FormatError } from './errors';
 
@@ -30,10 +31,6 @@ export interface ReadEntry {
   item?: CslItem;
   extra: ExtraIds;
   error?: string;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,7 +121,7 @@ export function toBibtex(items: readonly CslItem[], extra: readonly ExtraIds[] =
 
 /** "expected "text", got EOF at line 1 col 22:\n…" -> "at line 1, column 22: expected …". */
 function describeBibtexError(err: unknown): string {
-  const first = message(err).split('\n')[0]!.replace(/:$/, '');
+  const first = errorMessage(err).split('\n')[0]!.replace(/:$/, '');
   const m = /^(.*?) at line (\d+) col (\d+)$/.exec(first);
   if (!m) return `BibTeX syntax error: ${first}`;
   const truncated = /got EOF/.test(m[1]!) ? ' (the file ends inside an entry: is it truncated?)' : '';
@@ -162,7 +159,7 @@ export function readBibtex(text: string): ReadEntry[] {
       if (!item) return { key, extra, error: 'citation-js could not read this entry' };
       return { key, item, extra };
     } catch (err) {
-      return { key, extra, error: `could not read this entry: ${message(err)}` };
+      return { key, extra, error: `could not read this entry: ${errorMessage(err)}` };
     }
   });
 }
@@ -221,7 +218,7 @@ export function readRis(text: string): ReadEntry[] {
   try {
     records = plugins.input.data(text, '@ris/file') as RisRecord[];
   } catch (err) {
-    throw new FormatError(`RIS: could not read the file: ${message(err)}`);
+    throw new FormatError(`RIS: could not read the file: ${errorMessage(err)}`);
   }
   return records.map((rec) => {
     const id = rec.ID;
@@ -230,7 +227,7 @@ export function readRis(text: string): ReadEntry[] {
       const item = plugins.input.data(rec, '@ris/record') as CslItem;
       return { key, item: { ...item, id: key ?? '' }, extra: {} };
     } catch (err) {
-      return { key, extra: {}, error: `could not read this record: ${message(err)}` };
+      return { key, extra: {}, error: `could not read this record: ${errorMessage(err)}` };
     }
   });
 }

@@ -7,6 +7,7 @@
  * Formats are recognised by content first (JSON, RIS tag lines, BibTeX entries), the file name's
  * extension second. BibTeX, CSL-JSON and RIS go through citation-js (loaded on demand).
  */
+import { errorMessage } from '../errors';
 import type { Library } from '../library';
 import type { SavedPaper } from '../paper';
 import { looksLikeBackup, readBackup } from './backup';
@@ -91,7 +92,7 @@ function detect(fileName: string, text: string): Detected {
     try {
       return { format: 'json', value: JSON.parse(text) };
     } catch (err) {
-      throw new FormatError(describeJsonError(text, err instanceof Error ? err.message : String(err)));
+      throw new FormatError(describeJsonError(text, errorMessage(err)));
     }
   }
   if (RIS_START.test(text) || ext === 'ris') return { format: 'ris' };
@@ -127,7 +128,7 @@ async function readCslJson(value: unknown): Promise<ReadEntry[]> {
     try {
       return { key, item: readCslItem(raw), extra: {} };
     } catch (err) {
-      return { key, extra: {}, error: err instanceof Error ? err.message : String(err) };
+      return { key, extra: {}, error: errorMessage(err) };
     }
   });
 }
@@ -181,7 +182,7 @@ function sniff(fileName: string, rawText: string, max: number): Sniffed {
 
 function failure(err: unknown): string {
   if (err instanceof FormatError) return err.message;
-  return `Could not read the file: ${err instanceof Error ? err.message : String(err)}`;
+  return `Could not read the file: ${errorMessage(err)}`;
 }
 
 /** Whether a sniffed file is a PaperShelf backup (JSON that is no CSL-JSON). */
