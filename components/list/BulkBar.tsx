@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import { STATUSES, type Status } from '@/lib/paper';
 import { STATUS_LABEL } from '../labels';
+import { formatCount } from './counts';
 import { SendToZotero } from '../zotero/SendToZotero';
 
 /** One bulk action, applied to a list of paper ids. */
@@ -22,7 +23,7 @@ export interface BulkBarProps {
 
 export function BulkBar({ count, onAction, onClear, zotero }: BulkBarProps) {
   const [tag, setTag] = useState('');
-  const what = count === 1 ? 'the selected paper' : `the ${count.toLocaleString('en-US')} selected papers`;
+  const what = count === 1 ? 'the selected paper' : `the ${formatCount(count)} selected papers`;
   const applyTag = (e: Event) => {
     e.preventDefault();
     const t = tag.trim();

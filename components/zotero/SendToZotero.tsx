@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
+import { formatCount } from '../list/counts';
 import { formatDay } from '../PaperRow';
 import './zotero.css';
 
@@ -58,14 +59,14 @@ export function SendToZotero({ count, sentBefore, sentAt, onSend, what }: SendTo
           <p>
             {one
               ? 'This paper is in Zotero already: sending it again adds a second copy there.'
-              : `${sentBefore.toLocaleString('en-US')} of the ${count.toLocaleString('en-US')} selected papers were sent to Zotero before: sending them again adds second copies there.`}
+              : `${formatCount(sentBefore)} of the ${formatCount(count)} selected papers were sent to Zotero before: sending them again adds second copies there.`}
           </p>
           <button type="button" class="button" onClick={() => send(false)}>
-            {one ? 'Send again' : `Send all ${count.toLocaleString('en-US')}`}
+            {one ? 'Send again' : `Send all ${formatCount(count)}`}
           </button>
           {!one && unsent > 0 && (
             <button type="button" class="button" onClick={() => send(true)}>
-              {`Send only the ${unsent.toLocaleString('en-US')} not sent`}
+              {`Send only the ${formatCount(unsent)} not sent`}
             </button>
           )}
           <button type="button" class="button" onClick={() => setState({ step: 'idle' })}>

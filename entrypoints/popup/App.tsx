@@ -9,6 +9,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BulkAction } from '@/components/list/BulkBar';
+import { papersCount } from '@/components/list/counts';
 import { DEFAULT_FILTERS, type ListFilters } from '@/components/list/filters';
 import type { UndoNotice } from '@/components/list/UndoBar';
 import { ReadingList, type TagChange } from '@/components/ReadingList';
@@ -55,7 +56,7 @@ function defaultOpen(url: string): void {
 
 /** “Title” for one paper, "3 papers" for more (removed, or acted on in bulk). */
 function removedWhat(records: readonly SavedPaper[]): string {
-  return records.length === 1 ? `“${records[0]!.title}”` : `${records.length.toLocaleString('en-US')} papers`;
+  return records.length === 1 ? `“${records[0]!.title}”` : papersCount(records.length);
 }
 
 /** The reading-list popup. */
