@@ -59,7 +59,6 @@ function removedWhat(records: readonly SavedPaper[]): string {
   return records.length === 1 ? `“${records[0]!.title}”` : papersCount(records.length);
 }
 
-/** The reading-list popup. */
 function defaultOptions(): void {
   void browser.runtime.openOptionsPage();
 }
@@ -117,20 +116,14 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, plac
   const total = loaded ? index.size : (preview?.total ?? null);
   const tags = useMemo(() => (version < 0 ? [] : index.tags()), [version]);
 
-  const setStatus = (paper: SavedPaper, status: Status) => {
-    library.patch(paper.id, { status }).catch((err: unknown) => {
-      setError(`Could not change the status of “${paper.title}”: ${errorMessage(err)}`);
-      setRetry((n) => n + 1); // put the select back to the stored value
-    });
-  };
-
-  /** A field-level patch from the details view; a failure says so and shows the stored values again. */
+  /** A field-level patch (a row's status, the details); a failure says so and shows the stored values again. */
   const patch = (paper: SavedPaper, change: UserPatch, failed: string) => {
     library.patch(paper.id, change).catch((err: unknown) => {
       setError(`${failed}: ${errorMessage(err)}`);
       setRetry((n) => n + 1);
     });
   };
+  const setStatus = (paper: SavedPaper, status: Status) => patch(paper, { status }, `Could not change the status of “${paper.title}”`);
   const setNote = (paper: SavedPaper, note: string) => patch(paper, { note }, `Could not save the note of “${paper.title}”`);
   const setTag = (paper: SavedPaper, change: TagChange) =>
     'add' in change
