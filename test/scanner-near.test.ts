@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardScanner } from '@/lib/content/scanner';
 import { Toolbars, type Backend } from '@/lib/content/toolbars';
 import { ADAPTERS } from '@/lib/sites';
+import { adapter as huggingface } from '@/lib/sites/huggingface/adapter';
 
 const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
 
@@ -87,6 +88,7 @@ beforeEach(() => {
 afterEach(() => {
   abort.abort();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   document.body.replaceChildren();
 });
 
@@ -131,6 +133,22 @@ describe('a big feed', () => {
     await settle();
     expect(hosts()).toEqual(all.slice(0, 40));
     expect(scanner.waitingIds()).toEqual(all.slice(40).map((id) => `arxiv:${id}`));
+  });
+
+  it('reads each waiting card once for the background’s questions, again only when its title link changed', async () => {
+    const all = ids(250);
+    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
+    scanner.start();
+    await settle();
+    const identify = vi.spyOn(huggingface, 'identify');
+    expect(scanner.waitingIds()).toHaveLength(250);
+    expect(identify).toHaveBeenCalledTimes(250);
+    expect(scanner.waitingIds()).toEqual(all.map((id) => `arxiv:${id}`));
+    expect(identify).toHaveBeenCalledTimes(250);
+    // The page reuses the last card for another paper (an SPA's re-render): that card is read again.
+    document.querySelector('.grid')!.lastElementChild!.querySelector('h3 a')!.setAttribute('href', '/papers/2605.00001');
+    expect(scanner.waitingIds().at(-1)).toBe('arxiv:2605.00001');
+    expect(identify).toHaveBeenCalledTimes(251);
   });
 
   it('places cards appended later (infinite scroll) at once, and stops watching cards the page removed', async () => {

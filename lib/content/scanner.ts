@@ -4,9 +4,9 @@
  * feed's toolbars go only on the cards near the screen, the others' as they come near (near.ts).
  * Everything stops when the signal aborts.
  */
-import { pickAdapter, safeAnchor, safeIdentify } from '../sites/pick';
+import { pickAdapter, safeAnchor, safeIdentify, type IdentifiedCard } from '../sites/pick';
 import type { PaperDraft } from '../paper';
-import type { Anchor, ExtractContext, SiteAdapter } from '../sites/types';
+import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../sites/types';
 import { NearCards } from './near';
 import { isOwnMutation, skipsOffscreen, titleLink } from './page-dom';
 
@@ -79,6 +79,8 @@ export class CardScanner {
   private observer: MutationObserver | null = null;
   /** cards of a big scan waiting to come near the screen */
   private readonly near: NearCards;
+  /** waiting cards' papers as waitingIds() read them, each with the link that named it */
+  private readonly waitingRead = new WeakMap<Element, { id: string; key: Element; href: string | null }>();
   readonly stats: ScanStats = { mounted: 0, skipped: 0, scans: 0 };
 
   constructor(
@@ -189,13 +191,7 @@ export class CardScanner {
       todo = cameNear.size ? todo.filter((c) => cameNear.has(c)) : [];
     }
     if (todo.length === 0) return;
-    let data: unknown = null;
-    try {
-      data = adapter.prepare(this.doc, url, kind);
-    } catch {
-      data = null;
-    }
-    await this.process(adapter, todo, { url, kind, data }, taskStart);
+    await this.process(adapter, todo, { url, kind, data: safePrepare(adapter, this.doc, url, kind) }, taskStart);
   }
 
   /**
@@ -208,13 +204,25 @@ export class CardScanner {
     const found = pickAdapter(this.adapters, url);
     if (!found || !this.near.cards.length) return [];
     const { adapter, kind } = found;
-    let data: unknown = null;
-    try {
-      data = adapter.prepare(this.doc, url, kind);
-    } catch {
-      data = null;
+    // The background asks after every batch of lookups (each batch of cards coming near while the
+    // page scrolls): a card is read once, and again only when its title link changed, as the
+    // scanner checks its mounted cards (a page may reuse a card for another paper).
+    let ctx: ExtractContext | undefined;
+    const ids: string[] = [];
+    for (const card of this.near.cards) {
+      const read = this.waitingRead.get(card);
+      if (read && namesSame(card, read.key, read.href)) {
+        ids.push(read.id);
+        continue;
+      }
+      ctx ??= { url, kind, data: safePrepare(adapter, this.doc, url, kind) };
+      const identified = safeIdentify(adapter, card, ctx);
+      if (!identified) continue;
+      const key = keyOf(card, identified);
+      this.waitingRead.set(card, { id: identified.id, key, href: key.getAttribute('href') });
+      ids.push(identified.id);
     }
-    return this.near.cards.flatMap((card) => safeIdentify(adapter, card, { url, kind, data })?.id ?? []);
+    return ids;
   }
 
   /** Whether the user has the adapter's site turned on (default: all on). */
@@ -233,7 +241,7 @@ export class CardScanner {
   /** A mounted card is current while its host is in it and its title link is the same one. */
   private isCurrent(card: Element): boolean {
     const m = this.live.get(card);
-    return !!m && m.host.isConnected && m.key.isConnected && card.contains(m.key) && m.key.getAttribute('href') === m.href;
+    return !!m && m.host.isConnected && namesSame(card, m.key, m.href);
   }
 
   /**
@@ -264,7 +272,7 @@ export class CardScanner {
       }
       const handle: CardHandle = { card, id: found.id, title: found.title, anchor, draft: found.draft };
       try {
-        built.push({ handle, host: this.hooks.create(handle), key: found.key ?? titleLink(card, found.draft()?.arxivId) });
+        built.push({ handle, host: this.hooks.create(handle), key: keyOf(card, found) });
       } catch {
         this.stats.skipped++;
       }
@@ -359,6 +367,25 @@ export class CardScanner {
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true };
+
+/** The adapter's page-level data for a scan (null when it throws). */
+function safePrepare(adapter: SiteAdapter, doc: Document, url: URL, kind: PageKind): unknown {
+  try {
+    return adapter.prepare(doc, url, kind);
+  } catch {
+    return null;
+  }
+}
+
+/** The link naming an identified card's paper (the card itself when none does). */
+function keyOf(card: Element, found: IdentifiedCard): Element {
+  return found.key ?? titleLink(card, found.draft()?.arxivId);
+}
+
+/** Whether a card still names the paper it did: the same link, in it, with the same address. */
+function namesSame(card: Element, key: Element, href: string | null): boolean {
+  return key.isConnected && card.contains(key) && key.getAttribute('href') === href;
+}
 
 /** Let the page run (input, rendering) before going on. */
 function nextTask(): Promise<void> {
