@@ -9,8 +9,8 @@ import { Toolbars, type Backend } from '@/lib/content/toolbars';
 import PAGE_CSS from '@/components/toolbar/page.css?inline';
 import type { PaperDraft } from '@/lib/paper';
 import type { PaperState } from '@/lib/messages';
+import { happyDOM, settle, toolbarHooks, wiredScanner as wired } from './helpers/content';
 
-const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
 const URL_DAILY = 'https://huggingface.co/papers/date/2026-03-02';
 
 function card(id: string, title: string): string {
@@ -75,10 +75,6 @@ const buttonNames = (id: string) => [...shadow(id).querySelectorAll('button')].m
 /** The pointer moves onto a card's Save button (as a user reaching for the toolbar). */
 const pointAt = (id: string) => saveButton(id).dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
-}
-
 let abort: AbortController;
 let backend: FakeBackend;
 let scanner: CardScanner;
@@ -86,12 +82,7 @@ let toolbars: Toolbars;
 
 /** A scanner wired to the current `toolbars` (lookups included), for these adapters. */
 function wiredScanner(adapters = ADAPTERS): CardScanner {
-  return new CardScanner(
-    document,
-    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
-    abort.signal,
-    adapters,
-  );
+  return wired(toolbars, abort.signal, adapters);
 }
 
 /** A new page's content script: the current one stops, new toolbars and a scanner for them. */
@@ -143,7 +134,7 @@ describe('CardScanner', () => {
     const big = new CardScanner(
       document,
       {
-        create: (h) => toolbars.create(h),
+        ...toolbarHooks(toolbars),
         place: (h, host) => {
           if (!inTask) {
             inTask = true;
@@ -160,7 +151,6 @@ describe('CardScanner', () => {
           }
           toolbars.place(h, host);
         },
-        unmount: (h, host) => toolbars.unmount(h, host),
         mounted: (d) => {
           // (and whether still in the task that placed toolbars)
           lookups.push([d.length, hosts().length, placedThisTask]);

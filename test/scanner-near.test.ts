@@ -3,12 +3,10 @@
  * near (lib/content/near.ts), with a fake IntersectionObserver standing in for the browser's.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CardScanner } from '@/lib/content/scanner';
+import type { CardScanner } from '@/lib/content/scanner';
 import { Toolbars, type Backend } from '@/lib/content/toolbars';
-import { ADAPTERS } from '@/lib/sites';
 import { adapter as huggingface } from '@/lib/sites/huggingface/adapter';
-
-const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+import { happyDOM, settle, wiredScanner } from './helpers/content';
 
 const card = (id: string) =>
   `<article><div class="w-full min-w-0"><h3><a href="/papers/${id}">Title ${id}</a></h3></div></article>`;
@@ -64,10 +62,6 @@ const backend: Backend = {
   tags: async () => ({ ok: true, tags: [] }),
 };
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
-}
-
 let abort: AbortController;
 let scanner: CardScanner;
 
@@ -78,12 +72,7 @@ beforeEach(() => {
   lookups.length = 0;
   abort = new AbortController();
   const toolbars = new Toolbars(document, backend, abort.signal);
-  scanner = new CardScanner(
-    document,
-    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
-    abort.signal,
-    ADAPTERS,
-  );
+  scanner = wiredScanner(toolbars, abort.signal);
 });
 afterEach(() => {
   abort.abort();

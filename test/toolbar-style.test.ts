@@ -5,16 +5,9 @@
  * Firefox ESR 140 and 153 (test/e2e/firefox).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CardScanner } from '@/lib/content/scanner';
-import { ADAPTERS } from '@/lib/sites';
 import { Toolbars, type Backend } from '@/lib/content/toolbars';
 import TOOLBAR_CSS from '@/components/toolbar/toolbar.css?inline';
-
-const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
-
-function card(id: string): string {
-  return `<article><a href="/papers/${id}"><img src="https://cdn.example/${id}.png"></a><div><h3><a href="/papers/${id}">Title ${id}</a></h3></div></article>`;
-}
+import { happyDOM, hfCard as card, settle, wiredScanner } from './helpers/content';
 
 const backend: Backend = {
   lookup: async () => ({ ok: true, papers: {} }),
@@ -28,10 +21,6 @@ const shadow = (id: string) => document.querySelector(`papershelf-toolbar[data-p
 const pointAt = (id: string) => shadow(id).querySelector('.save')!.dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
 /** What a shadow root holds: its elements' tags and its adopted sheets. */
 const contents = (id: string) => ({ children: [...shadow(id).children].map((e) => e.localName), adopted: shadow(id).adoptedStyleSheets.length });
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
-}
 
 let abort: AbortController;
 let toolbars: Toolbars;
@@ -48,13 +37,7 @@ beforeEach(async () => {
   document.body.innerHTML = `<div class="grid">${['2603.00001', '2603.00002', '2603.00003'].map(card).join('')}</div>`;
   abort = new AbortController();
   toolbars = new Toolbars(document, backend, abort.signal);
-  const scanner = new CardScanner(
-    document,
-    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
-    abort.signal,
-    ADAPTERS,
-  );
-  scanner.start();
+  wiredScanner(toolbars, abort.signal).start();
   await settle();
 });
 

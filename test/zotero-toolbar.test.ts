@@ -5,22 +5,16 @@
  * follows the background's change notice ("✓ Zotero").
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { CardScanner } from '@/lib/content/scanner';
-import { ADAPTERS } from '@/lib/sites';
 import { Toolbars, type Backend } from '@/lib/content/toolbars';
 import type { ZoteroOutcome } from '@/lib/exchange/zotero-send';
 import type { PaperState, Result } from '@/lib/messages';
+import { happyDOM, hfCard as card, settle, wiredScanner } from './helpers/content';
 
-const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
-const card = (id: string) => `<article><a href="/papers/${id}"><img src="https://cdn.example/${id}.png"></a><div><h3><a href="/papers/${id}">Title ${id}</a></h3></div></article>`;
 const state = (id: string, over: Partial<PaperState> = {}): PaperState => ({ id: `arxiv:${id}`, tags: [], note: '', status: 'unread', savedAt: 1, ...over });
 
 const shadow = (id: string) => document.querySelector(`papershelf-toolbar[data-papershelf-id="arxiv:${id}"]`)!.shadowRoot!;
 const zotero = (id: string) => shadow(id).querySelector<HTMLButtonElement>('button.zotero');
 const errorText = (id: string) => shadow(id).querySelector('.error')?.textContent ?? null;
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
-}
 const click = async (el: Element | null) => {
   el!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
   await settle();
@@ -36,13 +30,7 @@ async function page(backend: Backend, ids: string[]): Promise<void> {
   document.body.innerHTML = `<div class="grid">${ids.map(card).join('')}</div>`;
   abort = new AbortController();
   toolbars = new Toolbars(document, backend, abort.signal);
-  const scanner = new CardScanner(
-    document,
-    { create: (h) => toolbars.create(h), place: (h, host) => toolbars.place(h, host), unmount: (h, host) => toolbars.unmount(h, host), mounted: (d) => void toolbars.lookup(d) },
-    abort.signal,
-    ADAPTERS,
-  );
-  scanner.start();
+  wiredScanner(toolbars, abort.signal).start();
   await settle();
 }
 
