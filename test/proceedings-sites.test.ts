@@ -10,6 +10,7 @@ import { meta as cvf } from '../lib/sites/cvf/meta';
 import { meta as neurips } from '../lib/sites/neurips/meta';
 import { pdfOf } from '../lib/sites/neurips/paths';
 import { authorsOf, contentFields, dateOf, idsOf, keywordsOf, textOf } from '../lib/sites/openreview/fields';
+import { adapter as openreviewAdapter } from '../lib/sites/openreview/adapter';
 import { meta as openreview } from '../lib/sites/openreview/meta';
 import { groupName } from '../lib/sites/openreview/paths';
 
@@ -107,5 +108,12 @@ describe('OpenReview notes', () => {
     ).toEqual({ arxiv: { id: '2410.01234' }, doi: '10.5555/x.1' });
     expect(note('<h4><a>T</a></h4><div><strong class="note-content-field">Preprint:</strong> <span class="note-content-value">https://arxiv.org/pdf/2402.00042</span></div>')).toEqual({ arxiv: { id: '2402.00042' }, doi: null });
     expect(note('<h4><a>T</a></h4><div><strong class="note-content-field">Code:</strong> <span class="note-content-value">arXiv:2402.00042</span></div>')).toEqual({ arxiv: { id: '2402.00042' }, doi: null });
+  });
+
+  it('a PDF link with an empty target is no PDF (it resolved to the page itself)', () => {
+    const card = body('<li class="note" data-id="Sk9yuql0Z"><h4><a href="https://openreview.net/forum?id=Sk9yuql0Z">T</a><a href="" class="pdf-link">pdf</a></h4></li>').firstElementChild!;
+    const d = openreviewAdapter.extract(card, { url: BASE, kind: 'group', data: null });
+    expect(d?.links.page).toBe('https://openreview.net/forum?id=Sk9yuql0Z');
+    expect(d?.links.pdf).toBeUndefined();
   });
 });

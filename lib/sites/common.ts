@@ -3,7 +3,7 @@
  * Pure functions of their arguments: no DOM globals, so they run on parsed fixtures too.
  */
 import type { PaperDraft } from '../draft';
-import { arxivKey, normaliseUrl, parseDoi, siteKey, type ArxivId } from '../ids';
+import { arxivIdFromPath, arxivKey, normaliseUrl, parseArxivId, parseDoi, siteKey, type ArxivId } from '../ids';
 
 /** Whitespace runs to one space, trimmed; null and undefined read as ''. */
 export const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -25,6 +25,26 @@ export function firstAll(root: ParentNode, selectors: readonly string[]): Elemen
   }
   return [];
 }
+
+/** A link target, resolved against `base`, as an absolute http(s) URL; null for javascript:, data: and junk. */
+export function linkUrl(href: string | null | undefined, base?: URL): URL | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/** linkUrl's address as a string (a draft's link), or undefined. */
+export const linkHref = (href: string | null | undefined, base?: URL): string | undefined => linkUrl(href, base)?.href;
+
+/** The arXiv id a link to arxiv.org or one of its subdomains names (/abs/, /pdf/, /html/), or null. */
+export const arxivIdOfUrl = (u: URL | null): ArxivId | null => (u && /(^|\.)arxiv\.org$/.test(u.hostname) ? arxivIdFromPath(u.pathname) : null);
+
+/** The arXiv id an arXiv DataCite DOI names (`10.48550/arxiv.2305.13169`, as parseDoi gives it), or null. */
+export const arxivIdOfDoi = (doi: string | null | undefined): ArxivId | null => (doi?.startsWith('10.48550/arxiv.') ? parseArxivId(doi.slice('10.48550/arxiv.'.length)) : null);
 
 /** Drop keys whose value is undefined, so drafts compare exactly and serialise cleanly. */
 export function compact<T extends object>(o: T): T {

@@ -14,7 +14,7 @@
  * the record's `doi` field.
  */
 import { parseDoi } from '../../ids';
-import { collapse, compact, first, firstAll, paperDraft, readMeta } from '../common';
+import { collapse, compact, first, firstAll, linkHref, linkUrl, paperDraft, readMeta } from '../common';
 import { anthologyIdOf, anthologyPath, id } from './meta';
 import type { PaperDraft } from '../../draft';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -67,26 +67,11 @@ function detect(url: URL): PageKind | null {
 
 // --- helpers ---
 
-/** An absolute http(s) URL for a link target, or undefined. */
-function absolute(href: string | null | undefined, base: URL): string | undefined {
-  if (!href) return undefined;
-  try {
-    const u = new URL(href.trim(), base);
-    return /^https?:$/.test(u.protocol) ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The anthology id a link target names, relative or absolute, on either host. */
 function idFromHref(href: string | null | undefined, base: URL): string | null {
-  if (!href) return null;
-  try {
-    const path = anthologyPath(new URL(href.trim(), base));
-    return path === null ? null : anthologyIdOf(path);
-  } catch {
-    return null;
-  }
+  const u = linkUrl(href, base);
+  const path = u && anthologyPath(u);
+  return path === null ? null : anthologyIdOf(path);
 }
 
 /** The year an anthology id carries: `2021.naacl-main.208` -> 2021, `W18-6560` -> 2018, `C65-1001` -> 1965. */
@@ -156,8 +141,8 @@ function extractEntry(card: Element, ctx: ExtractContext): PaperDraft | null {
     venue: text(first(card, CARD_VOLUME)) || venueAround(card, ctx),
     // A collapsed abstract is still shown: one click on "abs" opens it.
     abstract,
-    pdf: absolute(first(buttons, PDF_LINK)?.getAttribute('href'), ctx.url),
-    bib: absolute(first(buttons, BIB_LINK)?.getAttribute('href'), ctx.url),
+    pdf: linkHref(first(buttons, PDF_LINK)?.getAttribute('href'), ctx.url),
+    bib: linkHref(first(buttons, BIB_LINK)?.getAttribute('href'), ctx.url),
   });
 }
 
@@ -200,7 +185,7 @@ function preparePaper(root: ParentNode, url: URL): PaperPage {
     anthologyId: text(detail(root, 'Anthology ID:')) || undefined,
     volume: text(detail(root, 'Volume:')) || undefined,
     abstract: text(first(root, PAPER_ABSTRACT)) || undefined,
-    bib: absolute(first(root, BIB_LINK)?.getAttribute('href'), url),
+    bib: linkHref(first(root, BIB_LINK)?.getAttribute('href'), url),
   };
 }
 
@@ -218,7 +203,7 @@ function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
     authors: shown.length ? shown : (page.meta.get('citation_author') ?? []),
     venue: page.volume ?? one('citation_conference_title') ?? one('citation_journal_title'),
     abstract: page.abstract,
-    pdf: absolute(one('citation_pdf_url') ?? first(card, PDF_LINK)?.getAttribute('href'), ctx.url),
+    pdf: linkHref(one('citation_pdf_url') ?? first(card, PDF_LINK)?.getAttribute('href'), ctx.url),
     bib: page.bib,
     doi: parseDoi(one('citation_doi') ?? '') ?? undefined,
   });

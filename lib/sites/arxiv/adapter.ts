@@ -7,7 +7,7 @@
  */
 import { monthOf } from '../../dates';
 import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
-import { arxivDraft, arxivLinks, collapse, first, firstAll, isoDate, metaDate, readMeta } from '../common';
+import { arxivDraft, arxivLinks, collapse, first, firstAll, isoDate, linkUrl, metaDate, readMeta } from '../common';
 import { id } from './meta';
 import type { PaperDraft } from '../../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -112,13 +112,8 @@ function textOf(el: Element | null | undefined, skip: (e: Element) => boolean = 
 
 /** An arXiv id from a link target on arxiv.org (relative or absolute), or null. */
 function idFromHref(href: string | null | undefined, base: URL): ArxivId | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    return isArxivHost(u.hostname) ? arxivIdFromPath(u.pathname) : null;
-  } catch {
-    return null;
-  }
+  const u = linkUrl(href, base);
+  return u && isArxivHost(u.hostname) ? arxivIdFromPath(u.pathname) : null;
 }
 
 /** Names from the links of an author line ("Authors:" labels and commas are not links). */

@@ -5,8 +5,8 @@
  * paper is known by its paper page, an arXiv id when the card links one. No abstracts on listings.
  * Markup reference: shared/fixtures/pages/SITES.md (CVF) and shared/fixtures/pages/cvf/.
  */
-import { arxivIdFromPath, arxivKey, normaliseUrl, type ArxivId } from '../../ids';
-import { arxivLinks, collapse, first, firstAll, metaDate, paperDraft, readMeta } from '../common';
+import { arxivKey, normaliseUrl, type ArxivId } from '../../ids';
+import { arxivIdOfUrl, arxivLinks, collapse, first, firstAll, linkHref, linkUrl, metaDate, paperDraft, readMeta } from '../common';
 import { id } from './meta';
 import { canonicalPaperUrl, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
@@ -30,30 +30,6 @@ const PAPER_CARD = ['#content dd', 'dd', '#content'] as const;
 
 // --- helpers ---
 
-/** A link's target as an absolute http(s) URL, or null. */
-function linkUrl(href: string | null | undefined, base: URL): URL | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
-  } catch {
-    return null;
-  }
-}
-
-const absolute = (href: string | null | undefined, base: URL): string | undefined => linkUrl(href, base)?.href;
-
-/** An arXiv id from a link to arxiv.org (abs or pdf), or null. */
-function arxivOf(href: string | undefined): ArxivId | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href);
-    return /(^|\.)arxiv\.org$/.test(u.hostname) ? arxivIdFromPath(u.pathname) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The dd elements that belong to a dt: its siblings up to the next dt. */
 function ddsOf(dt: Element): Element[] {
   const dds: Element[] = [];
@@ -68,7 +44,7 @@ const authorsDdOf = (dds: readonly Element[]): Element | undefined => dds.find((
 function arxivLinkIn(scope: Element | undefined, base: URL): ArxivId | null {
   for (const a of scope?.querySelectorAll('a[href]') ?? []) {
     if (collapse(a.textContent).toLowerCase() !== 'arxiv') continue;
-    const found = arxivOf(absolute(a.getAttribute('href'), base));
+    const found = arxivIdOfUrl(linkUrl(a.getAttribute('href'), base));
     if (found) return found;
   }
   return null;
@@ -78,7 +54,7 @@ function arxivLinkIn(scope: Element | undefined, base: URL): ArxivId | null {
 function relatedLinks(scope: Element | undefined, base: URL, arxiv: ArxivId | null): Links {
   const links: Links = {};
   for (const a of scope?.querySelectorAll('a[href]') ?? []) {
-    const href = absolute(a.getAttribute('href'), base);
+    const href = linkHref(a.getAttribute('href'), base);
     const label = collapse(a.textContent).toLowerCase();
     if (!href) continue;
     if (label === 'pdf' || (!links.pdf && /\/papers\/[^/]+\.pdf$/i.test(href))) links.pdf ??= href;
@@ -175,7 +151,7 @@ function extractPaper(card: Element, ctx: ExtractContext, page: PageData): Paper
     publishedAt: date,
     venue: venue.venue,
     year: date ? undefined : (metaYear ?? venue.year),
-    links: { page: ctx.url.href, ...links, pdf: absolute(one('citation_pdf_url'), ctx.url) ?? links.pdf },
+    links: { page: ctx.url.href, ...links, pdf: linkHref(one('citation_pdf_url'), ctx.url) ?? links.pdf },
     signals: {},
   });
 }

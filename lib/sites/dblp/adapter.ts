@@ -17,8 +17,8 @@
  * Empirical Data.`; not after a title ending in ? or !). It is not part of the title: one final
  * period is dropped, unless it ends an ellipsis.
  */
-import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
-import { arxivLinks, collapse, compact, first, firstAll, paperDraft } from '../common';
+import { parseArxivId, parseDoi, type ArxivId } from '../../ids';
+import { arxivIdOfDoi, arxivIdOfUrl, arxivLinks, collapse, compact, first, firstAll, linkHref, linkUrl, paperDraft } from '../common';
 import { arxivIdOfKey, HOSTS, id } from './meta';
 import type { PaperDraft } from '../../draft';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -70,15 +70,10 @@ const dblpTitle = (s: string): string => (/[^.]\.$/.test(s) ? s.slice(0, -1) : s
 const authorName = (el: Element): string => text(el).replace(/ \d{4}$/, '');
 
 /** What one electronic-edition link names: an arXiv id, a DOI, or neither. */
-function readLink(href: string): { url: string; arxiv?: ArxivId; doi?: string } | null {
-  let u: URL;
-  try {
-    u = new URL(href.trim());
-  } catch {
-    return null;
-  }
-  if (!/^https?:$/.test(u.protocol)) return null;
-  if (/(^|\.)arxiv\.org$/.test(u.hostname)) return { url: u.href, arxiv: arxivIdFromPath(u.pathname) ?? undefined };
+function readLink(u: URL | null): { url: string; arxiv?: ArxivId; doi?: string } | null {
+  if (!u) return null;
+  const arxiv = arxivIdOfUrl(u);
+  if (arxiv) return { url: u.href, arxiv };
   // doi.org, dx.doi.org and the publishers' own resolvers (doi.acm.org, doi.ieeecomputersociety.org)
   if (/^(?:dx\.)?doi\.[a-z.]+$/.test(u.hostname)) {
     let doi: string | null = null;
@@ -88,21 +83,10 @@ function readLink(href: string): { url: string; arxiv?: ArxivId; doi?: string } 
       doi = null; // a malformed %-escape is not a DOI
     }
     // arXiv's DataCite DOIs name the preprint: its arXiv id is the identity.
-    const arxiv = doi?.startsWith('10.48550/arxiv.') ? parseArxivId(doi.slice('10.48550/arxiv.'.length)) : null;
-    if (arxiv) return { url: u.href, arxiv };
-    return { url: u.href, doi: doi ?? undefined };
+    const preprint = arxivIdOfDoi(doi);
+    return preprint ? { url: u.href, arxiv: preprint } : { url: u.href, doi: doi ?? undefined };
   }
   return { url: u.href };
-}
-
-function absolute(href: string | null | undefined, base: URL): string | undefined {
-  if (!href) return undefined;
-  try {
-    const u = new URL(href.trim(), base);
-    return /^https?:$/.test(u.protocol) ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 // --- one entry ---
@@ -111,7 +95,7 @@ function extractEntry(li: Element, ctx: ExtractContext): PaperDraft | null {
   const key = li.getAttribute('id')?.trim() || li.getAttribute('data-key')?.trim();
   const data = first(li, DATA);
   if (!key || !data || !/^[a-z]+\/.+/.test(key)) return null;
-  const links = firstAll(li, EE_LINKS).flatMap((a) => readLink(absolute(a.getAttribute('href'), ctx.url) ?? '') ?? []);
+  const links = firstAll(li, EE_LINKS).flatMap((a) => readLink(linkUrl(a.getAttribute('href'), ctx.url)) ?? []);
   // CoRR entries: the arXiv link, else the key, else the volume ("CoRR abs/1503.06772").
   const volume = /^abs\/(.+)$/.exec(text(data.querySelector('[itemprop="volumeNumber"]')))?.[1];
   const arxiv = links.find((l) => l.arxiv)?.arxiv ?? arxivIdOfKey(key) ?? (key.startsWith('journals/corr/') && volume ? parseArxivId(volume) : null);
@@ -131,7 +115,7 @@ function extractEntry(li: Element, ctx: ExtractContext): PaperDraft | null {
       // the electronic edition: the arXiv abstract page, else the first one listed
       abs: arxivPages?.abs ?? links[0]?.url,
       pdf: arxivPages?.pdf,
-      bib: absolute(first(li, BIB_LINK)?.getAttribute('href'), ctx.url),
+      bib: linkHref(first(li, BIB_LINK)?.getAttribute('href'), ctx.url),
     }),
     signals: {},
   });

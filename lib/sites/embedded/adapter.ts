@@ -17,9 +17,9 @@
  * by the popup for the page in front. The draft's `site` is the page's host without `www.`
  * ("biorxiv.org"): it is shown as where the paper was seen and `site:biorxiv` finds it.
  */
-import { arxivIdFromPath, parseArxivId, siteKey, type ArxivId } from '../../ids';
+import { parseArxivId, siteKey, type ArxivId } from '../../ids';
 import type { PaperDraft } from '../../draft';
-import { compact, isoDate, paperDraft } from '../common';
+import { arxivIdOfDoi, arxivIdOfUrl, compact, isoDate, paperDraft } from '../common';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
 import { LIMITS, doiOf, httpLink, pmidOf } from './text';
 import { canonical, coins, dublinCore, highwire, jsonLd, openGraph, pageMeta, type Found } from './sources';
@@ -101,10 +101,9 @@ function arxivOf(raw: string): ArxivId | null {
   const s = raw.trim();
   if (/^arxiv:/i.test(s)) return parseArxivId(s);
   const doi = doiOf(s);
-  if (doi) return doi.startsWith('10.48550/arxiv.') ? parseArxivId(doi.slice('10.48550/arxiv.'.length)) : null;
+  if (doi) return arxivIdOfDoi(doi);
   try {
-    const u = new URL(s);
-    return /(?:^|\.)arxiv\.org$/.test(u.hostname) ? arxivIdFromPath(u.pathname) : null;
+    return arxivIdOfUrl(new URL(s));
   } catch {
     return null;
   }

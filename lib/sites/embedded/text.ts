@@ -4,6 +4,7 @@
  * the page, its tags are dropped by pattern and its entities decoded by table.
  */
 import { parseDoi } from '../../ids';
+import { linkUrl } from '../common';
 
 /**
  * What one page may put in a draft. Anything longer is cut (never an error): a hostile page
@@ -116,11 +117,6 @@ export const pmidOf = (raw: string): string | null => /^(?:pmid|info:pmid\/)\s*:
  */
 export function httpLink(raw: string | undefined, base: URL): string | null {
   const s = raw?.trim();
-  if (!s || s.length > LIMITS.url) return null;
-  try {
-    const u = new URL(s, base);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host && u.href.length <= LIMITS.url ? u.href : null;
-  } catch {
-    return null;
-  }
+  const u = s && s.length <= LIMITS.url ? linkUrl(s, base) : null;
+  return u && u.host && u.href.length <= LIMITS.url ? u.href : null;
 }

@@ -11,9 +11,9 @@
  */
 import { arxivKey, type ArxivId } from '../../ids';
 import type { PaperDraft } from '../../paper';
-import { collapse, compact, first } from '../common';
+import { collapse, compact, first, linkHref } from '../common';
 import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from '../types';
-import { hfDraft, httpUrl, isoDatePart, isPaperLink, labels, paperIdFromHref, parseCount, parseVisibleDate } from './fields';
+import { hfDraft, isoDatePart, isPaperLink, labels, paperIdFromHref, parseCount, parseVisibleDate } from './fields';
 import { LazyEntries, type HfEntry } from './island';
 import { id } from './meta';
 import { extractPaper, paperCards, preparePaper, type HfPaperPage } from './paper-page';
@@ -199,9 +199,9 @@ export const adapter: SiteAdapter = {
     const publishedAt =
       isoDatePart(paper?.publishedAt) ?? labels(card).map(parseVisibleDate).find((d) => d !== undefined);
 
-    const domThumb = httpUrl(first(card, THUMBNAIL_SELECTORS)?.getAttribute('src'), ctx.url);
+    const domThumb = linkHref(first(card, THUMBNAIL_SELECTORS)?.getAttribute('src'), ctx.url);
 
-    const githubRepo = httpUrl(paper?.githubRepo);
+    const githubRepo = linkHref(paper?.githubRepo);
     const keywords = paper?.ai_keywords?.map(collapse).filter(Boolean);
     // DOM signals first: the JSON may describe an earlier page after client-side navigation.
     const signals = compact({
@@ -223,8 +223,8 @@ export const adapter: SiteAdapter = {
       abstract,
       publishedAt,
       code: githubRepo,
-      project: httpUrl(paper?.projectPage),
-      thumbnail: domThumb ?? httpUrl(entry?.thumbnail),
+      project: linkHref(paper?.projectPage),
+      thumbnail: domThumb ?? linkHref(entry?.thumbnail),
       signals,
     });
   },

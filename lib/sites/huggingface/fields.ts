@@ -55,17 +55,6 @@ export function parseCount(text: string | null | undefined): number | undefined 
   return /^\d+$/.test(t) ? Number(t) : undefined;
 }
 
-/** An absolute http(s) URL (relative ones resolved against `base`), or undefined. */
-export function httpUrl(s: string | null | undefined, base?: URL): string | undefined {
-  if (!s) return undefined;
-  try {
-    const u = new URL(s, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** "May 22, 2023" -> "2023-05-22". No year ("Jan 1") -> undefined: we will not guess it. */
 export function parseVisibleDate(text: string): string | undefined {
   const m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(collapse(text));

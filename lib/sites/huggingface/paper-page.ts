@@ -5,9 +5,9 @@
  */
 import { parseArxivId, type ArxivId } from '../../ids';
 import type { PaperDraft } from '../../paper';
-import { collapse, compact, first, metaDate, readMeta } from '../common';
+import { collapse, compact, first, linkHref, metaDate, readMeta } from '../common';
 import type { ExtractContext } from '../types';
-import { hfDraft, httpUrl, isoDatePart, labels, paperIdFromHref, parseCount, parseVisibleDate } from './fields';
+import { hfDraft, isoDatePart, labels, paperIdFromHref, parseCount, parseVisibleDate } from './fields';
 import { LazyEntries, readEntry, readUpvote, type HfEntry } from './island';
 
 const PAPER_TITLE_SELECTORS = ['[data-target="PaperContent"] h1', 'main h1', 'h1'] as const;
@@ -111,7 +111,7 @@ export function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | n
     labels(card).map((t) => parseVisibleDate(t.replace(/^Published on /i, ''))).find((d) => d !== undefined);
 
   const githubLink = card.querySelector(GITHUB_LINK);
-  const githubRepo = httpUrl(paper?.githubRepo) ?? httpUrl(githubLink?.getAttribute('href'));
+  const githubRepo = linkHref(paper?.githubRepo) ?? linkHref(githubLink?.getAttribute('href'));
   const keywords = paper?.ai_keywords?.map(collapse).filter(Boolean);
   return hfDraft(ctx, arxiv, {
     title,
@@ -119,8 +119,8 @@ export function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | n
     abstract,
     publishedAt,
     code: githubRepo,
-    project: httpUrl(paper?.projectPage),
-    thumbnail: httpUrl(meta('og:image')[0]) ?? httpUrl(entry?.thumbnail),
+    project: linkHref(paper?.projectPage),
+    thumbnail: linkHref(meta('og:image')[0]) ?? linkHref(entry?.thumbnail),
     signals: compact({
       upvotes: page?.upvotes ?? paper?.upvotes,
       comments: entry?.numComments,

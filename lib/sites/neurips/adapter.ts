@@ -5,7 +5,7 @@
  * Markup reference: shared/fixtures/pages/SITES.md (NeurIPS) and shared/fixtures/pages/neurips/.
  */
 import { siteKey } from '../../ids';
-import { collapse, first, firstAll, metaDate, paperDraft, readMeta } from '../common';
+import { collapse, first, firstAll, linkHref, linkUrl, metaDate, paperDraft, readMeta } from '../common';
 import { id } from './meta';
 import { pdfOf, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
@@ -55,16 +55,6 @@ function textOf(el: Element | null | undefined): string {
   return collapse(out);
 }
 
-function absolute(href: string | null | undefined, base: URL): URL | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
-  } catch {
-    return null;
-  }
-}
-
 /** "Risto Vuorio, Shao-Hua Sun" -> names (the site writes no commas inside a name). */
 const splitNames = (line: string): string[] => line.split(',').map(collapse).filter(Boolean);
 
@@ -76,7 +66,7 @@ function displayName(metaName: string): string {
 
 /** The paper a link names, or null when the link is not a paper page of the site. */
 function paperOf(a: Element | null, base: URL): { url: URL; paperId: string; year?: number } | null {
-  const url = absolute(a?.getAttribute('href'), base);
+  const url = linkUrl(a?.getAttribute('href'), base);
   const page = url && siteOf(url);
   return url && page?.kind === 'paper' && page.paperId ? { url, paperId: page.paperId, year: page.year } : null;
 }
@@ -164,13 +154,13 @@ function section(card: Element, label: string): { first: Element | null; text: s
 function paperLinks(card: Element, url: URL, pdfMeta: string | undefined): Links {
   const links: Links = { page: url.href };
   for (const a of card.querySelectorAll('a[href]')) {
-    const href = absolute(a.getAttribute('href'), url)?.href;
+    const href = linkHref(a.getAttribute('href'), url);
     if (!href) continue;
     if (/-Bibtex(?:-[A-Za-z_]+)?\.bib$|\/bibtex\/?$/i.test(href)) links.bib ??= href;
     else if (/-Supplemental[^/]*$|-supplemental\.[a-z]+$/i.test(href)) links.supp ??= href;
     else if (/\.pdf$/i.test(href) && !/-Supplemental|-Review/i.test(href)) links.pdf ??= href;
   }
-  links.pdf = absolute(pdfMeta, url)?.href ?? links.pdf ?? pdfOf(url);
+  links.pdf = linkHref(pdfMeta, url) ?? links.pdf ?? pdfOf(url);
   return links;
 }
 

@@ -11,7 +11,7 @@
  * hidden tab pane is still a card. The scanner sees notes that render later as they appear.
  * Markup reference: shared/fixtures/pages/SITES.md (OpenReview) and shared/fixtures/pages/openreview/.
  */
-import { arxivLinks, collapse, compact, first, firstAll, metaDate, paperDraft, readMeta } from '../common';
+import { arxivLinks, collapse, compact, first, firstAll, linkHref, metaDate, paperDraft, readMeta } from '../common';
 import { authorsOf, contentFields, dateOf, fieldText, idsOf, keywordsOf, textOf } from './fields';
 import { id } from './meta';
 import { forumIdOf, forumUrl, groupName, kindOf } from './paths';
@@ -86,16 +86,6 @@ function forumOf(card: Element, base: URL): { id: string; link: Element | null }
   }
 }
 
-/** Absolute http(s) URL of a link, or undefined. */
-function hrefOf(a: Element | null, base: URL): string | undefined {
-  try {
-    const u = a ? new URL(a.getAttribute('href') ?? '', base) : null;
-    return u && /^https?:$/.test(u.protocol) ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A note's TL;DR: kept in `comments`, the draft's free-text line for what the authors say about
  * their paper beyond the abstract (arXiv's "Comments:"), marked so it reads as what it is.
@@ -136,7 +126,7 @@ function extractGroupCard(card: Element, ctx: ExtractContext, page: PageData): P
     ...dateOf(textOf(first(card, DATE))),
     venue: venueFrom(textOf(first(card, VENUE))) ?? page.venue,
     comments: tldr(fields),
-    links: links(forum.id, hrefOf(first(card, PDF_LINK), ctx.url), arxiv),
+    links: links(forum.id, linkHref(first(card, PDF_LINK)?.getAttribute('href'), ctx.url), arxiv),
     // OpenReview's keywords are the authors' own; reply counts are left out (they change by the hour).
     signals: compact({ keywords: keywordsOf(fieldText(fields, 'keywords')) }),
   });
@@ -182,7 +172,7 @@ function extractForum(card: Element, ctx: ExtractContext, page: PageData): Paper
     ...(date ? { publishedAt: date } : dateOf(textOf(first(card, FORUM_DATE)))),
     venue,
     comments: tldr(fields),
-    links: links(forum, hrefOf(first(card, PDF_LINK), ctx.url) ?? one('citation_pdf_url'), ids.arxiv),
+    links: links(forum, linkHref(first(card, PDF_LINK)?.getAttribute('href'), ctx.url) ?? one('citation_pdf_url'), ids.arxiv),
     signals: compact({ keywords: keywordsOf(fieldText(fields, 'keywords')) }),
   });
 }

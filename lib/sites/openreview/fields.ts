@@ -5,7 +5,7 @@
  */
 import { monthOf } from '../../dates';
 import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
-import { collapse, isoDate } from '../common';
+import { arxivIdOfUrl, collapse, isoDate, linkUrl } from '../common';
 
 /**
  * Content fields: a label (`strong.note-content-field`, "Keywords:") and its value, the label's
@@ -108,13 +108,8 @@ export function dateOf(text: string): { publishedAt?: string; year?: number } {
 /** An arXiv id from a link to arxiv.org, or from text that is only an arXiv URL or `arXiv:<id>`. */
 function arxivIn(el: Element, base: URL): ArxivId | null {
   for (const a of el.matches('a[href]') ? [el] : el.querySelectorAll('a[href]')) {
-    try {
-      const u = new URL(a.getAttribute('href') ?? '', base);
-      const found = /(^|\.)arxiv\.org$/.test(u.hostname) ? arxivIdFromPath(u.pathname) : null;
-      if (found) return found;
-    } catch {
-      // not a URL
-    }
+    const found = arxivIdOfUrl(linkUrl(a.getAttribute('href'), base));
+    if (found) return found;
   }
   const text = collapse(el.textContent);
   const url = /^https?:\/\/(?:www\.)?arxiv\.org(\/(?:abs|pdf)\/\S+)$/i.exec(text);

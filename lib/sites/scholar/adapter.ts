@@ -7,7 +7,7 @@
  * Markup reference: shared/fixtures/pages/SITES.md (Google Scholar) and google-scholar/.
  */
 import { arxivAbsUrl } from '../../ids';
-import { collapse, compact, first, firstAll, paperDraft } from '../common';
+import { collapse, compact, first, firstAll, linkUrl, paperDraft } from '../common';
 import {
   arxivFromLink,
   arxivFromVenue,
@@ -17,7 +17,6 @@ import {
   doiFromLink,
   namesOf,
   parseByline,
-  toUrl,
 } from './fields';
 import { id, isScholarHost } from './meta';
 import type { PaperDraft } from '../../draft';
@@ -104,9 +103,9 @@ function extractResult(card: Element, ctx: ExtractContext): PaperDraft | null {
   const title = textOf(heading, TITLE_LABELS).replace(LABEL_TEXT, '');
   if (!heading || !title) return null;
   const titleLink = heading.querySelector('a[href]');
-  const link = toUrl(hrefOf(titleLink), ctx.url);
+  const link = linkUrl(hrefOf(titleLink), ctx.url);
   const sideLink = first(card, RESULT_SIDE_LINK);
-  const side = toUrl(hrefOf(sideLink), ctx.url);
+  const side = linkUrl(hrefOf(sideLink), ctx.url);
   const byline = parseByline(textOf(first(body, RESULT_BYLINE)));
   const arxiv = arxivFromLink(link) ?? arxivFromLink(side) ?? arxivFromVenue(byline.venue);
   const cluster =
@@ -132,7 +131,7 @@ function extractRow(row: Element, ctx: ExtractContext): PaperDraft | null {
   const title = textOf(a);
   if (!a || !title) return null;
   // 2016 rows put the target in data-href (href="javascript:void(0)").
-  const link = toUrl(a.getAttribute('data-href'), ctx.url) ?? toUrl(hrefOf(a), ctx.url);
+  const link = linkUrl(a.getAttribute('data-href'), ctx.url) ?? linkUrl(hrefOf(a), ctx.url);
   const forView = link?.searchParams.get('citation_for_view');
   const [who, where] = [...(first(row, PROFILE_CELL) ?? row).querySelectorAll(PROFILE_GRAY)];
   const names = namesOf(textOf(who));

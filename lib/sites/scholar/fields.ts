@@ -4,7 +4,7 @@
  * cluster id, and the arXiv id or DOI a result's links name. Pure functions, no DOM globals.
  */
 import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
-import { collapse } from '../common';
+import { collapse, linkUrl } from '../common';
 
 /** Authors as shown; `cut` when Scholar ended the list with "…" (its length is then unknown). */
 export interface Names {
@@ -76,20 +76,9 @@ export function clusterFromCid(cid: string | null | undefined): string | null {
 
 /** The one cluster id of a `?cluster=N` or `?cites=N` link (merged rows list several: none). */
 export function clusterFromLink(href: string | null | undefined, base: URL): string | null {
-  const u = toUrl(href, base);
+  const u = linkUrl(href, base);
   if (!u) return null;
   return /^\d{1,20}$/.exec(u.searchParams.get('cluster') ?? u.searchParams.get('cites') ?? '')?.[0] ?? null;
-}
-
-/** An absolute http(s) URL, or null (javascript: links, junk). */
-export function toUrl(href: string | null | undefined, base: URL): URL | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    return /^https?:$/.test(u.protocol) ? u : null;
-  } catch {
-    return null;
-  }
 }
 
 /** An arXiv id in a link to arxiv.org (/abs/, /pdf/), or null. */
