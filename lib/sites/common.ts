@@ -63,6 +63,9 @@ export function metaDate(s: string | undefined): string | undefined {
   return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
+/** The year a meta tag date starts with ("2023/01/03", "2023"), or undefined. */
+export const metaYear = (s: string | undefined): number | undefined => Number(/^\d{4}/.exec(s ?? '')?.[0]) || undefined;
+
 /**
  * The page's meta tags whose (lower-case) name or property `keep` accepts: name -> contents
  * (whitespace collapsed, empty ones left out), in page order.
@@ -81,6 +84,18 @@ export function readMeta(root: ParentNode, keep: (name: string) => boolean = () 
   }
   return meta;
 }
+
+/**
+ * The citation_author tags' names as listings show them: "Keyname, Firstnames" -> "Firstnames
+ * Keyname" (arXiv writes "Keyname Suffix, Firstnames"; a name without ", " is kept as given).
+ */
+export const citationAuthors = (meta: Map<string, string[]>): string[] =>
+  (meta.get('citation_author') ?? [])
+    .map((name) => {
+      const i = name.indexOf(', ');
+      return i > 0 ? collapse(`${name.slice(i + 2)} ${name.slice(0, i)}`) : collapse(name);
+    })
+    .filter(Boolean);
 
 /** The arXiv abstract and PDF pages of an arXiv id. */
 export const arxivLinks = (id: string): { abs: string; pdf: string } => ({ abs: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` });

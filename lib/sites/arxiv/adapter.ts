@@ -7,7 +7,7 @@
  */
 import { monthOf } from '../../dates';
 import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
-import { arxivDraft, arxivLinks, collapse, first, firstAll, isoDate, linkUrl, metaDate, readMeta } from '../common';
+import { arxivDraft, arxivLinks, citationAuthors, collapse, first, firstAll, isoDate, linkUrl, metaDate, readMeta } from '../common';
 import { id } from './meta';
 import type { PaperDraft } from '../../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -139,12 +139,6 @@ function parseDayMonthYear(d: string, m: string, y: string): string | undefined 
   return month > 0 ? isoDate(Number(y), month, Number(d)) : undefined;
 }
 
-/** citation_author "Keyname Suffix, Firstnames" -> "Firstnames Keyname Suffix" (as listings show it). */
-function displayName(metaName: string): string {
-  const i = metaName.indexOf(', ');
-  return i > 0 ? collapse(`${metaName.slice(i + 2)} ${metaName.slice(0, i)}`) : collapse(metaName);
-}
-
 type Fields = Pick<PaperDraft, 'title' | 'authors' | 'authorCount' | 'abstract' | 'publishedAt' | 'doi' | 'comments' | 'subjects'>;
 
 /** A whole arXiv draft: identity and links are the same on every arXiv page kind. */
@@ -272,7 +266,7 @@ function extractAbs(card: Element, ctx: ExtractContext): PaperDraft | null {
   if (!found) return null;
   // The version the page shows: in its URL (/abs/<id>v2), else in "… for this version".
   const version = [fromUrl, page.thisVersion].find((a) => a?.id === found.id && a.version)?.version;
-  const metaAuthors = (page.meta.get('citation_author') ?? []).map(displayName).filter(Boolean);
+  const metaAuthors = citationAuthors(page.meta);
   return draft(ctx, { id: found.id, ...(version ? { version } : {}) }, {
     title: collapse(one('citation_title')) || textOf(first(card, ABS_TITLE) ?? card.querySelector('h1')),
     authors: metaAuthors.length ? metaAuthors : namesIn(first(card, ABS_AUTHORS)),

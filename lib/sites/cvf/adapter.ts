@@ -6,7 +6,7 @@
  * Markup reference: shared/fixtures/pages/SITES.md (CVF) and shared/fixtures/pages/cvf/.
  */
 import { arxivKey, normaliseUrl, type ArxivId } from '../../ids';
-import { arxivIdOfUrl, arxivLinks, collapse, first, firstAll, linkHref, linkUrl, metaDate, paperDraft, readMeta } from '../common';
+import { arxivIdOfUrl, arxivLinks, citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta } from '../common';
 import { id } from './meta';
 import { canonicalPaperUrl, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
@@ -88,12 +88,6 @@ function venueOf(bib: Element | null | undefined, page: Venue): Venue {
   return { venue: own.venue ?? page.venue, year };
 }
 
-/** citation_author "Malinowski, Mateusz" -> "Mateusz Malinowski" (as the listings show names). */
-function displayName(metaName: string): string {
-  const i = metaName.indexOf(', ');
-  return i > 0 ? collapse(`${metaName.slice(i + 2)} ${metaName.slice(0, i)}`) : collapse(metaName);
-}
-
 // --- listings and search results: dt.ptitle + dd (authors) + dd (links, BibTeX) ---
 
 /**
@@ -137,20 +131,19 @@ function extractPaper(card: Element, ctx: ExtractContext, page: PageData): Paper
   const one = (name: string): string | undefined => meta.get(name)?.[0];
   const title = collapse(one('citation_title')) || collapse(first(card, PAPER_TITLE)?.textContent);
   if (!title) return null;
-  const metaAuthors = (meta.get('citation_author') ?? []).map(displayName).filter(Boolean);
+  const metaAuthors = citationAuthors(meta);
   const shown = collapse(first(card, PAPER_AUTHORS)?.textContent);
   const arxiv = arxivLinkIn(card, ctx.url);
   const links = relatedLinks(card, ctx.url, arxiv);
   const venue = venueOf(card.querySelector(BIBTEX), page);
   const date = metaDate(one('citation_publication_date'));
-  const metaYear = Number(/^\d{4}/.exec(one('citation_publication_date') ?? '')?.[0]) || undefined;
   return paperDraft(id, ctx.url.href, { arxiv, page: canonicalPaperUrl(ctx.url) }, {
     title,
     authors: metaAuthors.length ? metaAuthors : shown.split(',').map(collapse).filter(Boolean),
     abstract: collapse(first(card, PAPER_ABSTRACT)?.textContent) || undefined,
     publishedAt: date,
     venue: venue.venue,
-    year: date ? undefined : (metaYear ?? venue.year),
+    year: date ? undefined : (metaYear(one('citation_publication_date')) ?? venue.year),
     links: { page: ctx.url.href, ...links, pdf: linkHref(one('citation_pdf_url'), ctx.url) ?? links.pdf },
     signals: {},
   });

@@ -5,7 +5,7 @@
  * Markup reference: shared/fixtures/pages/SITES.md (NeurIPS) and shared/fixtures/pages/neurips/.
  */
 import { siteKey } from '../../ids';
-import { collapse, first, firstAll, linkHref, linkUrl, metaDate, paperDraft, readMeta } from '../common';
+import { citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta } from '../common';
 import { id } from './meta';
 import { pdfOf, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
@@ -57,12 +57,6 @@ function textOf(el: Element | null | undefined): string {
 
 /** "Risto Vuorio, Shao-Hua Sun" -> names (the site writes no commas inside a name). */
 const splitNames = (line: string): string[] => line.split(',').map(collapse).filter(Boolean);
-
-/** citation_author "Vuorio, Risto" -> "Risto Vuorio" (as the listings show names). */
-function displayName(metaName: string): string {
-  const i = metaName.indexOf(', ');
-  return i > 0 ? collapse(`${metaName.slice(i + 2)} ${metaName.slice(0, i)}`) : collapse(metaName);
-}
 
 /** The paper a link names, or null when the link is not a paper page of the site. */
 function paperOf(a: Element | null, base: URL): { url: URL; paperId: string; year?: number } | null {
@@ -170,11 +164,11 @@ function extractPaper(card: Element, ctx: ExtractContext, page: PageData): Paper
   // The visible title keeps its math markup; the meta tag is the fallback.
   const title = textOf(first(card, PAPER_TITLE)) || collapse(one('citation_title'));
   if (!paperId || !title) return null;
-  const metaAuthors = (page.meta.get('citation_author') ?? []).map(displayName).filter(Boolean);
+  const metaAuthors = citationAuthors(page.meta);
   const shownLinks = firstAll(card, PAPER_AUTHOR_LINKS).map((a) => collapse(a.textContent)).filter(Boolean);
   const authors = metaAuthors.length ? metaAuthors : shownLinks.length ? shownLinks : splitNames(section(card, 'Authors').text);
   const date = metaDate(one('citation_publication_date'));
-  const year = Number(/^\d{4}/.exec(one('citation_publication_date') ?? '')?.[0]) || page.year;
+  const year = metaYear(one('citation_publication_date')) ?? page.year;
   return paperDraft(id, ctx.url.href, { siteId: paperId }, {
     title,
     authors,
