@@ -26,6 +26,24 @@ export function firstAll(root: ParentNode, selectors: readonly string[]): Elemen
   return [];
 }
 
+/** The element or its nearest ancestor matching the first selector that matches one (ordered fallbacks). */
+export function closestOf(el: Element, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) {
+    const found = el.closest(sel);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A single-paper page's one card: the block around its title (the first of `blocks` holding it,
+ * else the title's parent); none on a page without the title.
+ */
+export function titleBlock(root: ParentNode, titles: readonly string[], blocks: readonly string[] = []): Element[] {
+  const title = first(root, titles);
+  return title ? [closestOf(title, blocks) ?? title.parentElement ?? title] : [];
+}
+
 /** A link target, resolved against `base`, as an absolute http(s) URL; null for javascript:, data: and junk. */
 export function linkUrl(href: string | null | undefined, base?: URL): URL | null {
   if (!href) return null;

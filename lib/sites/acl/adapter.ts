@@ -14,7 +14,7 @@
  * the record's `doi` field.
  */
 import { parseDoi } from '../../ids';
-import { collapse, compact, first, firstAll, linkHref, linkUrl, paperDraft, readMeta } from '../common';
+import { collapse, compact, first, firstAll, linkHref, linkUrl, paperDraft, readMeta, titleBlock } from '../common';
 import { anthologyIdOf, anthologyPath, id } from './meta';
 import type { PaperDraft } from '../../draft';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -223,10 +223,7 @@ export const adapter: SiteAdapter = {
   },
 
   findCards(root: ParentNode, kind: PageKind): Element[] {
-    if (kind === 'paper') {
-      const title = first(root, PAPER_TITLE);
-      return title?.parentElement ? [title.parentElement] : [];
-    }
+    if (kind === 'paper') return titleBlock(root, PAPER_TITLE);
     return firstAll(root, CARDS);
   },
 

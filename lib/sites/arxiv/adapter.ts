@@ -7,7 +7,7 @@
  */
 import { monthOf } from '../../dates';
 import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
-import { arxivDraft, arxivLinks, citationAuthors, collapse, first, firstAll, isoDate, linkUrl, metaDate, readMeta } from '../common';
+import { arxivDraft, arxivLinks, citationAuthors, collapse, first, firstAll, isoDate, linkUrl, metaDate, readMeta, titleBlock } from '../common';
 import { id } from './meta';
 import type { PaperDraft } from '../../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -283,13 +283,6 @@ function isAbsPage(data: unknown): data is AbsPage {
   return typeof data === 'object' && data !== null && (data as AbsPage).meta instanceof Map;
 }
 
-/** The abs page's one card: the block holding the title, authors, abstract and metadata table. */
-function absCards(root: ParentNode): Element[] {
-  const title = first(root, ABS_TITLE);
-  if (!title) return [];
-  return [ABS_CARD.map((s) => title.closest(s)).find(Boolean) ?? title.parentElement ?? title];
-}
-
 // --- the adapter ---
 
 /** What the toolbar goes after, per page kind: the authors, else the title. */
@@ -315,7 +308,8 @@ export const adapter: SiteAdapter = {
   findCards(root: ParentNode, kind: PageKind): Element[] {
     if (kind === 'listing') return listingCards(root);
     if (kind === 'search') return firstAll(root, SEARCH_CARDS);
-    if (kind === 'paper') return absCards(root);
+    // The abs page's one card: the block holding the title, authors, abstract and metadata table.
+    if (kind === 'paper') return titleBlock(root, ABS_TITLE, ABS_CARD);
     return [];
   },
 

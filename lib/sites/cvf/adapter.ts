@@ -6,7 +6,7 @@
  * Markup reference: shared/fixtures/pages/SITES.md (CVF) and shared/fixtures/pages/cvf/.
  */
 import { arxivKey, normaliseUrl, type ArxivId } from '../../ids';
-import { arxivIdOfUrl, arxivLinks, citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta } from '../common';
+import { arxivIdOfUrl, arxivLinks, citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta, titleBlock } from '../common';
 import { id } from './meta';
 import { canonicalPaperUrl, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
@@ -149,13 +149,6 @@ function extractPaper(card: Element, ctx: ExtractContext, page: PageData): Paper
   });
 }
 
-/** The paper page's block around its title. */
-function paperCards(root: ParentNode): Element[] {
-  const title = first(root, PAPER_TITLE);
-  if (!title) return [];
-  return [PAPER_CARD.map((s) => title.closest(s)).find(Boolean) ?? title.parentElement ?? title];
-}
-
 // --- the adapter ---
 
 /** What every card of a page shares: the page's venue (from its URL) and its meta tags. */
@@ -184,7 +177,7 @@ export const adapter: SiteAdapter = {
   prepare: (root: ParentNode, url: URL, kind: PageKind): PageData => prepare(kind === 'paper' ? root : null, url),
 
   findCards(root: ParentNode, kind: PageKind): Element[] {
-    if (kind === 'paper') return paperCards(root);
+    if (kind === 'paper') return titleBlock(root, PAPER_TITLE, PAPER_CARD);
     return firstAll(root, LISTING_TITLES);
   },
 

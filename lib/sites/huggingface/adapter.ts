@@ -11,7 +11,7 @@
  */
 import { arxivKey, type ArxivId } from '../../ids';
 import type { PaperDraft } from '../../paper';
-import { collapse, compact, first, linkHref } from '../common';
+import { closestOf, collapse, compact, first, linkHref } from '../common';
 import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from '../types';
 import { hfDraft, isoDatePart, isPaperLink, labels, paperIdFromHref, parseCount, parseVisibleDate } from './fields';
 import { LazyEntries, type HfEntry } from './island';
@@ -131,7 +131,7 @@ function islandEntry(ctx: ExtractContext, arxiv: ArxivId): HfEntry | undefined {
 
 /** A listing card's toolbar goes at the end of the text column that holds its title. */
 function listingAnchor(card: Element, h3: Element | null): Anchor {
-  const column = h3 && (TEXT_COLUMN_SELECTORS.map((s) => h3.closest(s)).find(Boolean) ?? h3.parentElement);
+  const column = h3 && (closestOf(h3, TEXT_COLUMN_SELECTORS) ?? h3.parentElement);
   if (column && column !== card && card.contains(column)) return { element: column, position: 'append' };
   return { element: card, position: 'append' };
 }

@@ -5,7 +5,7 @@
  */
 import { parseArxivId, type ArxivId } from '../../ids';
 import type { PaperDraft } from '../../paper';
-import { collapse, compact, first, linkHref, metaDate, readMeta } from '../common';
+import { collapse, compact, first, linkHref, metaDate, readMeta, titleBlock } from '../common';
 import type { ExtractContext } from '../types';
 import { hfDraft, isoDatePart, labels, paperIdFromHref, parseCount, parseVisibleDate } from './fields';
 import { LazyEntries, readEntry, readUpvote, type HfEntry } from './island';
@@ -77,11 +77,7 @@ function isPaperPage(data: unknown): data is HfPaperPage {
   return typeof data === 'object' && data !== null && !(data instanceof LazyEntries) && (data as HfPaperPage).meta instanceof Map;
 }
 
-export function paperCards(root: ParentNode): Element[] {
-  const h1 = first(root, PAPER_TITLE_SELECTORS);
-  if (!h1) return [];
-  return [PAPER_CARD_SELECTORS.map((s) => h1.closest(s)).find(Boolean) ?? h1.parentElement ?? h1];
-}
+export const paperCards = (root: ParentNode): Element[] => titleBlock(root, PAPER_TITLE_SELECTORS, PAPER_CARD_SELECTORS);
 
 export function extractPaper(card: Element, ctx: ExtractContext): PaperDraft | null {
   const arxiv = pagePaperId(ctx.url);

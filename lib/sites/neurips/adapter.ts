@@ -5,7 +5,7 @@
  * Markup reference: shared/fixtures/pages/SITES.md (NeurIPS) and shared/fixtures/pages/neurips/.
  */
 import { siteKey } from '../../ids';
-import { citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta } from '../common';
+import { citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta, titleBlock } from '../common';
 import { id } from './meta';
 import { pdfOf, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
@@ -181,12 +181,6 @@ function extractPaper(card: Element, ctx: ExtractContext, page: PageData): Paper
   });
 }
 
-/** The paper page's block: the title's parent (today's div.col, the old div.main). */
-function paperCards(root: ParentNode): Element[] {
-  const title = first(root, PAPER_TITLE);
-  return title?.parentElement ? [title.parentElement] : [];
-}
-
 // --- the adapter ---
 
 /** NeurIPS year listings and paper pages. */
@@ -199,7 +193,8 @@ export const adapter: SiteAdapter = {
   prepare: (root: ParentNode, url: URL, kind: PageKind): PageData => prepare(root, url, kind),
 
   findCards(root: ParentNode, kind: PageKind): Element[] {
-    if (kind === 'paper') return paperCards(root);
+    // The paper page's block: the title's parent (today's div.col, the old div.main).
+    if (kind === 'paper') return titleBlock(root, PAPER_TITLE);
     // The listing's li that link a paper (not the site's navigation, nor the year links).
     for (const sel of LISTING_ITEMS) {
       const items = [...root.querySelectorAll(sel)].filter((li) => [...li.querySelectorAll('a[href]')].some((a) => PAPER_HREF.test(a.getAttribute('href') ?? '')));

@@ -11,7 +11,7 @@
  * hidden tab pane is still a card. The scanner sees notes that render later as they appear.
  * Markup reference: shared/fixtures/pages/SITES.md (OpenReview) and shared/fixtures/pages/openreview/.
  */
-import { arxivLinks, collapse, compact, first, firstAll, linkHref, metaDate, paperDraft, readMeta } from '../common';
+import { arxivLinks, collapse, compact, first, firstAll, linkHref, metaDate, paperDraft, readMeta, titleBlock } from '../common';
 import { authorsOf, contentFields, dateOf, fieldText, idsOf, keywordsOf, textOf } from './fields';
 import { id } from './meta';
 import { forumIdOf, forumUrl, groupName, kindOf } from './paths';
@@ -177,12 +177,6 @@ function extractForum(card: Element, ctx: ExtractContext, page: PageData): Paper
   });
 }
 
-function forumCards(root: ParentNode): Element[] {
-  const title = first(root, FORUM_TITLE);
-  if (!title) return [];
-  return [FORUM_CARD.map((s) => title.closest(s)).find(Boolean) ?? title.parentElement ?? title];
-}
-
 // --- the adapter ---
 
 /** What every card of a page shares: the group's name (the venue) and a forum page's meta tags. */
@@ -214,7 +208,7 @@ export const adapter: SiteAdapter = {
   prepare: (root: ParentNode, url: URL, kind: PageKind): PageData => prepare(root, url, kind),
 
   findCards(root: ParentNode, kind: PageKind): Element[] {
-    if (kind === 'paper') return forumCards(root);
+    if (kind === 'paper') return titleBlock(root, FORUM_TITLE, FORUM_CARD);
     return firstAll(root, GROUP_CARDS).filter(isPaperNote);
   },
 
