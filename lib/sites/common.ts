@@ -8,6 +8,28 @@ import { arxivIdFromPath, arxivKey, normaliseUrl, parseArxivId, parseDoi, siteKe
 /** Whitespace runs to one space, trimmed; null and undefined read as ''. */
 export const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * An element's text, whitespace collapsed, read node by node: `read` gives an element's own text
+ * in place of its children's (TeX as `$…$`, a space for a <br>, '' to leave it out), or undefined
+ * to read its children. Node types by number: no DOM globals, so it runs on parsed fixtures too.
+ */
+export function textWith(el: Element | null | undefined, read: (e: Element) => string | undefined): string {
+  if (!el) return '';
+  let out = '';
+  const walk = (node: Node): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) out += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const own = read(child as Element);
+        if (own === undefined) walk(child);
+        else out += own;
+      }
+    }
+  };
+  walk(el);
+  return collapse(out);
+}
+
 /** The first element matching the first selector that matches anything (ordered fallbacks). */
 export function first(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const sel of selectors) {

@@ -7,7 +7,7 @@
  */
 import { monthOf } from '../../dates';
 import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
-import { arxivDraft, arxivLinks, citationAuthors, collapse, first, firstAll, isoDate, linkUrl, metaDate, readMeta, titleBlock } from '../common';
+import { arxivDraft, arxivLinks, citationAuthors, collapse, first, firstAll, isoDate, linkUrl, metaDate, readMeta, textWith, titleBlock } from '../common';
 import { id } from './meta';
 import type { PaperDraft } from '../../paper';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -89,25 +89,17 @@ function absIdOf(url: URL): ArxivId | null {
 /**
  * The visible text of an element, whitespace collapsed: search-hit spans and links are read as
  * text, labels and MathJax renderings are dropped (their TeX source is kept as `$…$`), and
- * `skip` drops more (e.g. the "△ Less" toggle). Node types by number: no DOM globals in the CLI.
+ * `skip` drops more (e.g. the "△ Less" toggle).
  */
 function textOf(el: Element | null | undefined, skip: (e: Element) => boolean = () => false): string {
-  if (!el) return '';
-  let out = '';
-  const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) out += child.nodeValue ?? '';
-      if (child.nodeType !== 1) continue;
-      const e = child as Element;
-      if (e.matches(MATH_SOURCE)) {
-        const tex = e.textContent ?? '';
-        out += /mode\s*=\s*display/.test(e.getAttribute('type') ?? '') ? ` $$${tex}$$ ` : `$${tex}$`;
-      } else if (e.tagName === 'BR') out += ' ';
-      else if (!e.matches(NOT_TEXT) && !skip(e)) walk(e);
+  return textWith(el, (e) => {
+    if (e.matches(MATH_SOURCE)) {
+      const tex = e.textContent ?? '';
+      return /mode\s*=\s*display/.test(e.getAttribute('type') ?? '') ? ` $$${tex}$$ ` : `$${tex}$`;
     }
-  };
-  walk(el);
-  return collapse(out);
+    if (e.tagName === 'BR') return ' ';
+    return e.matches(NOT_TEXT) || skip(e) ? '' : undefined;
+  });
 }
 
 /** An arXiv id from a link target on arxiv.org (relative or absolute), or null. */

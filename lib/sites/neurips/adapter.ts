@@ -5,7 +5,7 @@
  * Markup reference: shared/fixtures/pages/SITES.md (NeurIPS) and shared/fixtures/pages/neurips/.
  */
 import { siteKey } from '../../ids';
-import { citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta, titleBlock } from '../common';
+import { citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta, textWith, titleBlock } from '../common';
 import { id } from './meta';
 import { pdfOf, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
@@ -38,22 +38,8 @@ const MATH = 'VAR';
 // --- helpers ---
 
 /** Text with each <var> read as inline TeX (`$…$`), whitespace collapsed. */
-function textOf(el: Element | null | undefined): string {
-  if (!el) return '';
-  let out = '';
-  const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) out += child.nodeValue ?? '';
-      else if (child.nodeType === 1) {
-        const e = child as Element;
-        if (e.tagName === MATH) out += `$${collapse(e.textContent)}$`;
-        else if (e.tagName !== 'SCRIPT' && e.tagName !== 'STYLE') walk(e);
-      }
-    }
-  };
-  walk(el);
-  return collapse(out);
-}
+const textOf = (el: Element | null | undefined): string =>
+  textWith(el, (e) => (e.tagName === MATH ? `$${collapse(e.textContent)}$` : e.tagName === 'SCRIPT' || e.tagName === 'STYLE' ? '' : undefined));
 
 /** "Risto Vuorio, Shao-Hua Sun" -> names (the site writes no commas inside a name). */
 const splitNames = (line: string): string[] => line.split(',').map(collapse).filter(Boolean);

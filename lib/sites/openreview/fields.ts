@@ -5,7 +5,7 @@
  */
 import { monthOf } from '../../dates';
 import { arxivIdFromPath, parseArxivId, parseDoi, type ArxivId } from '../../ids';
-import { arxivIdOfUrl, collapse, isoDate, linkUrl } from '../common';
+import { arxivIdOfUrl, collapse, isoDate, linkUrl, textWith } from '../common';
 
 /**
  * Content fields: a label (`strong.note-content-field`, "Keywords:") and its value, the label's
@@ -24,23 +24,14 @@ const MATHML_TEXT = 'mjx-assistive-mml';
 /** Not names on an author line: "et al. (N additional authors not shown)", privacy labels and icons. */
 const NOT_NAMES = 'a.show-all, .private-author-label, .private-contents-icon, .glyphicon, [class*="icon"]';
 
-/** Visible text, whitespace collapsed; `more` drops more elements. Node types by number: no DOM globals. */
+/** Visible text, whitespace collapsed; `more` drops more elements. */
 export function textOf(el: Element | null | undefined, more?: string): string {
-  if (!el) return '';
   const skip = more ? `${NOT_TEXT}, ${more}` : NOT_TEXT;
-  let out = '';
-  const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) out += child.nodeValue ?? '';
-      if (child.nodeType !== 1) continue;
-      const e = child as Element;
-      if (e.matches(TEX_SOURCE)) out += `$${collapse(e.textContent)}$`;
-      else if (e.tagName === 'MJX-CONTAINER') out += collapse(e.querySelector(MATHML_TEXT)?.textContent);
-      else if (!e.matches(skip)) walk(e);
-    }
-  };
-  walk(el);
-  return collapse(out);
+  return textWith(el, (e) => {
+    if (e.matches(TEX_SOURCE)) return `$${collapse(e.textContent)}$`;
+    if (e.tagName === 'MJX-CONTAINER') return collapse(e.querySelector(MATHML_TEXT)?.textContent);
+    return e.matches(skip) ? '' : undefined;
+  });
 }
 
 /** A note's content fields: label in lower case without its colon ("abstract", "tl;dr") -> value element. */

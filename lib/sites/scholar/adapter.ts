@@ -7,7 +7,7 @@
  * Markup reference: shared/fixtures/pages/SITES.md (Google Scholar) and google-scholar/.
  */
 import { arxivAbsUrl } from '../../ids';
-import { collapse, compact, first, firstAll, linkUrl, paperDraft } from '../common';
+import { compact, first, firstAll, linkUrl, paperDraft, textWith } from '../common';
 import {
   arxivFromLink,
   arxivFromVenue,
@@ -71,21 +71,8 @@ function detect(url: URL): PageKind | null {
 // --- helpers ---
 
 /** An element's text, whitespace collapsed, without the elements `skip` matches. */
-function textOf(el: Element | null | undefined, skip?: string): string {
-  if (!el) return '';
-  let out = '';
-  const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) out += child.nodeValue ?? '';
-      else if (child.nodeType === 1 && !(skip && (child as Element).matches(skip))) {
-        if ((child as Element).tagName === 'BR') out += ' ';
-        else walk(child);
-      }
-    }
-  };
-  walk(el);
-  return collapse(out);
-}
+const textOf = (el: Element | null | undefined, skip?: string): string =>
+  textWith(el, (e) => (skip && e.matches(skip) ? '' : e.tagName === 'BR' ? ' ' : undefined));
 
 /** "Cited by 2441" / "131" / "131*": the number, or undefined. */
 function countIn(el: Element | null): number | undefined {
