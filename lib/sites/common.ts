@@ -8,6 +8,9 @@ import { arxivIdFromPath, arxivKey, normaliseUrl, parseArxivId, parseDoi, siteKe
 /** Whitespace runs to one space, trimmed; null and undefined read as ''. */
 export const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
+/** An element's text content, whitespace collapsed ('' for none). */
+export const text = (el: Element | null | undefined): string => collapse(el?.textContent);
+
 /**
  * An element's text, whitespace collapsed, read node by node: `read` gives an element's own text
  * in place of its children's (TeX as `$…$`, a space for a <br>, '' to leave it out), or undefined

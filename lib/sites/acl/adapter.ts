@@ -14,7 +14,7 @@
  * the record's `doi` field.
  */
 import { parseDoi } from '../../ids';
-import { collapse, compact, first, firstAll, linkHref, linkUrl, paperDraft, readMeta, titleBlock } from '../common';
+import { collapse, compact, first, firstAll, linkHref, linkUrl, paperDraft, readMeta, text, titleBlock } from '../common';
 import { anthologyIdOf, anthologyPath, id } from './meta';
 import type { PaperDraft } from '../../draft';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -88,7 +88,6 @@ function blockOf(card: Element, link: Element): Element {
   return block && card.contains(block) ? block : card;
 }
 
-const text = (el: Element | null | undefined): string => collapse(el?.textContent);
 const names = (links: Iterable<Element>): string[] => [...links].map(text).filter(Boolean);
 
 interface Fields {

@@ -18,7 +18,7 @@
  * period is dropped, unless it ends an ellipsis.
  */
 import { parseArxivId, parseDoi, type ArxivId } from '../../ids';
-import { arxivIdOfDoi, arxivIdOfUrl, arxivLinks, collapse, compact, first, firstAll, linkHref, linkUrl, paperDraft } from '../common';
+import { arxivIdOfDoi, arxivIdOfUrl, arxivLinks, compact, first, firstAll, linkHref, linkUrl, paperDraft, text } from '../common';
 import { arxivIdOfKey, HOSTS, id } from './meta';
 import type { PaperDraft } from '../../draft';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -60,8 +60,6 @@ function detect(url: URL): PageKind | null {
 }
 
 // --- helpers ---
-
-const text = (el: Element | null | undefined): string => collapse(el?.textContent);
 
 /** dblp's closing period is not part of the title (see the note at the top). */
 const dblpTitle = (s: string): string => (/[^.]\.$/.test(s) ? s.slice(0, -1) : s);

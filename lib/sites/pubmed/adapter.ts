@@ -10,7 +10,7 @@
  */
 import { monthOf } from '../../dates';
 import { parseDoi } from '../../ids';
-import { collapse, first, firstAll, isoDate, paperDraft, readMeta } from '../common';
+import { collapse, first, firstAll, isoDate, paperDraft, readMeta, text } from '../common';
 import { id, HOST, pmidOf } from './meta';
 import type { PaperDraft } from '../../draft';
 import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../types';
@@ -48,8 +48,6 @@ function detect(url: URL): PageKind | null {
 }
 
 // --- helpers ---
-
-const text = (el: Element | null | undefined): string => collapse(el?.textContent);
 
 /** MEDLINE ends every title and author list with a period; the paper's title does not have it. */
 const noFinalPeriod = (s: string): string => s.replace(/\.$/, '');
