@@ -3,30 +3,20 @@
  * (../shared/fixtures/pages/aclanthology, beside the project; see SOURCES.tsv there). That folder
  * is not part of the project, so this suite skips cleanly where it is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
-import { PaperDraft } from '../lib/draft';
-import { adapterFor, extractAll } from '../lib/sites/index';
+import { describe, expect, it } from 'vitest';
+import type { PaperDraft } from '../lib/draft';
+import { adapterFor } from '../lib/sites/index';
+import { pageReader, REAL_PAGES } from './helpers/real-pages';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIR = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages', 'aclanthology');
+const DIR = path.join(REAL_PAGES, 'aclanthology');
 const PERSON_2026 = path.join(DIR, 'person-andreas-madsack-2026.html');
 const PERSON_2021 = path.join(DIR, 'person-andreas-madsack-2021.html');
 const PAPER = path.join(DIR, 'paper-2021.naacl-main.208.html');
 
-const window = new Window();
-afterAll(() => window.happyDOM.close());
-
-function run(file: string, url: string) {
-  const doc = new window.DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
-  const result = extractAll(doc as unknown as ParentNode, url);
-  expect(result).not.toBeNull();
-  for (const p of result!.papers) expect(PaperDraft.parse(p)).toStrictEqual(p);
-  return result!;
-}
+/** What extractAll reads of a page, every draft checked against PaperDraft. */
+const run = pageReader();
 
 /** Each paper as [id, title, number of authors, venue, year, has an abstract]. */
 const summary = (papers: PaperDraft[]) => papers.map((p) => [p.id, p.title, p.authors.length, p.venue, p.year, p.abstract !== undefined]);

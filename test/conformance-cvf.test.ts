@@ -5,22 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
-import { adapterFor, extractAll } from '../lib/sites/index';
-import { safeIdentify } from '../lib/sites/pick';
+import { decodeEntities as decode, listingReadOnce, REAL_PAGES, squash } from './helpers/real-pages';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PAGES = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages');
-const ICCV2015 = path.join(PAGES, 'cvf', 'iccv2015-all-papers-2015.html');
+const ICCV2015 = path.join(REAL_PAGES, 'cvf', 'iccv2015-all-papers-2015.html');
 const URL_2015 = 'http://www.cv-foundation.org/openaccess/ICCV2015.py';
-
-/** HTML entities the page uses in titles (&amp; &#39; …), decoded without a DOM. */
-const decode = (s: string): string =>
-  s.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /**
  * What the page's source says, read with plain string matching (not the adapter's DOM code): per
@@ -37,25 +27,9 @@ function sourceEntries(html: string): Array<{ title: string; authors: number }> 
 }
 
 describe.skipIf(!existsSync(ICCV2015))('conformance: real CVF listing (ICCV 2015, all papers, old host)', () => {
-  const window = new Window();
-  afterAll(() => window.happyDOM.close());
   const html = existsSync(ICCV2015) ? readFileSync(ICCV2015, 'utf8') : '';
-  // Parsed and read once, before the tests (a big page takes seconds to parse on a busy machine).
-  let result: ReturnType<typeof extractAll> = null;
-  /** What the content script's fast path (identify) reads of each card: id and title, null for a skip. */
-  let identities: Array<{ id: string; title: string } | null> = [];
-  beforeAll(() => {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as ParentNode;
-    result = extractAll(doc, URL_2015);
-    const found = adapterFor(URL_2015)!;
-    const url = new URL(URL_2015);
-    const ctx = { url, kind: found.kind, data: found.adapter.prepare(doc, url, found.kind) };
-    identities = found.adapter.findCards(doc, found.kind).map((card) => {
-      const i = safeIdentify(found.adapter, card, ctx);
-      return i && { id: i.id, title: i.title };
-    });
-  }, 120_000);
-  const run = () => result;
+  const page = listingReadOnce(html, URL_2015);
+  const run = () => page.result;
 
   it('finds exactly the 526 papers, none skipped', () => {
     const result = run();
@@ -63,7 +37,7 @@ describe.skipIf(!existsSync(ICCV2015))('conformance: real CVF listing (ICCV 2015
   });
 
   it("the content script's fast path (identify) reads the same id and title of every card", () => {
-    expect(identities).toEqual(run()!.papers.map((p) => ({ id: p.id, title: p.title })));
+    expect(page.identities).toEqual(run()!.papers.map((p) => ({ id: p.id, title: p.title })));
   });
 
   it('reads every title and author count exactly as the page source has them', () => {

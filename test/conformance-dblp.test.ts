@@ -3,28 +3,18 @@
  * (../shared/fixtures/pages/dblp, beside the project; see SOURCES.tsv there). That folder is not
  * part of the project, so this suite skips cleanly where it is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/draft';
-import { extractAll } from '../lib/sites/index';
+import { pageReader, REAL_PAGES } from './helpers/real-pages';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PERSON = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages', 'dblp', 'person-aaron-clauset-2015.html');
+const PERSON = path.join(REAL_PAGES, 'dblp', 'person-aaron-clauset-2015.html');
 
 describe.skipIf(!existsSync(PERSON))('conformance: real dblp person page (Aaron Clauset, 2015 markup)', () => {
-  const window = new Window();
-  afterAll(() => window.happyDOM.close());
   const url = 'http://dblp.uni-trier.de/pers/hd/c/Clauset:Aaron';
-
-  const run = () => {
-    const doc = new window.DOMParser().parseFromString(readFileSync(PERSON, 'utf8'), 'text/html');
-    const result = extractAll(doc as unknown as ParentNode, url);
-    expect(result).not.toBeNull();
-    return result!;
-  };
+  const read = pageReader();
+  const run = () => read(PERSON, url);
 
   it('finds exactly the 31 entries, none skipped, every draft valid', () => {
     const result = run();

@@ -9,20 +9,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/draft';
 import { readPage } from '../lib/sites/embedded/adapter';
 import { adapterFor, EMBEDDED, extractAll } from '../lib/sites/index';
+import { pageParser, REAL_PAGES } from './helpers/real-pages';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PAGES = path.resolve(root, '..', 'shared', 'fixtures', 'pages');
-
-const window = new Window();
-afterAll(() => window.happyDOM.close());
-
-const parse = (file: string) => new window.DOMParser().parseFromString(readFileSync(path.join(PAGES, file), 'utf8'), 'text/html') as unknown as ParentNode;
+const PAGES = REAL_PAGES;
+const parseHtml = pageParser();
+const parse = (file: string) => parseHtml(readFileSync(path.join(PAGES, file), 'utf8'));
 
 /** The reader over a page as extractAll runs an adapter: every card, each draft parsed. */
 function runEmbedded(file: string, url: string) {

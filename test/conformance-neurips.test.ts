@@ -5,20 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
-import { adapterFor, extractAll } from '../lib/sites/index';
-import { safeIdentify } from '../lib/sites/pick';
+import { decodeEntities as decode, listingReadOnce, REAL_PAGES, squash } from './helpers/real-pages';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PAGES = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages');
-const BOOK_2019 = path.join(PAGES, 'neurips', 'nips2019-book-2019.html');
+const BOOK_2019 = path.join(REAL_PAGES, 'neurips', 'nips2019-book-2019.html');
 const URL_2019 = 'https://papers.nips.cc/book/advances-in-neural-information-processing-systems-32-2019';
-
-const decode = (s: string): string =>
-  s.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /**
  * What the page's source says, read with plain string matching (not the adapter's DOM code): per
@@ -27,31 +19,15 @@ const decode = (s: string): string =>
 function sourceEntries(html: string): Array<{ id: string; title: string; authors: number }> {
   return [...html.matchAll(/<li><a href="\/paper\/(\d+)-[^"]*">([\s\S]*?)<\/a>([\s\S]*?)<\/li>/g)].map(([, num, title, rest]) => ({
     id: `neurips:${num}`,
-    title: decode(title!.replace(/<var>([\s\S]*?)<\/var>/g, '$$$1$$').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim(),
+    title: squash(decode(title!.replace(/<var>([\s\S]*?)<\/var>/g, '$$$1$$').replace(/<[^>]+>/g, ''))),
     authors: rest!.match(/class="author"/g)?.length ?? 0,
   }));
 }
 
 describe.skipIf(!existsSync(BOOK_2019))('conformance: real NeurIPS 2019 book page (old papers.nips.cc)', () => {
-  const window = new Window();
-  afterAll(() => window.happyDOM.close());
   const html = existsSync(BOOK_2019) ? readFileSync(BOOK_2019, 'utf8') : '';
-  // Parsed and read once, before the tests (a big page takes seconds to parse on a busy machine).
-  let result: ReturnType<typeof extractAll> = null;
-  /** What the content script's fast path (identify) reads of each card: id and title, null for a skip. */
-  let identities: Array<{ id: string; title: string } | null> = [];
-  beforeAll(() => {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as ParentNode;
-    result = extractAll(doc, URL_2019);
-    const found = adapterFor(URL_2019)!;
-    const url = new URL(URL_2019);
-    const ctx = { url, kind: found.kind, data: found.adapter.prepare(doc, url, found.kind) };
-    identities = found.adapter.findCards(doc, found.kind).map((card) => {
-      const i = safeIdentify(found.adapter, card, ctx);
-      return i && { id: i.id, title: i.title };
-    });
-  }, 120_000);
-  const run = () => result;
+  const page = listingReadOnce(html, URL_2019);
+  const run = () => page.result;
 
   it('finds exactly the 1,367 papers, none skipped', () => {
     const r = run();
@@ -59,7 +35,7 @@ describe.skipIf(!existsSync(BOOK_2019))('conformance: real NeurIPS 2019 book pag
   });
 
   it("the content script's fast path (identify) reads the same id and title of every card", () => {
-    expect(identities).toEqual(run()!.papers.map((p) => ({ id: p.id, title: p.title })));
+    expect(page.identities).toEqual(run()!.papers.map((p) => ({ id: p.id, title: p.title })));
   });
 
   it('reads every id, title and author count exactly as the page source has them', () => {

@@ -6,21 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
-import { adapterFor, extractAll } from '../lib/sites/index';
-import { safeIdentify } from '../lib/sites/pick';
+import { decodeEntities as decode, listingReadOnce, REAL_PAGES, squash } from './helpers/real-pages';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PAGES = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages');
-const ICLR2018 = path.join(PAGES, 'openreview', 'group-iclr2018-conference-2018.html');
+const ICLR2018 = path.join(REAL_PAGES, 'openreview', 'group-iclr2018-conference-2018.html');
 const URL_2018 = 'https://openreview.net/group?id=ICLR.cc/2018/Conference';
-
-const decode = (s: string): string =>
-  s.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 interface SourceNote {
   siteId: string;
@@ -49,25 +40,9 @@ function sourceNotes(html: string): SourceNote[] {
 }
 
 describe.skipIf(!existsSync(ICLR2018))('conformance: real OpenReview venue page (ICLR 2018, legacy UI, every tab)', () => {
-  const window = new Window();
-  afterAll(() => window.happyDOM.close());
   const html = existsSync(ICLR2018) ? readFileSync(ICLR2018, 'utf8') : '';
-  // Parsed and read once, before the tests (a big page takes seconds to parse on a busy machine).
-  let result: ReturnType<typeof extractAll> = null;
-  /** What the content script's fast path (identify) reads of each card: id and title, null for a skip. */
-  let identities: Array<{ id: string; title: string } | null> = [];
-  beforeAll(() => {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as ParentNode;
-    result = extractAll(doc, URL_2018);
-    const found = adapterFor(URL_2018)!;
-    const url = new URL(URL_2018);
-    const ctx = { url, kind: found.kind, data: found.adapter.prepare(doc, url, found.kind) };
-    identities = found.adapter.findCards(doc, found.kind).map((card) => {
-      const i = safeIdentify(found.adapter, card, ctx);
-      return i && { id: i.id, title: i.title };
-    });
-  }, 120_000);
-  const run = () => result;
+  const page = listingReadOnce(html, URL_2018);
+  const run = () => page.result;
 
   it('finds exactly the 996 papers of both tabs, none skipped', () => {
     const r = run();
@@ -75,7 +50,7 @@ describe.skipIf(!existsSync(ICLR2018))('conformance: real OpenReview venue page 
   });
 
   it("the content script's fast path (identify) reads the same id and title of every card", () => {
-    expect(identities).toEqual(run()!.papers.map((p) => ({ id: p.id, title: p.title })));
+    expect(page.identities).toEqual(run()!.papers.map((p) => ({ id: p.id, title: p.title })));
   });
 
   it('reads every forum id, title and author count exactly as the page source has them, hidden tab included', () => {

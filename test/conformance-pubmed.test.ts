@@ -4,29 +4,22 @@
  * URL is in SOURCES.tsv). That folder is not part of the project, so the suite skips cleanly
  * where it is absent. The expected values were read from the page source.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
-import { PaperDraft } from '../lib/draft';
-import { extractAll } from '../lib/sites/index';
+import { describe, expect, it } from 'vitest';
+import { pageReader, REAL_PAGES } from './helpers/real-pages';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FRAGMENT = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages', 'pubmed', 'search-fragment-2cards.html');
+const FRAGMENT = path.join(REAL_PAGES, 'pubmed', 'search-fragment-2cards.html');
 const URL_ = 'https://pubmed.ncbi.nlm.nih.gov/?term=endometriosis&sort=date&size=100';
 
 describe.skipIf(!existsSync(FRAGMENT))('conformance: real PubMed search results (fragment, 2 cards)', () => {
-  const window = new Window();
-  afterAll(() => window.happyDOM.close());
+  const read = pageReader();
 
   it('reads both results whole: PMID, DOI identity, title, every author, journal citation and date', () => {
-    const doc = new window.DOMParser().parseFromString(readFileSync(FRAGMENT, 'utf8'), 'text/html');
-    const result = extractAll(doc as unknown as ParentNode, URL_);
-    expect(result).not.toBeNull();
-    expect([result!.adapter, result!.kind, result!.skipped]).toEqual(['pubmed', 'search', 0]);
-    for (const p of result!.papers) expect(PaperDraft.parse(p)).toStrictEqual(p);
-    expect(result!.papers).toStrictEqual([
+    // (every draft checked against PaperDraft)
+    const result = read(FRAGMENT, URL_);
+    expect([result.adapter, result.kind, result.skipped]).toEqual(['pubmed', 'search', 0]);
+    expect(result.papers).toStrictEqual([
       {
         id: 'doi:10.1177/10497323231214114',
         site: 'pubmed',

@@ -4,32 +4,24 @@
  * page's URL). That folder is not part of the project, so each suite skips cleanly where it is
  * absent. Titles and author counts below were read from the page source, not from the adapter.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
-import { PaperDraft } from '../lib/draft';
-import { extractAll } from '../lib/sites/index';
+import { describe, expect, it } from 'vitest';
+import type { PaperDraft } from '../lib/draft';
+import { pageReader, REAL_PAGES } from './helpers/real-pages';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIR = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages', 'google-scholar');
+const DIR = path.join(REAL_PAGES, 'google-scholar');
 const page = (name: string) => path.join(DIR, name);
 
-const window = new Window();
-afterAll(() => window.happyDOM.close());
+/** What extractAll reads of a page, every draft checked against PaperDraft. */
+const read = pageReader();
 
 function run(file: string, url: string) {
-  const doc = new window.DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
-  const result = extractAll(doc as unknown as ParentNode, url);
-  expect(result).not.toBeNull();
-  expect(result!.adapter).toBe('scholar');
-  for (const p of result!.papers) {
-    expect(PaperDraft.parse(p)).toStrictEqual(p);
-    // No label ever reaches a title, and no title is empty.
-    expect(p.title).not.toMatch(/^\s*$|\[(?:PDF|HTML|CITATION|C|BOOK|B)\]/);
-  }
-  return result!;
+  const result = read(file, url);
+  expect(result.adapter).toBe('scholar');
+  // No label ever reaches a title, and no title is empty.
+  for (const p of result.papers) expect(p.title).not.toMatch(/^\s*$|\[(?:PDF|HTML|CITATION|C|BOOK|B)\]/);
+  return result;
 }
 
 /** [id, title, names shown, authorCount (a lower bound when the list is cut), venue, year, cited by, has a PDF link] */

@@ -3,29 +3,19 @@
  * (../shared/fixtures/pages, beside the project). That folder is not part of the project, so this
  * suite skips cleanly where it is absent (e.g. a fresh clone).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PaperDraft } from '../lib/paper';
-import { extractAll } from '../lib/sites/index';
+import { pageReader, REAL_PAGES } from './helpers/real-pages';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PAGES = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'pages');
-const HF_DIR = path.join(PAGES, 'huggingface');
-const HF_DAILY = path.join(HF_DIR, 'daily-2026-09-28-excerpt.html');
-const ARXIV_MONTH = path.join(PAGES, 'arxiv-list', 'list-cs-2301-month-show3-2024.html');
+const HF_DAILY = path.join(REAL_PAGES, 'huggingface', 'daily-2026-09-28-excerpt.html');
+const ARXIV_MONTH = path.join(REAL_PAGES, 'arxiv-list', 'list-cs-2301-month-show3-2024.html');
 
 describe.skipIf(!existsSync(HF_DAILY))('conformance: real Hugging Face daily page (excerpt)', () => {
-  const window = new Window();
-  afterAll(() => window.happyDOM.close());
   const url = 'https://huggingface.co/papers';
-
-  const run = () => {
-    const doc = new window.DOMParser().parseFromString(readFileSync(HF_DAILY, 'utf8'), 'text/html');
-    return extractAll(doc as unknown as ParentNode, url);
-  };
+  const read = pageReader();
+  const run = () => read(HF_DAILY, url);
 
   it('yields exactly the 3 cards of the excerpt with their ids, titles, authors, signals and dates', () => {
     const result = run();
@@ -110,15 +100,10 @@ describe.skipIf(!existsSync(HF_DAILY))('conformance: real Hugging Face daily pag
 });
 
 describe.skipIf(!existsSync(ARXIV_MONTH))('conformance: real arXiv month listing (cs, January 2023, 3 per page)', () => {
-  const window = new Window();
-  afterAll(() => window.happyDOM.close());
   // The page's paging links are /list/cs/2301?skip=…&show=3 (see SOURCES.tsv).
   const url = 'https://arxiv.org/list/cs/2301?skip=0&show=3';
-
-  const run = () => {
-    const doc = new window.DOMParser().parseFromString(readFileSync(ARXIV_MONTH, 'utf8'), 'text/html');
-    return extractAll(doc as unknown as ParentNode, url);
-  };
+  const read = pageReader();
+  const run = () => read(ARXIV_MONTH, url);
 
   it('yields exactly the 3 papers with ids, titles, full author lists, comments and subjects', () => {
     const result = run();
