@@ -11,6 +11,8 @@ import { happyDOM, settle, wiredScanner } from './helpers/content';
 const card = (id: string) =>
   `<article><div class="w-full min-w-0"><h3><a href="/papers/${id}">Title ${id}</a></h3></div></article>`;
 const ids = (n: number, month = '2603') => Array.from({ length: n }, (_, k) => `${month}.${String(k + 1).padStart(5, '0')}`);
+/** how many toolbars are marked to skip their rendering off screen */
+const marked = () => document.querySelectorAll('papershelf-toolbar[data-papershelf-offscreen]').length;
 const hosts = () => [...document.querySelectorAll('papershelf-toolbar')].map((h) => h.getAttribute('data-papershelf-id')!.slice('arxiv:'.length));
 
 /** The browser's part: which elements are observed, and a way to report some as near. */
@@ -99,6 +101,8 @@ describe('a big feed', () => {
     expect(hosts()).toEqual(all.slice(0, 30));
     expect(lookups).toEqual([30]);
     expect(io.observed.size).toBe(1170);
+    // Few toolbars while cards are held back: none skips its own rendering off screen (page.css).
+    expect(marked()).toBe(0);
 
     // Scrolled on: the next ones come near, and with them every waiting card within five
     // screens (the second observer's margin); the first ones are far now and keep their toolbars.
@@ -164,5 +168,7 @@ describe('a big feed', () => {
     await settle();
     expect(hosts()).toHaveLength(100);
     expect(FakeIO.last).toBeNull();
+    // On a page that renders every card, each toolbar skips its own rendering off screen.
+    expect(marked()).toBe(100);
   });
 });

@@ -49,7 +49,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
   const scanner = new CardScanner(
     document,
     {
-      create: (h) => toolbars.create(h),
+      create: (h, skipOffscreen) => toolbars.create(h, skipOffscreen),
       place: (h, host) => toolbars.place(h, host),
       unmount: (h, host) => toolbars.unmount(h, host),
       // (the mark tells the benchmark how many toolbars know their saved state: npm run bench)

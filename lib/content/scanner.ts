@@ -23,8 +23,11 @@ export interface CardHandle {
 }
 
 export interface ScannerHooks {
-  /** a card appeared (or its paper changed): build its toolbar, detached; return the host */
-  create(h: CardHandle): Element;
+  /**
+   * a card appeared (or its paper changed): build its toolbar, detached; return the host.
+   * `skipOffscreen`: the toolbar itself should skip rendering while off screen (page.css).
+   */
+  create(h: CardHandle, skipOffscreen: boolean): Element;
   /** put a built host into the page */
   place(h: CardHandle, host: Element): void;
   /** a mounted card left the page or changed paper: unmount its toolbar */
@@ -81,6 +84,8 @@ export class CardScanner {
   private readonly near: NearCards;
   /** waiting cards' papers as waitingIds() read them, each with the link that named it */
   private readonly waitingRead = new WeakMap<Element, { id: string; key: Element; href: string | null }>();
+  /** whether the page's cards skip rendering off screen (asked once, of the first card built) */
+  private skips: boolean | undefined;
   readonly stats: ScanStats = { mounted: 0, skipped: 0, scans: 0 };
 
   constructor(
@@ -271,8 +276,13 @@ export class CardScanner {
         continue;
       }
       const handle: CardHandle = { card, id: found.id, title: found.title, anchor, draft: found.draft };
+      // A toolbar skips its own rendering off screen where the page renders every card (thousands
+      // of toolbars then cost about what the cards do); not where the cards already skip theirs,
+      // nor while cards are held back (few toolbars; one would be 0 px tall until shown, and move
+      // what is below it then).
+      const skipOffscreen = !(this.skips ??= skipsOffscreen(card)) && !this.near.active;
       try {
-        built.push({ handle, host: this.hooks.create(handle), key: keyOf(card, found) });
+        built.push({ handle, host: this.hooks.create(handle, skipOffscreen), key: keyOf(card, found) });
       } catch {
         this.stats.skipped++;
       }
@@ -306,8 +316,7 @@ export class CardScanner {
    * placed (false: the scanner stopped, or the site was turned off).
    */
   private async placeInBatches(adapter: SiteAdapter, built: readonly Built[]): Promise<boolean> {
-    const first = built[0]?.handle.card;
-    const size = built.length > PLACE_BATCH && first && skipsOffscreen(first) ? Math.ceil(built.length / Math.ceil(built.length / PLACE_BATCH)) : built.length;
+    const size = built.length > PLACE_BATCH && this.skips ? Math.ceil(built.length / Math.ceil(built.length / PLACE_BATCH)) : built.length;
     for (let k = 0; ; ) {
       if (this.signal.aborted || !this.siteOn(adapter)) {
         for (const { handle, host } of built.slice(k)) this.hooks.unmount(handle, host);
@@ -352,9 +361,6 @@ export class CardScanner {
       }
       try {
         this.hooks.place(handle, host);
-        // Few toolbars while cards are held back: none need to skip their rendering off screen
-        // (toolbars.ts; one would be 0 px tall until shown, and move what is below it then).
-        if (this.near.active) host.removeAttribute('data-papershelf-offscreen');
       } catch {
         this.hooks.unmount(handle, host);
         this.stats.skipped++;

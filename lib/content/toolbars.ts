@@ -13,7 +13,6 @@ import type { ChangedMessage, PaperState, Result } from '../messages';
 import { errorMessage } from '../errors';
 import type { ZoteroOutcome } from '../exchange/zotero-send';
 import { HOST_NAME, HOST_TAG } from './hosts';
-import { skipsOffscreen } from './page-dom';
 import type { CardHandle } from './scanner';
 
 /** How the toolbar reaches the background (messages in the page, a fake in unit tests). */
@@ -88,8 +87,6 @@ export class Toolbars {
   private sheet: CSSStyleSheet | undefined;
   /** whether shadow roots get toolbar.css as a <style> (adopting throws) */
   private styleTag = false;
-  /** whether the page's cards skip rendering off screen (asked of the first card) */
-  private skips: boolean | undefined;
 
   /** A parsed stylesheet made with the page window's constructor (one from the content script's world may not adopt). */
   private makeSheet(css: string): CSSStyleSheet {
@@ -101,14 +98,13 @@ export class Toolbars {
   /**
    * Build the host element, shadow root and toolbar of one card, detached from the page: the
    * scanner builds many, then places them in one go, so the page is laid out once, not per chunk.
+   * `skipOffscreen` marks the host for page.css's rule (the scanner decides: it reads the page).
    */
-  create(handle: CardHandle): HTMLElement {
+  create(handle: CardHandle, skipOffscreen: boolean): HTMLElement {
     const host = this.doc.createElement(HOST_TAG);
     host.setAttribute('data-papershelf-id', handle.id);
     if (this.theme === 'dark') host.setAttribute('data-theme', 'dark');
-    // Whether off-screen toolbars skip rendering (page.css) is decided once per page, from the
-    // first card: not when the page's cards already do.
-    if (!(this.skips ??= skipsOffscreen(handle.card))) host.setAttribute('data-papershelf-offscreen', '');
+    if (skipOffscreen) host.setAttribute('data-papershelf-offscreen', '');
     const bar = mountToolbar(this.doc, host.attachShadow({ mode: 'open' }), handle.title);
     const m: Mounted = { host, bar, handle, view: null };
     this.byHost.set(host, m);

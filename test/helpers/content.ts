@@ -18,7 +18,7 @@ export async function settle(): Promise<void> {
 /** The scanner's hooks into these toolbars (a test may override some). */
 export function toolbarHooks(toolbars: Toolbars): ScannerHooks {
   return {
-    create: (h) => toolbars.create(h),
+    create: (h, skipOffscreen) => toolbars.create(h, skipOffscreen),
     place: (h, host) => toolbars.place(h, host),
     unmount: (h, host) => toolbars.unmount(h, host),
     mounted: (d) => void toolbars.lookup(d),
