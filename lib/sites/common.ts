@@ -158,18 +158,29 @@ export interface CardIds {
 }
 
 /**
- * The draft of a paper seen on `site`, keyed by its best identifier: the arXiv id, else the DOI,
- * else the site's own id (`<site>:<id>`), else the page's URL. Null when it has none. The arXiv
- * id and DOI are kept as fields, the site id as `siteId`, so the record joins the same paper
- * seen on any other site.
+ * A paper's id on `site` by its best identifier: the arXiv id, else the DOI, else the site's own
+ * id (`<site>:<id>`), else the page's URL; null when it has none. What paperDraft keys a draft
+ * by, and what an adapter's identify() gives without reading the rest of the card.
+ */
+export function draftId(site: string, ids: CardIds): string | null {
+  if (ids.arxiv) return arxivKey(ids.arxiv);
+  const doi = ids.doi && parseDoi(ids.doi);
+  if (doi) return `doi:${doi}`;
+  if (ids.siteId) return siteKey(site, ids.siteId);
+  const page = ids.page ? normaliseUrl(ids.page) : null;
+  return page ? `url:${page}` : null;
+}
+
+/**
+ * The draft of a paper seen on `site`, keyed by draftId. Null when it has no id. The arXiv id and
+ * DOI are kept as fields, the site id as `siteId`, so the record joins the same paper seen on
+ * any other site.
  */
 export function paperDraft(site: string, pageUrl: string, ids: CardIds, f: Omit<CardFields, 'doi'>): PaperDraft | null {
-  const doi = (ids.doi && parseDoi(ids.doi)) || undefined;
-  const siteId = ids.siteId || undefined;
-  const page = ids.page ? normaliseUrl(ids.page) : null;
-  const id = ids.arxiv ? arxivKey(ids.arxiv) : doi ? `doi:${doi}` : siteId ? siteKey(site, siteId) : page ? `url:${page}` : null;
+  const id = draftId(site, ids);
   if (!id) return null;
-  return compact({ id, site, pageUrl, siteId, ...f, arxivId: ids.arxiv?.id, arxivVersion: ids.arxiv?.version, doi });
+  const doi = (ids.doi && parseDoi(ids.doi)) || undefined;
+  return compact({ id, site, pageUrl, siteId: ids.siteId || undefined, ...f, arxivId: ids.arxiv?.id, arxivVersion: ids.arxiv?.version, doi });
 }
 
 /**

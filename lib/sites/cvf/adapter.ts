@@ -5,8 +5,8 @@
  * paper is known by its paper page, an arXiv id when the card links one. No abstracts on listings.
  * Markup reference: shared/fixtures/pages/SITES.md (CVF) and shared/fixtures/pages/cvf/.
  */
-import { arxivKey, normaliseUrl, type ArxivId } from '../../ids';
-import { arxivIdOfUrl, arxivLinks, citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta, titleBlock } from '../common';
+import type { ArxivId } from '../../ids';
+import { arxivIdOfUrl, arxivLinks, citationAuthors, collapse, draftId, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta, titleBlock } from '../common';
 import { id } from './meta';
 import { canonicalPaperUrl, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
@@ -104,10 +104,8 @@ function listingIdentity(dt: Element, ctx: ExtractContext) {
   const authorsDd = authorsDdOf(dds);
   const linksDd = dds.find((dd) => dd !== authorsDd) ?? authorsDd;
   const ids = { arxiv: arxivLinkIn(linksDd, ctx.url), page: canonicalPaperUrl(target) };
-  // paperDraft()'s choice among these ids: the arXiv id, else the paper page.
-  const page = normaliseUrl(ids.page);
-  const id = ids.arxiv ? arxivKey(ids.arxiv) : page ? `url:${page}` : null;
-  return id ? { id, title, link, href, ids, authorsDd, linksDd } : null;
+  const key = draftId(id, ids);
+  return key ? { id: key, title, link, href, ids, authorsDd, linksDd } : null;
 }
 
 function extractListing(dt: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {

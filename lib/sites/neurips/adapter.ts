@@ -4,8 +4,7 @@
  * old site's number, today's hash), its year by the listing's URL. Listings show no abstracts.
  * Markup reference: shared/fixtures/pages/SITES.md (NeurIPS) and shared/fixtures/pages/neurips/.
  */
-import { siteKey } from '../../ids';
-import { citationAuthors, collapse, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta, textWith, titleBlock } from '../common';
+import { citationAuthors, collapse, draftId, first, firstAll, linkHref, linkUrl, metaDate, metaYear, paperDraft, readMeta, textWith, titleBlock } from '../common';
 import { id } from './meta';
 import { pdfOf, siteOf } from './paths';
 import type { Links, PaperDraft } from '../../draft';
@@ -93,7 +92,8 @@ function listingIdentity(li: Element, ctx: ExtractContext) {
   const link = titleLinkOf(li, ctx.url);
   const paper = paperOf(link, ctx.url);
   const title = textOf(link);
-  return link && paper && title ? { link, paper, title, id: siteKey(id, paper.paperId) } : null;
+  const key = paper && draftId(id, { siteId: paper.paperId });
+  return link && paper && title && key ? { link, paper, title, id: key } : null;
 }
 
 function extractListing(li: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {

@@ -11,11 +11,11 @@
  * hidden tab pane is still a card. The scanner sees notes that render later as they appear.
  * Markup reference: shared/fixtures/pages/SITES.md (OpenReview) and shared/fixtures/pages/openreview/.
  */
-import { arxivLinks, collapse, compact, first, firstAll, linkHref, metaDate, paperDraft, readMeta, titleBlock } from '../common';
+import { arxivLinks, collapse, compact, draftId, first, firstAll, linkHref, metaDate, paperDraft, readMeta, titleBlock } from '../common';
 import { authorsOf, contentFields, dateOf, fieldText, idsOf, keywordsOf, textOf } from './fields';
 import { id } from './meta';
 import { forumIdOf, forumUrl, groupName, kindOf } from './paths';
-import { arxivKey, siteKey, type ArxivId } from '../../ids';
+import type { ArxivId } from '../../ids';
 import type { PaperDraft } from '../../draft';
 import type { Anchor, CardIdentity, ExtractContext, PageKind, SiteAdapter } from '../types';
 
@@ -110,7 +110,8 @@ function groupIdentity(card: Element, ctx: ExtractContext) {
   const title = textOf(forum?.link);
   if (!forum || !title) return null;
   const { arxiv } = idsOf(first(card, TITLE_ROW), new Map(), ctx.url);
-  return { forum, title, arxiv, id: arxiv ? arxivKey(arxiv) : siteKey(id, forum.id) };
+  const key = draftId(id, { arxiv, siteId: forum.id });
+  return key ? { forum, title, arxiv, id: key } : null;
 }
 
 function extractGroupCard(card: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {
