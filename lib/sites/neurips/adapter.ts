@@ -43,16 +43,28 @@ const textOf = (el: Element | null | undefined): string =>
 /** "Risto Vuorio, Shao-Hua Sun" -> names (the site writes no commas inside a name). */
 const splitNames = (line: string): string[] => line.split(',').map(collapse).filter(Boolean);
 
+/** A paper page of the site: its address, id and year. */
+interface PaperPage {
+  url: URL;
+  paperId: string;
+  year?: number;
+}
+
 /** The paper a link names, or null when the link is not a paper page of the site. */
-function paperOf(a: Element | null, base: URL): { url: URL; paperId: string; year?: number } | null {
-  const url = linkUrl(a?.getAttribute('href'), base);
+function paperOf(a: Element, base: URL): PaperPage | null {
+  const url = linkUrl(a.getAttribute('href'), base);
   const page = url && siteOf(url);
   return url && page?.kind === 'paper' && page.paperId ? { url, paperId: page.paperId, year: page.year } : null;
 }
 
-/** The link of a listing item that names its paper. */
-function titleLinkOf(li: Element, base: URL): Element | null {
-  for (const sel of TITLE_LINKS) for (const a of li.querySelectorAll(sel)) if (paperOf(a, base)) return a;
+/** The link of a listing item that names its paper, and that paper. */
+function titleLinkOf(li: Element, base: URL): { link: Element; paper: PaperPage } | null {
+  for (const sel of TITLE_LINKS) {
+    for (const link of li.querySelectorAll(sel)) {
+      const paper = paperOf(link, base);
+      if (paper) return { link, paper };
+    }
+  }
   return null;
 }
 
@@ -89,11 +101,10 @@ function pageData(data: unknown, url: URL, kind: PageKind): PageData {
 
 /** What names a listing item: its title link, the paper id in it and the title. Shared by identify() and extract(). */
 function listingIdentity(li: Element, ctx: ExtractContext) {
-  const link = titleLinkOf(li, ctx.url);
-  const paper = paperOf(link, ctx.url);
-  const title = textOf(link);
-  const key = paper && draftId(id, { siteId: paper.paperId });
-  return link && paper && title && key ? { link, paper, title, id: key } : null;
+  const found = titleLinkOf(li, ctx.url);
+  const title = textOf(found?.link);
+  const key = found && draftId(id, { siteId: found.paper.paperId });
+  return found && title && key ? { ...found, title, id: key } : null;
 }
 
 function extractListing(li: Element, ctx: ExtractContext, page: PageData): PaperDraft | null {
