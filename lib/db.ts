@@ -4,10 +4,21 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { normaliseTags, type SavedPaper } from './paper';
+import type { SeenPaper } from './seen/record';
 
 export const DB_NAME = 'papershelf';
 
-export type PaperShelfDB = Dexie & { papers: EntityTable<SavedPaper, 'id'> };
+/** A removed paper's tombstone (db v4): its id and when it was removed, for merging shelves. */
+export interface Removal {
+  id: string;
+  removedAt: number;
+}
+
+export type PaperShelfDB = Dexie & {
+  papers: EntityTable<SavedPaper, 'id'>;
+  removed: EntityTable<Removal, 'id'>;
+  seen: EntityTable<SeenPaper, 'id'>;
+};
 
 /**
  * Version 1 (shipped 2026-11): papers keyed by canonical id, indexed for the popup's
@@ -38,6 +49,18 @@ export const SCHEMA_V3 = {
   papers: 'id, savedAt, *tags',
 } as const;
 
+/**
+ * Version 4 (2026-12): two tables beside the papers. `removed` keeps a tombstone per removed paper
+ * (so a merge of two shelves knows a removal from a paper never saved); `seen` is the history of
+ * papers the user had on screen (lib/seen), newest first by `lastSeen`, which retention also reads.
+ * No paper record changes.
+ */
+export const SCHEMA_V4 = {
+  papers: 'id, savedAt, *tags',
+  removed: 'id',
+  seen: 'id, lastSeen',
+} as const;
+
 export function openDb(name: string = DB_NAME): PaperShelfDB {
   // No liveQuery reads this database (the popup keeps its own in-memory copy, lib/list): Dexie's
   // optimistic query cache would only cost every write.
@@ -45,6 +68,7 @@ export function openDb(name: string = DB_NAME): PaperShelfDB {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }
 

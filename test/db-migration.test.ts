@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from '@/lib/db';
+import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from '@/lib/db';
 import { Library } from '@/lib/library';
 import { SavedPaper } from '@/lib/paper';
 
@@ -80,7 +80,7 @@ describe('database v1 -> v2', () => {
     v1.close();
     const db = openDb(name);
     expect(await db.papers.count()).toBe(0);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 
   it("a v1 database opened by today's PaperShelf goes through v2 to v3 and keeps every record", async () => {
@@ -91,7 +91,7 @@ describe('database v1 -> v2', () => {
     v2.close();
     const db = openDb(name);
     expect(await db.papers.orderBy('id').toArray()).toEqual(expected);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     db.close();
   });
 });
@@ -118,7 +118,7 @@ describe('database v2 -> v3', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     // Every record, field for field, as version 2 stored it (words and sites included).
     const byId = (a: SavedPaper, b: SavedPaper) => (a.id < b.id ? -1 : 1);
     expect((await db.papers.toArray()).sort(byId)).toEqual([...savedV2.records].sort(byId));
@@ -139,7 +139,33 @@ describe('database v2 -> v3', () => {
     v2.close();
     const db = openDb(name);
     expect(await db.papers.count()).toBe(0);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     db.close();
+  });
+});
+
+describe('database v3 -> v4', () => {
+  it('keeps every record and adds the empty removed and seen tables', async () => {
+    const name = `migrate-v4-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.table('papers').bulkPut(savedV2.records);
+    v3.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const byId = (a: SavedPaper, b: SavedPaper) => (a.id < b.id ? -1 : 1);
+    expect((await db.papers.toArray()).sort(byId)).toEqual([...savedV2.records].sort(byId));
+    expect(await db.removed.count()).toBe(0);
+    expect(await db.seen.count()).toBe(0);
+    await db.seen.put({ id: 'arxiv:2401.00001', title: 'A', authors: [], url: 'https://arxiv.org/list/cs.LG/new', site: 'arxiv', firstSeen: 1, lastSeen: 2 });
+    await db.removed.put({ id: 'arxiv:2401.00002', removedAt: 3 });
+    expect(await db.seen.orderBy('lastSeen').primaryKeys()).toEqual(['arxiv:2401.00001']);
+    expect(await db.removed.toArray()).toEqual([{ id: 'arxiv:2401.00002', removedAt: 3 }]);
+    db.close();
+    expect(await storedIndexes(name)).toEqual(['savedAt', 'tags']);
   });
 });

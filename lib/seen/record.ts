@@ -1,0 +1,20 @@
+/**
+ * The seen history's record: one per paper the user had on screen on a supported feed, kept
+ * beside (never inside) the saved papers, in the database's `seen` table (db v4).
+ */
+import { z } from 'zod/mini';
+import { httpUrl, nonEmpty, PaperId } from '../draft';
+
+export const SeenPaper = z.object({
+  /** the paper's canonical id, as a saved paper's */
+  id: PaperId,
+  title: nonEmpty(),
+  authors: z.array(nonEmpty()),
+  /** the page it was last seen on, and that page's site id */
+  url: httpUrl,
+  site: nonEmpty(),
+  /** ms since 1970 */
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+});
+export type SeenPaper = z.infer<typeof SeenPaper>;
