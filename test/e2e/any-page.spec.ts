@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { serviceWorker } from '../chromium';
-import { expect, extensionId, launch, SHOTS, test, toolbarFor, toolbars } from './extension';
+import { expect, extensionId, launch, serve, SHOTS, test, toolbarFor, toolbars } from './extension';
 
 /** The extension API as pages and the service worker see it (in functions run there). */
 type Chrome = typeof browser;
@@ -51,13 +51,10 @@ const PAPER_HTML = `<!doctype html>
 
 const ABOUT_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>About the journal</title></head><body><h1>About the journal</h1></body></html>`;
 
-async function serve(context: BrowserContext): Promise<void> {
-  // Added after extension.ts's catch-all route: later routes are tried first.
-  await context.route(`${ORIGIN}/**`, (route) => {
-    const url = route.request().url();
-    const body = url === PAPER_URL ? PAPER_HTML : url === ABOUT_URL ? ABOUT_HTML : null;
-    return body ? route.fulfill({ contentType: 'text/html; charset=utf-8', body }) : route.fulfill({ status: 404, body: 'not served' });
-  });
+/** The journal's two pages (anything else there gets extension.ts's 404). */
+async function serveJournal(context: BrowserContext): Promise<void> {
+  await serve(context, PAPER_URL, PAPER_HTML);
+  await serve(context, ABOUT_URL, ABOUT_HTML);
 }
 
 /** The grant described above: chrome://extensions' site access, then permissions.request from an extension page. */
@@ -96,7 +93,7 @@ const registered = (context: BrowserContext) =>
   serviceWorker(context).then((sw) => sw.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches, js: s.js, css: s.css }))));
 
 test('Save this page on a publisher page, then turn the site on (toolbar after a reload), then off in the options', async ({ context, extId }) => {
-  await serve(context);
+  await serveJournal(context);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(PAPER_URL);
   // Nothing runs on the page before the user opens the popup there.
@@ -187,7 +184,7 @@ test('a site turned on keeps its toolbar after the browser restarts (registered 
   try {
     let context = await launch(dir);
     const extId = await extensionId(context);
-    await serve(context);
+    await serveJournal(context);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(PAPER_URL);
     await grantOrigin(context, extId);
@@ -197,7 +194,7 @@ test('a site turned on keeps its toolbar after the browser restarts (registered 
     await context.close();
 
     context = await launch(dir);
-    await serve(context);
+    await serveJournal(context);
     // Chromium forgets registered scripts when an extension loaded with --load-extension starts
     // again (as on an update, even with persistAcrossSessions): the background registers the
     // sites of its list again at startup (lib/site-access.ts reconcile). Wait for that.

@@ -1,34 +1,15 @@
 import path from 'node:path';
-import { expect, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
+import { addNote, addTag, expect, save, SHOTS, storedRecords, test, toolbarFor, toolbars, urlOf } from './extension';
 
 const ID = 'arxiv:2602.21847';
 const TITLE = 'LatticeTune: Sparse Adapter Lattices for Continual Instruction Tuning';
-
-/** Read every stored record straight from IndexedDB on the extension origin. */
-async function storedRecords(page: import('@playwright/test').Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('papershelf');
-        open.onsuccess = () => {
-          const req = open.result.transaction('papers').objectStore('papers').getAll();
-          req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
-          req.onerror = () => reject(req.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
-}
 
 test('one paper, one record: saved on Hugging Face, seen and annotated on arXiv', async ({ context, extId }) => {
   const hf = await context.newPage();
   await hf.goto(urlOf('huggingface', 'daily'));
   const hfBar = toolbarFor(hf, ID);
-  await hfBar.getByRole('button', { name: /^Save/ }).click();
-  await expect(hfBar).toHaveAttribute('data-papershelf-state', 'saved');
-  const tag = await tagField(hfBar);
-  await tag.fill('lattice');
-  await tag.press('Enter');
+  await save(hfBar);
+  await addTag(hfBar, 'lattice');
   await expect(hfBar.getByRole('listitem')).toHaveText(['lattice×']);
 
   const ax = await context.newPage();
@@ -44,9 +25,7 @@ test('one paper, one record: saved on Hugging Face, seen and annotated on arXiv'
   expect(await skipping(ax)).toEqual(['auto', 'auto', 'auto']);
   expect(new Set(await skipping(hf))).toEqual(new Set(['visible']));
 
-  await axBar.getByRole('button', { name: 'Add note' }).click();
-  await axBar.getByRole('textbox', { name: 'Note' }).fill('Seen on arXiv too');
-  await axBar.getByRole('button', { name: 'Save note' }).click();
+  await addNote(axBar, 'Seen on arXiv too');
   await expect(axBar.getByText('Seen on arXiv too')).toHaveCount(1);
   await ax.screenshot({ path: path.join(SHOTS, 'arxiv-listing.png') });
   // The Hugging Face tab follows.

@@ -4,15 +4,13 @@
  * it as a CoRR entry; every readable entry of each page kind gets one toolbar; save and tag work,
  * and an ACL paper saved from a volume page is saved on its person and paper pages.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, ROOT, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
+import { addTag, expect, expected, save, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
 
 /** The ids of the papers a fixture's expected file lists, in page order. */
 function idsOf(site: string, name: string): string[] {
-  const raw = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', site, `${name}.expected.json`), 'utf8')) as { papers: Array<{ id: string }> };
-  return raw.papers.map((p) => p.id);
+  return expected(site, name).papers.map((p) => p.id);
 }
 
 const LATTICE = 'arxiv:2602.21847';
@@ -51,11 +49,8 @@ test('a paper saved and tagged on an arXiv listing is saved, with its tag, on th
   const ax = await context.newPage();
   await ax.goto(urlOf('arxiv', 'list-cross'));
   const axBar = toolbarFor(ax, LATTICE);
-  await axBar.getByRole('button', { name: /^Save/ }).click();
-  await expect(axBar).toHaveAttribute('data-papershelf-state', 'saved');
-  const tag = await tagField(axBar);
-  await tag.fill('lattice');
-  await tag.press('Enter');
+  await save(axBar);
+  await addTag(axBar, 'lattice');
   await expect(axBar.getByRole('listitem')).toHaveText(['lattice×']);
 
   const dblp = await context.newPage();
@@ -74,9 +69,7 @@ test('a paper saved and tagged on an arXiv listing is saved, with its tag, on th
   await expect(toolbarFor(search, LATTICE)).toHaveAttribute('data-papershelf-state', 'saved');
 
   // Tagging it on dblp reaches the arXiv tab.
-  const more = await tagField(bar);
-  await more.fill('dblp-seen');
-  await more.press('Enter');
+  await addTag(bar, 'dblp-seen');
   await expect(bar.getByRole('listitem')).toHaveText(['lattice×', 'dblp-seen×']);
   await expect(axBar.getByRole('listitem')).toHaveText(['lattice×', 'dblp-seen×']);
 });
@@ -86,11 +79,8 @@ test('save and tag on dblp (a DOI entry) and on ACL Anthology (saved from a volu
   await dblp.goto(urlOf('dblp', 'toc'));
   const doi = 'doi:10.1145/3700000.3700027';
   const dblpBar = toolbarFor(dblp, doi);
-  await dblpBar.getByRole('button', { name: /^Save/ }).click();
-  await expect(dblpBar).toHaveAttribute('data-papershelf-state', 'saved');
-  const dblpTag = await tagField(dblpBar);
-  await dblpTag.fill('tone');
-  await dblpTag.press('Enter');
+  await save(dblpBar);
+  await addTag(dblpBar, 'tone');
   await expect(dblpBar.getByRole('listitem')).toHaveText(['tone×']);
   await dblp.reload();
   await expect(toolbarFor(dblp, doi)).toHaveAttribute('data-papershelf-state', 'saved');
@@ -100,11 +90,8 @@ test('save and tag on dblp (a DOI entry) and on ACL Anthology (saved from a volu
   await acl.goto(urlOf('acl', 'volume'));
   const id = 'acl:2030.lowres-1.4';
   const aclBar = toolbarFor(acl, id);
-  await aclBar.getByRole('button', { name: /^Save/ }).click();
-  await expect(aclBar).toHaveAttribute('data-papershelf-state', 'saved');
-  const aclTag = await tagField(aclBar);
-  await aclTag.fill('suffixes');
-  await aclTag.press('Enter');
+  await save(aclBar);
+  await addTag(aclBar, 'suffixes');
   await expect(aclBar.getByRole('listitem')).toHaveText(['suffixes×']);
   await acl.screenshot({ path: path.join(SHOTS, 'acl-volume.png'), fullPage: true });
 

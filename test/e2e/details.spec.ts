@@ -5,19 +5,14 @@
  * added there show on the open feed card without a reload; the side panel page shows the same
  * list, follows an edit made on a card and narrows to "On this page".
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { serviceWorker } from '../chromium';
-import { expect, ROOT, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
+import { addTag, expect, expected, save, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
 
-interface Expected {
-  id: string;
-  title: string;
-  abstract?: string;
-}
-const daily = (JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'huggingface', 'daily.expected.json'), 'utf8')) as { papers: Expected[] }).papers;
+const daily = expected('huggingface', 'daily').papers;
 const DAILY = urlOf('huggingface', 'daily');
 const paper = daily[0]!;
 const other = daily[1]!;
@@ -31,8 +26,7 @@ async function feedWithSaved(context: BrowserContext, ids: string[]): Promise<Pa
   await expect(toolbars(feed)).toHaveCount(daily.length);
   for (const id of ids) {
     const bar = toolbarFor(feed, id);
-    await bar.getByRole('button', { name: /^Save/ }).click();
-    await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
+    await save(bar);
   }
   return feed;
 }
@@ -120,9 +114,7 @@ test('the side panel page shows the same list, follows an edit made on a card, a
   await expect(panel.getByRole('button', { name: 'Side panel' })).toHaveCount(0);
 
   // An edit on the card shows in the panel.
-  const field = await tagField(toolbarFor(feed, other.id));
-  await field.fill('from-card');
-  await field.press('Enter');
+  await addTag(toolbarFor(feed, other.id), 'from-card');
   const row = list.locator(':scope > li').filter({ hasText: other.title });
   await expect(row.locator('.chip')).toHaveText(['from-card']);
 

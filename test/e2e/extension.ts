@@ -1,46 +1,18 @@
 /**
- * Playwright fixtures: a persistent Chromium profile with the built extension loaded, and
- * the project's own Hugging Face fixtures served under the real https://huggingface.co URLs.
+ * Playwright fixtures: a persistent Chromium profile with the built extension loaded, and the
+ * project's fixture pages served under their real https URLs (fixtures.ts); the steps and reads
+ * the specs share (a toolbar's Save, tag and note; the stored records).
  */
 import { test as base, chromium, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixtureUrl } from '../fixture-url';
 import { CHROMIUM, chromiumArgs, serviceWorker, VIEWPORT } from '../chromium';
+import { PAGES, ROOT, served } from './fixtures';
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export { expected, PAGES, ROOT, urlOf } from './fixtures';
 export const EXT_DIR = path.join(ROOT, '.output', 'chrome-mv3');
 export const SHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
-
-const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-
-/** Every fixture page by the URL recorded in its `<meta name="papershelf-fixture-url">`. */
-export const PAGES: ReadonlyMap<string, { site: string; name: string; html: string }> = (() => {
-  const map = new Map<string, { site: string; name: string; html: string }>();
-  for (const site of readdirSync(FIXTURES)) {
-    for (const file of readdirSync(path.join(FIXTURES, site)).filter((f) => f.endsWith('.html'))) {
-      const html = readFileSync(path.join(FIXTURES, site, file), 'utf8');
-      const url = fixtureUrl(html);
-      if (url) map.set(new URL(url).href, { site, name: file.replace(/\.html$/, ''), html });
-    }
-  }
-  return map;
-})();
-
-/** The URL a fixture is served under. */
-export function urlOf(site: string, name: string): string {
-  for (const [url, p] of PAGES) if (p.site === site && p.name === name) return url;
-  throw new Error(`no fixture ${site}/${name}`);
-}
-
-const SITE_LOOK = `<style>${readFileSync(path.join(import.meta.dirname, 'site-look.css'), 'utf8')}</style>`;
-
-/** A fixture as served: with a stylesheet imitating the site (and dark mode when asked). */
-function served(site: string, html: string, dark: boolean): string {
-  const withLook = site === 'huggingface' ? html.replace('</head>', `${SITE_LOOK}</head>`) : html;
-  return dark ? withLook.replace('<html', '<html class="dark"') : withLook;
-}
 
 export async function launch(profileDir: string, extDir = EXT_DIR, opts: { dark?: boolean } = {}): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -96,6 +68,47 @@ export async function tagField(bar: Locator): Promise<Locator> {
   const field = bar.locator('input').and(bar.getByLabel('Add tag'));
   if (clicked) await expect(field).toBeFocused();
   return field;
+}
+
+/** Serve `html` at `url` (added after the fixture routes, so it wins over them). */
+export async function serve(context: BrowserContext, url: string, html: string): Promise<void> {
+  await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+}
+
+/** Every stored record, read straight from IndexedDB on the extension origin (in primary-key order). */
+export async function storedRecords(page: Page): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('papershelf');
+        open.onsuccess = () => {
+          const req = open.result.transaction('papers').objectStore('papers').getAll();
+          req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
+          req.onerror = () => reject(req.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
+/** Save a card's paper with its toolbar's Save, and wait until the toolbar says saved. */
+export async function save(bar: Locator): Promise<void> {
+  await bar.getByRole('button', { name: /^Save/ }).click();
+  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
+}
+
+/** Type `tag` into a toolbar's tag field and press Enter (the caller checks the tags shown). */
+export async function addTag(bar: Locator, tag: string): Promise<void> {
+  const field = await tagField(bar);
+  await field.fill(tag);
+  await field.press('Enter');
+}
+
+/** Write `note` in a toolbar's note and save it (the caller checks the preview). */
+export async function addNote(bar: Locator, note: string): Promise<void> {
+  await bar.getByRole('button', { name: 'Add note' }).click();
+  await bar.getByRole('textbox', { name: 'Note' }).fill(note);
+  await bar.getByRole('button', { name: 'Save note' }).click();
 }
 
 export const test = base.extend<{ context: BrowserContext; extId: string }>({

@@ -1,15 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { expect, launch, ROOT, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
+import { addNote, addTag, expect, expected, launch, save, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
 
-interface Expected { id: string; title: string }
-function expectedOf(name: string): Expected[] {
-  const raw: unknown = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'huggingface', `${name}.expected.json`), 'utf8'));
-  return (raw as { papers: Expected[] }).papers;
-}
+const expectedOf = (name: string) => expected('huggingface', name).papers;
 
 const DAILY = urlOf('huggingface', 'daily');
 const daily = expectedOf('daily');
@@ -74,22 +70,16 @@ test('save with tags and a note, find it in the popup, see it everywhere, remove
   await expect(toolbars(other)).toHaveCount(daily.length);
 
   const bar = toolbarFor(page, paper.id);
-  await bar.getByRole('button', { name: /^Save/ }).click();
-  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
+  await save(bar);
   // The second tab follows without a reload.
   await expect(toolbarFor(other, paper.id)).toHaveAttribute('data-papershelf-state', 'saved');
 
-  const tagInput = await tagField(bar);
-  await tagInput.fill('world-models');
-  await tagInput.press('Enter');
+  await addTag(bar, 'world-models');
   await expect(bar.getByRole('listitem').filter({ hasText: 'world-models' })).toHaveCount(1);
-  await tagInput.fill('to-cite');
-  await tagInput.press('Enter');
+  await addTag(bar, 'to-cite');
   await expect(bar.getByRole('listitem')).toHaveText(['world-models×', 'to-cite×']);
 
-  await bar.getByRole('button', { name: 'Add note' }).click();
-  await bar.getByRole('textbox', { name: 'Note' }).fill('Compare the ablation in table 3 with zebrafish baseline');
-  await bar.getByRole('button', { name: 'Save note' }).click();
+  await addNote(bar, 'Compare the ablation in table 3 with zebrafish baseline');
   await expect(bar.getByText('Compare the ablation in table 3 with zebrafish baseline')).toHaveCount(1);
   await expect(toolbarFor(other, paper.id).getByRole('listitem')).toHaveText(['world-models×', 'to-cite×']);
   await page.screenshot({ path: path.join(SHOTS, 'feed-daily.png'), fullPage: true });

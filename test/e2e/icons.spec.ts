@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pngSize } from '../tools/icons';
+import { decodedWidths, pngSize } from '../tools/icons';
 import { EXT_DIR, expect, test } from './extension';
 
 const DECLARED = { '16': 'icon/16.png', '32': 'icon/32.png', '48': 'icon/48.png', '96': 'icon/96.png', '128': 'icon/128.png' };
@@ -17,15 +17,5 @@ test('the built manifest declares the icons, and each is a PNG of its size that 
   for (const [size, file] of Object.entries(DECLARED)) expect(pngSize(readFileSync(path.join(EXT_DIR, file)))).toEqual({ width: Number(size), height: Number(size) });
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extId}/popup.html`);
-  const sizes = await page.evaluate(async (files) => {
-    const out: number[] = [];
-    for (const f of files) {
-      const img = new Image();
-      img.src = `/${f}`;
-      await img.decode();
-      out.push(img.naturalWidth);
-    }
-    return out;
-  }, Object.values(DECLARED));
-  expect(sizes).toEqual([16, 32, 48, 96, 128]);
+  expect(await page.evaluate(decodedWidths, Object.values(DECLARED))).toEqual([16, 32, 48, 96, 128]);
 });

@@ -8,24 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { backupText, savedPapers } from '../bench/records';
-import { expect, test } from './extension';
+import { expect, storedRecords, test } from './extension';
 
 const N = 10_000;
-
-async function stored(page: Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('papershelf');
-        open.onsuccess = () => {
-          const req = open.result.transaction('papers').objectStore('papers').getAll();
-          req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
-          req.onerror = () => reject(req.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
-}
 
 async function importFile(options: Page, file: string): Promise<void> {
   await options.locator('input[type="file"]').setInputFiles(file);
@@ -71,11 +56,11 @@ test('10,000 papers: import, search, filter, bulk-tag, export, delete all, impor
   const tagBox = popup.getByRole('textbox', { name: /^Tag to add to / });
   await tagBox.fill('bulk-e2e');
   await popup.getByRole('button', { name: 'Apply' }).click();
-  await expect.poll(async () => (await stored(popup)).filter((r) => (r.tags as string[]).includes('bulk-e2e')).length, { timeout: 60_000 }).toBe(robotics);
+  await expect.poll(async () => (await storedRecords(popup)).filter((r) => (r.tags as string[]).includes('bulk-e2e')).length, { timeout: 60_000 }).toBe(robotics);
   await popup.screenshot({ path: path.join(import.meta.dirname, 'screenshots', 'popup-10k.png') });
 
   // Export BibTeX and the JSON backup: read the downloaded files.
-  const before = await stored(options);
+  const before = await storedRecords(options);
   expect(before.length).toBe(N);
   await options.reload();
   const [bib] = await Promise.all([options.waitForEvent('download', { timeout: 120_000 }), options.getByRole('button', { name: 'Export BibTeX' }).click()]);
@@ -91,10 +76,10 @@ test('10,000 papers: import, search, filter, bulk-tag, export, delete all, impor
   await options.getByRole('button', { name: 'Delete all papers…' }).click();
   await options.getByRole('button', { name: 'Delete all', exact: true }).click();
   await expect(options.getByText('All papers were deleted.')).toBeVisible({ timeout: 60_000 });
-  expect((await stored(options)).length).toBe(0);
+  expect((await storedRecords(options)).length).toBe(0);
   await importFile(options, backupFile);
   const byId = (rows: Array<Record<string, unknown>>) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)));
-  const after = byId(await stored(options));
+  const after = byId(await storedRecords(options));
   expect(after).toEqual(byId(before));
   expect(after).toEqual(byId(backup.papers));
 });

@@ -7,37 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, PAGES, ROOT, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
+import type { Page } from '@playwright/test';
+import { addNote, addTag, expect, expected, PAGES, ROOT, save, serve, SHOTS, storedRecords, test, toolbarFor, toolbars, urlOf } from './extension';
 
-const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-const fixture = (site: string, name: string) => readFileSync(path.join(FIXTURES, site, `${name}.html`), 'utf8');
-
-function expectedIds(site: string, name: string): string[] {
-  const raw = JSON.parse(readFileSync(path.join(FIXTURES, site, `${name}.expected.json`), 'utf8')) as { papers: Array<{ id: string }> };
-  return raw.papers.map((p) => p.id);
-}
-
-/** Every stored record, read straight from IndexedDB on the extension origin. */
-async function storedRecords(page: Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('papershelf');
-        open.onsuccess = () => {
-          const req = open.result.transaction('papers').objectStore('papers').getAll();
-          req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
-          req.onerror = () => reject(req.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
-}
-
-/** Serve `html` at `url` (added after the fixture routes, so it wins over them). */
-async function serve(context: BrowserContext, url: string, html: string): Promise<void> {
-  await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-}
+const fixture = (site: string, name: string) => readFileSync(path.join(ROOT, 'test', 'fixtures', site, `${name}.html`), 'utf8');
 
 /** The ids of the toolbars on a page, in page order. */
 const toolbarIds = (page: Page) => toolbars(page).evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-papershelf-id')));
@@ -47,9 +20,9 @@ const toolbarIds = (page: Page) => toolbars(page).evaluateAll((hosts) => hosts.m
  * they near the screen (lib/content/near.ts), and a placed toolbar stays. Ends at the top again.
  */
 async function scrollThrough(page: Page): Promise<void> {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const step = await page.evaluate(() => window.innerHeight);
-  for (let y = 0; y <= height; y += step) {
+  // The height is read again at every step: each toolbar placed makes the page taller.
+  for (let y = 0; y <= (await page.evaluate(() => document.documentElement.scrollHeight)); y += step) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
@@ -108,14 +81,14 @@ test('every card of every CVF, NeurIPS and OpenReview fixture page gets its tool
   const page = await context.newPage();
   for (const [url, { site, name }] of PAGES) {
     if (!['cvf', 'neurips', 'openreview'].includes(site)) continue;
-    const { kind } = JSON.parse(readFileSync(path.join(FIXTURES, site, `${name}.expected.json`), 'utf8')) as { kind: string | null };
+    const { kind, papers } = expected(site, name);
     await page.goto(url);
     if (kind === null) {
       await page.waitForTimeout(500);
       await expect(toolbars(page), `${site}/${name}`).toHaveCount(0);
       continue;
     }
-    const want = expectedIds(site, name);
+    const want = papers.map((p) => p.id);
     await expect(toolbars(page), `${site}/${name}`).toHaveCount(want.length);
     expect(await toolbarIds(page), `${site}/${name}`).toEqual(want);
   }
@@ -137,15 +110,10 @@ test(`a CVF page of ${N} papers: one toolbar per card, under its authors; save, 
   const id = `url:${cvfPaper(137)}`;
   const bar = toolbarFor(page, id);
   await bar.scrollIntoViewIfNeeded();
-  await bar.getByRole('button', { name: /^Save/ }).click();
-  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
-  const tag = await tagField(bar);
-  await tag.fill('cvpr-2024');
-  await tag.press('Enter');
+  await save(bar);
+  await addTag(bar, 'cvpr-2024');
   await expect(bar.getByRole('listitem')).toHaveText(['cvpr-2024×']);
-  await bar.getByRole('button', { name: 'Add note' }).click();
-  await bar.getByRole('textbox', { name: 'Note' }).fill('Compare with the lichen survey');
-  await bar.getByRole('button', { name: 'Save note' }).click();
+  await addNote(bar, 'Compare with the lichen survey');
   await expect(bar.getByText('Compare with the lichen survey')).toHaveCount(1);
   await expect(toolbarFor(page, `url:${cvfPaper(136)}`)).toHaveAttribute('data-papershelf-state', 'unsaved');
   await page.screenshot({ path: path.join(SHOTS, 'cvf-day.png') });
@@ -170,8 +138,7 @@ test(`an OpenReview venue page of ${N} papers over two tabs: one toolbar per car
   const ax = await context.newPage();
   await ax.goto(urlOf('arxiv', 'list-cross'));
   const axBar = toolbarFor(ax, ARXIV_ID);
-  await axBar.getByRole('button', { name: /^Save/ }).click();
-  await expect(axBar).toHaveAttribute('data-papershelf-state', 'saved');
+  await save(axBar);
 
   await serve(context, OR_URL, openReviewPage());
   const page = await context.newPage();
@@ -191,22 +158,15 @@ test(`an OpenReview venue page of ${N} papers over two tabs: one toolbar per car
   const id = `openreview:${forumId(42)}`;
   const bar = toolbarFor(page, id);
   await bar.scrollIntoViewIfNeeded();
-  await bar.getByRole('button', { name: /^Save/ }).click();
-  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
-  const tag = await tagField(bar);
-  await tag.fill('iclr');
-  await tag.press('Enter');
+  await save(bar);
+  await addTag(bar, 'iclr');
   await expect(bar.getByRole('listitem')).toHaveText(['iclr×']);
-  await bar.getByRole('button', { name: 'Add note' }).click();
-  await bar.getByRole('textbox', { name: 'Note' }).fill('Depth routing ablations');
-  await bar.getByRole('button', { name: 'Save note' }).click();
+  await addNote(bar, 'Depth routing ablations');
   await expect(bar.getByText('Depth routing ablations')).toHaveCount(1);
   await page.screenshot({ path: path.join(SHOTS, 'openreview-group.png') });
 
   // A tag added on OpenReview reaches the arXiv tab's card of the same paper.
-  const linkedTag = await tagField(toolbarFor(page, ARXIV_ID));
-  await linkedTag.fill('seen-at-iclr');
-  await linkedTag.press('Enter');
+  await addTag(toolbarFor(page, ARXIV_ID), 'seen-at-iclr');
   await expect(axBar.getByRole('listitem')).toHaveText(['seen-at-iclr×']);
 
   const popup = await context.newPage();

@@ -3,7 +3,7 @@
  * break the toolbar, re-renders leak nothing, edits from two tabs and the popup all survive.
  */
 import path from 'node:path';
-import { contentStats, expect, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
+import { addNote, addTag, contentStats, expect, save, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
 
 const HOSTILE = urlOf('hostile', 'hf-hostile');
 const DAILY = urlOf('huggingface', 'daily');
@@ -18,24 +18,18 @@ test('hostile page: payloads stay plain text everywhere and none executes; the t
   await page.goto(HOSTILE);
   await expect(toolbars(page)).toHaveCount(3);
   const bar = toolbarFor(page, 'arxiv:2603.04401');
-  const save = bar.getByRole('button', { name: /^Save/ });
-  await expect(save).toBeVisible();
-  const box = (await save.boundingBox())!;
+  const saveButton = bar.getByRole('button', { name: /^Save/ });
+  await expect(saveButton).toBeVisible();
+  const box = (await saveButton.boundingBox())!;
   expect(box.height).toBeLessThan(40);
   expect(box.width).toBeLessThan(120);
-  await save.click();
-  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
+  await save(bar);
   const payloadTag = '<img src=x onerror=window.__pwned="tag">';
-  const tag = await tagField(bar);
-  await tag.fill(payloadTag);
-  await tag.press('Enter');
+  await addTag(bar, payloadTag);
   await expect(bar.getByRole('listitem')).toHaveText([`${payloadTag}×`]);
-  await bar.getByRole('button', { name: 'Add note' }).click();
-  await bar.getByRole('textbox', { name: 'Note' }).fill('</textarea><script>window.__pwned="note"</script>');
-  await bar.getByRole('button', { name: 'Save note' }).click();
+  await addNote(bar, '</textarea><script>window.__pwned="note"</script>');
   await expect(bar.getByText('</textarea><script>window.__pwned="note"</script>')).toHaveCount(1);
-  await toolbarFor(page, 'arxiv:2603.04402').getByRole('button', { name: /^Save/ }).click();
-  await expect(toolbarFor(page, 'arxiv:2603.04402')).toHaveAttribute('data-papershelf-state', 'saved');
+  await save(toolbarFor(page, 'arxiv:2603.04402'));
   await page.screenshot({ path: path.join(SHOTS, 'hostile-page.png') });
 
   const popup = await context.newPage();

@@ -3,33 +3,7 @@
  * URLs (test/e2e/extension.ts). One toolbar per readable card; save, tags and a note; one record
  * per paper across sites (arXiv -> Scholar by the arXiv id, PubMed results -> article by the DOI).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, ROOT, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
-
-interface Expected {
-  skipped: number;
-  papers: Array<{ id: string; title: string }>;
-}
-const expectedOf = (site: string, name: string): Expected =>
-  JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', site, `${name}.expected.json`), 'utf8')) as Expected;
-
-/** Every stored record, read straight from IndexedDB on the extension origin. */
-async function storedRecords(page: Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('papershelf');
-        open.onsuccess = () => {
-          const req = open.result.transaction('papers').objectStore('papers').getAll();
-          req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
-          req.onerror = () => reject(req.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
-}
+import { addNote, addTag, expect, expected, save, storedRecords, test, toolbarFor, toolbars, urlOf } from './extension';
 
 test('one toolbar per readable card on Scholar search and profile pages and PubMed search and article pages', async ({ context }) => {
   const page = await context.newPage();
@@ -40,7 +14,7 @@ test('one toolbar per readable card on Scholar search and profile pages and PubM
     ['pubmed', 'search'],
     ['pubmed', 'article'],
   ] as const) {
-    const want = expectedOf(site, name);
+    const want = expected(site, name);
     await page.goto(urlOf(site, name));
     await expect(toolbars(page), `${site}/${name}`).toHaveCount(want.papers.length);
     for (const p of want.papers) await expect(toolbarFor(page, p.id), `${site}/${name}: ${p.id}`).toHaveAttribute('data-papershelf-state', 'unsaved');
@@ -67,15 +41,10 @@ test('save, tag and note on a Scholar result; a PubMed result saved shows as sav
   await scholar.goto(urlOf('scholar', 'search'));
   const id = 'scholar:12000451998877665403';
   const bar = toolbarFor(scholar, id);
-  await bar.getByRole('button', { name: /^Save/ }).click();
-  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
-  const tag = await tagField(bar);
-  await tag.fill('manifolds');
-  await tag.press('Enter');
+  await save(bar);
+  await addTag(bar, 'manifolds');
   await expect(bar.getByRole('listitem')).toHaveText(['manifolds×']);
-  await bar.getByRole('button', { name: 'Add note' }).click();
-  await bar.getByRole('textbox', { name: 'Note' }).fill('Check the curvature term');
-  await bar.getByRole('button', { name: 'Save note' }).click();
+  await addNote(bar, 'Check the curvature term');
   await expect(bar.getByText('Check the curvature term')).toHaveCount(1);
   // The other results stay unsaved.
   await expect(toolbarFor(scholar, 'doi:10.1002/cdm.20417')).toHaveAttribute('data-papershelf-state', 'unsaved');
@@ -84,11 +53,8 @@ test('save, tag and note on a Scholar result; a PubMed result saved shows as sav
   await results.goto(urlOf('pubmed', 'search'));
   const doiId = 'doi:10.1152/japplphysiol.00412.2023';
   const pmBar = toolbarFor(results, doiId);
-  await pmBar.getByRole('button', { name: /^Save/ }).click();
-  await expect(pmBar).toHaveAttribute('data-papershelf-state', 'saved');
-  const pmTag = await tagField(pmBar);
-  await pmTag.fill('tendon');
-  await pmTag.press('Enter');
+  await save(pmBar);
+  await addTag(pmBar, 'tendon');
   await expect(pmBar.getByRole('listitem')).toHaveText(['tendon×']);
 
   const article = await context.newPage();
@@ -125,16 +91,13 @@ test('a paper saved on arXiv shows as saved on a Scholar result that links its a
   const ax = await context.newPage();
   await ax.goto(urlOf('arxiv', 'search'));
   const axBar = toolbarFor(ax, id);
-  await axBar.getByRole('button', { name: /^Save/ }).click();
-  await expect(axBar).toHaveAttribute('data-papershelf-state', 'saved');
-  const tag = await tagField(axBar);
-  await tag.fill('consistency');
-  await tag.press('Enter');
+  await save(axBar);
+  await addTag(axBar, 'consistency');
   await expect(axBar.getByRole('listitem')).toHaveText(['consistency×']);
 
   const scholar = await context.newPage();
   await scholar.goto(urlOf('scholar', 'search'));
-  await expect(toolbars(scholar)).toHaveCount(expectedOf('scholar', 'search').papers.length);
+  await expect(toolbars(scholar)).toHaveCount(expected('scholar', 'search').papers.length);
   const bar = toolbarFor(scholar, id);
   await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
   await expect(bar.getByRole('listitem')).toHaveText(['consistency×']);

@@ -2,13 +2,13 @@
  * Upgrade in a real profile, each build loaded into the same profile from the same folder (so the
  * extension keeps its id and its IndexedDB): build A (the last commit with database version 1)
  * saves papers; build B (the last commit with version 2) shows them and saves and tags more; this
- * tree (version 3) shows all of them with their tags and notes.
+ * tree (version 4) shows all of them with their tags and notes.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, EXT_DIR, extensionId, launch, ROOT, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
+import { addNote, addTag, expect, EXT_DIR, extensionId, launch, ROOT, save, test, toolbarFor, toolbars, urlOf } from './extension';
 
 /** The last commit whose database was version 1. */
 const BUILD_A_COMMIT = 'ff4f2d814823fb33d766d7a8f21d4c21aa2b5c8a';
@@ -35,7 +35,7 @@ function dbVersion(page: import('@playwright/test').Page): Promise<number> {
   return page.evaluate(() => new Promise<number>((resolve) => (indexedDB.open('papershelf').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result.version))));
 }
 
-test('papers saved with build A (db v1) and build B (db v2) survive the upgrades to this tree (db v3)', async () => {
+test('papers saved with build A (db v1) and build B (db v2) survive the upgrades to this tree (db v4)', async () => {
   test.setTimeout(360_000);
   const work = mkdtempSync(path.join(tmpdir(), 'papershelf-upgrade-'));
   const profile = path.join(work, 'profile');
@@ -51,19 +51,13 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     await page.goto(urlOf('huggingface', 'daily'));
     await expect(toolbars(page)).toHaveCount(4);
     const a = toolbarFor(page, 'arxiv:2602.21847');
-    await a.getByRole('button', { name: /^Save/ }).click();
-    await expect(a).toHaveAttribute('data-papershelf-state', 'saved');
-    const tag = await tagField(a);
-    await tag.fill('kept');
-    await tag.press('Enter');
+    await save(a);
+    await addTag(a, 'kept');
     await expect(a.getByRole('listitem')).toHaveText(['kept×']);
-    await a.getByRole('button', { name: 'Add note' }).click();
-    await a.getByRole('textbox', { name: 'Note' }).fill('Written before the upgrade');
-    await a.getByRole('button', { name: 'Save note' }).click();
+    await addNote(a, 'Written before the upgrade');
     await expect(a.getByText('Written before the upgrade')).toHaveCount(1);
     const b = toolbarFor(page, 'arxiv:2603.00412');
-    await b.getByRole('button', { name: /^Save/ }).click();
-    await expect(b).toHaveAttribute('data-papershelf-state', 'saved');
+    await save(b);
     const idA = await extensionId(context);
     await context.close();
 
@@ -76,20 +70,17 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     await expect(toolbarFor(page, 'arxiv:2602.21847').getByRole('listitem')).toHaveText(['kept×']);
     const b2 = toolbarFor(page, 'arxiv:2603.00412');
     await expect(b2).toHaveAttribute('data-papershelf-state', 'saved');
-    const tagB = await tagField(b2);
-    await tagB.fill('from-v2');
-    await tagB.press('Enter');
+    await addTag(b2, 'from-v2');
     await expect(b2.getByRole('listitem')).toHaveText(['from-v2×']);
     const c = toolbarFor(page, 'arxiv:2603.01187');
-    await c.getByRole('button', { name: /^Save/ }).click();
-    await expect(c).toHaveAttribute('data-papershelf-state', 'saved');
+    await save(c);
     const popupB = await context.newPage();
     await popupB.goto(`chrome-extension://${idA}/popup.html`);
     await expect(popupB.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(3);
     expect(await dbVersion(popupB)).toBe(20);
     await context.close();
 
-    // This tree (db v3) replaces build B: every paper, tag and note is there.
+    // This tree (db v4) replaces build B: every paper, tag and note is there.
     install(EXT_DIR, ext);
     context = await launch(profile, ext);
     expect(await extensionId(context)).toBe(idA);
@@ -106,7 +97,7 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     // The list still searches every field (its index is in memory, not in the database).
     await popup.getByRole('searchbox', { name: 'Search' }).fill('from-v2');
     await expect(popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(1);
-    expect(await dbVersion(popup)).toBe(30);
+    expect(await dbVersion(popup)).toBe(40);
     // Only the indexes a query uses are left.
     const indexes = await popup.evaluate(
       () =>

@@ -17,10 +17,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { EXT_DIR, expect, extensionId, launch, ROOT, SHOTS, tagField, test, toolbarFor, toolbars, urlOf } from './extension';
+import { addNote, addTag, expect, expected, EXT_DIR, extensionId, launch, save, SHOTS, storedRecords, test, toolbarFor, toolbars, urlOf } from './extension';
 
 const ZOTERO = 'http://127.0.0.1:23119/*';
-const daily = (JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'huggingface', 'daily.expected.json'), 'utf8')) as { papers: Array<{ id: string; title: string; authors: string[] }> }).papers;
+const daily = expected('huggingface', 'daily').papers;
 const DAILY = urlOf('huggingface', 'daily');
 const [paper, other] = [daily[0]!, daily[1]!];
 
@@ -95,33 +95,12 @@ async function feedWithPaper(): Promise<Page> {
   await feed.goto(DAILY);
   await expect(toolbars(feed)).toHaveCount(daily.length);
   const bar = toolbarFor(feed, paper.id);
-  await bar.getByRole('button', { name: /^Save/ }).click();
-  await expect(bar).toHaveAttribute('data-papershelf-state', 'saved');
-  const tag = await tagField(bar);
-  await tag.fill('zotero-e2e');
-  await tag.press('Enter');
+  await save(bar);
+  await addTag(bar, 'zotero-e2e');
   await expect(bar.getByRole('listitem').filter({ hasText: 'zotero-e2e' })).toHaveCount(1);
-  await bar.getByRole('button', { name: 'Add note' }).click();
-  await bar.getByRole('textbox', { name: 'Note' }).fill('Read <this> & "cite" it\nsecond line');
-  await bar.getByRole('button', { name: 'Save note' }).click();
+  await addNote(bar, 'Read <this> & "cite" it\nsecond line');
   await expect(bar.locator('.notepreview')).toHaveCount(1);
   return feed;
-}
-
-/** Every stored record, read from the extension's IndexedDB through one of its pages. */
-function stored(page: Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        const open = indexedDB.open('papershelf');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('papers').objectStore('papers').getAll();
-          all.onsuccess = () => resolve((all.result as Array<Record<string, unknown>>).sort((a, b) => String(a.id).localeCompare(String(b.id))));
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
 }
 
 async function openDetails(): Promise<{ popup: Page; details: ReturnType<Page['getByRole']> }> {
@@ -167,7 +146,7 @@ test('Send to Zotero delivers the paper: title, ordered creators, tags and note;
     // Remembered: the details say when, the card shows it, the record has the time.
     await expect(details.getByText(/^Sent to Zotero on /)).toBeVisible();
     await expect(toolbarFor(feed, paper.id).getByRole('button', { name: 'Sent to Zotero: send again' })).toHaveText('✓ Zotero');
-    const record = (await stored(popup)).find((r) => r.id === paper.id)!;
+    const record = (await storedRecords(popup)).find((r) => r.id === paper.id)!;
     expect(typeof record.zoteroSentAt).toBe('number');
 
     // Sending again asks first; Cancel sends nothing.
@@ -201,16 +180,16 @@ test('Send to Zotero delivers the paper: title, ordered creators, tags and note;
 test('Zotero not running: the message, and nothing changes', async () => {
   const feed = await feedWithPaper();
   const { popup, details } = await openDetails();
-  const before = await stored(popup);
+  const before = await storedRecords(popup);
   await details.getByRole('button', { name: 'Send to Zotero' }).click();
   await expect(details.getByRole('status').filter({ hasText: 'Zotero' })).toHaveText('Zotero is not running: start Zotero (the desktop app) and try again. Nothing was changed.');
   await expect(details.getByText(/^Sent to Zotero on /)).toHaveCount(0);
-  expect(await stored(popup)).toEqual(before);
+  expect(await storedRecords(popup)).toEqual(before);
 
   // The card's button says the same on the card.
   const bar = toolbarFor(feed, paper.id);
   await bar.getByRole('button', { name: 'Send to Zotero' }).click();
   await expect(bar.getByRole('alert')).toContainText('Zotero is not running');
   await bar.screenshot({ path: path.join(SHOTS, 'zotero-card-not-running.png') });
-  expect(await stored(popup)).toEqual(before);
+  expect(await storedRecords(popup)).toEqual(before);
 });

@@ -12,6 +12,21 @@ export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 
 const PUBLIC = path.resolve(import.meta.dirname, '..', '..', 'public');
 
+/**
+ * Run in one of the extension's pages (the end-to-end suites): the width of each of `files` as the
+ * browser loads and decodes it from the extension.
+ */
+export async function decodedWidths(files: string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const f of files) {
+    const img = new Image();
+    img.src = `/${f}`;
+    await img.decode();
+    out.push(img.naturalWidth);
+  }
+  return out;
+}
+
 /** The PNG of the icon at `size` px square. */
 export function renderIcon(svg: string, size: number): Buffer {
   return new Resvg(svg, { fitTo: { mode: 'width', value: size }, background: 'rgba(0,0,0,0)' }).render().asPng();

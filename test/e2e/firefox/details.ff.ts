@@ -5,14 +5,13 @@
  * opens from the list; the sidebar page (sidepanel.html, Firefox's sidebar_action) lists the same
  * papers and follows a tag added on a card. Each journey removes what it saved.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { element, ROOT, same, inToolbar, until, urlOf } from './harness';
+import { element, expected, inToolbar, same, until, urlOf } from './harness';
 import type { Journey } from './journeys.ff';
 
 const HF = urlOf('huggingface', 'daily');
-const HF_PAPERS = (JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'huggingface', 'daily.expected.json'), 'utf8')) as { papers: Array<{ id: string; title: string; abstract: string }> }).papers;
+/** (every Hugging Face card carries its abstract) */
+const HF_PAPERS = expected('huggingface', 'daily').papers as Array<{ id: string; title: string; abstract: string }>;
 /** opened in the popup's details */
 const C = HF_PAPERS[2]!;
 /** listed in the sidebar page */

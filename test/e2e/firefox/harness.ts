@@ -1,8 +1,8 @@
 /**
  * Real Firefox for the end-to-end journeys: puppeteer-core over WebDriver BiDi (Playwright cannot
  * drive a stock Firefox), the Firefox build (.output/firefox-mv2) installed as a temporary add-on
- * under a fixed moz-extension uuid, and the project's fixtures served under the real https URLs by
- * request interception (per page: every page of a journey is opened with feedPage()). Nothing
+ * under a fixed moz-extension uuid, and the project's fixtures (../fixtures.ts, as the Chromium
+ * suite serves them) under the real https URLs by request interception (per page: every page of a journey is opened with feedPage()). Nothing
  * leaves the machine: any other http(s) request gets a 404.
  *
  * Firefox pitfalls handled here (see ../shared/TOOLCHAIN.md): moz-extension pages open only with
@@ -12,12 +12,12 @@
  */
 import { AssertionError, deepStrictEqual } from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
-import { fixtureUrl } from '../../fixture-url';
+import { PAGES, ROOT, served } from '../fixtures';
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+export { expected, urlOf } from '../fixtures';
 export const EXT_DIR = path.join(ROOT, '.output', 'firefox-mv2');
 /** The moz-extension:// host of the installed add-on (Firefox picks a random one otherwise). */
 export const UUID = '5b0c2f47-8a1e-4d36-9c7b-3e2f1a6d8b90';
@@ -39,36 +39,6 @@ export const FIREFOXES: readonly Firefox[] = [
   // The oldest Firefox the manifest accepts (strict_min_version 140.0).
   { name: 'Firefox ESR 140', exe: FIREFOX_ESR_140, major: (m) => m === 140 },
 ];
-
-const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-const SITE_LOOK = `<style>${readFileSync(path.join(ROOT, 'test', 'e2e', 'site-look.css'), 'utf8')}</style>`;
-
-/** Every fixture page by the URL recorded in it, as served (Hugging Face with its look, as in the Chromium suite). */
-const PAGES: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (const site of readdirSync(FIXTURES)) {
-    for (const file of readdirSync(path.join(FIXTURES, site)).filter((f) => f.endsWith('.html'))) {
-      const html = readFileSync(path.join(FIXTURES, site, file), 'utf8');
-      const url = fixtureUrl(html);
-      if (url) map.set(new URL(url).href, site === 'huggingface' ? html.replace('</head>', `${SITE_LOOK}</head>`) : html);
-    }
-  }
-  return map;
-})();
-
-/** The URL a fixture is served under. */
-export function urlOf(site: string, name: string): string {
-  const html = readFileSync(path.join(FIXTURES, site, `${name}.html`), 'utf8');
-  const url = fixtureUrl(html);
-  if (!url) throw new Error(`fixture ${site}/${name} names no URL`);
-  return new URL(url).href;
-}
-
-/** The papers a fixture's expected.json lists, in page order. */
-export function expectedPapers(site: string, name: string): Array<{ id: string; title: string }> {
-  const raw = JSON.parse(readFileSync(path.join(FIXTURES, site, `${name}.expected.json`), 'utf8')) as { papers: Array<{ id: string; title: string }> };
-  return raw.papers.map(({ id, title }) => ({ id, title }));
-}
 
 export interface Session {
   browser: Browser;
@@ -109,8 +79,9 @@ function serve(req: HTTPRequest, csp: string | undefined): void {
   const url = req.url();
   const headers = csp ? { 'content-security-policy': csp } : undefined;
   // data: and blob: URLs (the site's inline fonts) are not network requests: let them through.
+  const page = PAGES.get(url);
   const done = /^https?:/.test(url)
-    ? req.respond(PAGES.has(url) ? { status: 200, headers, contentType: 'text/html; charset=utf-8', body: PAGES.get(url)! } : { status: 404, contentType: 'text/plain', body: 'not served in tests' })
+    ? req.respond(page ? { status: 200, headers, contentType: 'text/html; charset=utf-8', body: served(page.site, page.html) } : { status: 404, contentType: 'text/plain', body: 'not served in tests' })
     : req.continue();
   // A request the page dropped meanwhile cannot be answered: that is no failure of the test.
   done.catch(() => undefined);

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { pngSize } from '../../tools/icons';
-import { element, EXT_DIR, same, expectedPapers, inToolbar, toolbarShows, toolbarStates, until, urlOf, type Session } from './harness';
+import { decodedWidths, pngSize } from '../../tools/icons';
+import { element, EXT_DIR, expected, inToolbar, same, toolbarShows, toolbarStates, until, urlOf, type Session } from './harness';
 
 export interface JourneyContext {
   session: Session;
@@ -23,9 +23,9 @@ export interface Journey {
 }
 
 const HF = urlOf('huggingface', 'daily');
-const HF_PAPERS = expectedPapers('huggingface', 'daily');
+const HF_PAPERS = expected('huggingface', 'daily').papers;
 const ARXIV = urlOf('arxiv', 'list-new');
-const ARXIV_PAPERS = expectedPapers('arxiv', 'list-new');
+const ARXIV_PAPERS = expected('arxiv', 'list-new').papers;
 /** saved on Hugging Face, with a tag, a note and a status */
 const A = HF_PAPERS[0]!;
 /** saved on arXiv, with a tag */
@@ -88,17 +88,7 @@ export const journeys: readonly Journey[] = [
       same(Object.values(ICONS).map((f) => pngSize(readFileSync(path.join(EXT_DIR, f)))), [16, 32, 48, 96, 128].map((n) => ({ width: n, height: n })), 'the PNGs');
       // Firefox loads them from the add-on (as its toolbar and about:addons do).
       const popup = await extension('popup.html');
-      const sizes = await popup.evaluate(async (files: string[]) => {
-        const out: number[] = [];
-        for (const f of files) {
-          const img = new Image();
-          img.src = `/${f}`;
-          await img.decode();
-          out.push(img.naturalWidth);
-        }
-        return out;
-      }, Object.values(ICONS));
-      same(sizes, [16, 32, 48, 96, 128], 'the icons as Firefox decodes them');
+      same(await popup.evaluate(decodedWidths, Object.values(ICONS)), [16, 32, 48, 96, 128], 'the icons as Firefox decodes them');
     },
   },
   {
