@@ -12,19 +12,38 @@ export interface Settings {
   keyboardShortcuts: boolean;
   /** the toolbar button's badge: how many papers on the current page are saved (lib/page-papers) */
   badgeCount: boolean;
+  /** record the papers the user had on screen on supported feeds (lib/seen); on by default */
+  seenHistory: boolean;
+  /** days a seen paper is kept after it was last seen (saved papers are never dropped from it) */
+  seenRetentionDays: number;
+  /** what a feed card of a paper whose status is read does: dimmed, hidden (with a line to show it), or as any other */
+  readCards: ReadCards;
 }
 
-export const DEFAULT_SETTINGS: Settings = { disabledSites: [], keyboardShortcuts: true, badgeCount: true };
+export const READ_CARDS = ['dim', 'hide', 'show'] as const;
+export type ReadCards = (typeof READ_CARDS)[number];
+
+export const DEFAULT_SETTINGS: Settings = {
+  disabledSites: [],
+  keyboardShortcuts: true,
+  badgeCount: true,
+  seenHistory: true,
+  seenRetentionDays: 90,
+  readCards: 'dim',
+};
 const KEY = 'settings';
 
 /** Each field of a stored value, or its default where the value is missing or of the wrong type. */
 export function parseSettings(raw: unknown): Settings {
   const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const { disabledSites: sites, keyboardShortcuts: keys, badgeCount: badge } = o;
+  const { disabledSites: sites, keyboardShortcuts: keys, badgeCount: badge, seenHistory: seen, seenRetentionDays: days, readCards: read } = o;
   return {
     disabledSites: Array.isArray(sites) && sites.every((s) => typeof s === 'string') ? [...sites] : DEFAULT_SETTINGS.disabledSites,
     keyboardShortcuts: typeof keys === 'boolean' ? keys : DEFAULT_SETTINGS.keyboardShortcuts,
     badgeCount: typeof badge === 'boolean' ? badge : DEFAULT_SETTINGS.badgeCount,
+    seenHistory: typeof seen === 'boolean' ? seen : DEFAULT_SETTINGS.seenHistory,
+    seenRetentionDays: typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_SETTINGS.seenRetentionDays,
+    readCards: READ_CARDS.includes(read as ReadCards) ? (read as ReadCards) : DEFAULT_SETTINGS.readCards,
   };
 }
 

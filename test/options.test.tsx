@@ -292,7 +292,7 @@ describe('settings and storage', () => {
     expect([checkbox('Hugging Face Papers').checked, checkbox('arXiv').checked, checkbox('Keyboard shortcuts on feed pages').checked]).toEqual([true, true, true]);
     click(checkbox('arXiv'));
     click(checkbox('Keyboard shortcuts on feed pages'));
-    await waitFor(async () => expect(await loadSettings()).toEqual({ disabledSites: ['arxiv'], keyboardShortcuts: false, badgeCount: true }));
+    await waitFor(async () => expect(await loadSettings()).toEqual({ disabledSites: ['arxiv'], keyboardShortcuts: false, badgeCount: true, seenHistory: true, seenRetentionDays: 90, readCards: 'dim' }));
     await waitFor(() => expect(checkedStates()).toEqual([true, false, false]));
     click(checkbox('arXiv'));
     await waitFor(async () => expect((await loadSettings()).disabledSites).toEqual([]));
