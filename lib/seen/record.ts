@@ -3,13 +3,15 @@
  * beside (never inside) the saved papers, in the database's `seen` table (db v4).
  */
 import { z } from 'zod/mini';
-import { httpUrl, nonEmpty, PaperId } from '../draft';
+import { httpUrl, nonEmpty, opt, PaperId } from '../draft';
 
 export const SeenPaper = z.object({
   /** the paper's canonical id, as a saved paper's */
   id: PaperId,
   title: nonEmpty(),
   authors: z.array(nonEmpty()),
+  /** the paper's own page (abstract or paper page, from the card) when the card links one */
+  link: opt(httpUrl),
   /** the page it was last seen on, and that page's site id */
   url: httpUrl,
   site: nonEmpty(),
