@@ -93,7 +93,8 @@ export const anyPageJourneys: readonly Journey[] = [
         await until(popup, text, '.this-page-title', TITLE, 'This page in the popup');
         same(await popup.evaluate(text, '.this-page-authors'), 'Mara Quist, Ilse Brandt', 'its authors');
         // On already: the popup says so instead of offering it.
-        same(await popup.evaluate(text, '.this-page-site'), 'PaperShelf shows its toolbar on journals.example.org (the options turn it off).', 'the site line');
+        // (the line follows the permission check, which answers after the paper is shown)
+        await until(popup, text, '.this-page-site', 'PaperShelf shows its toolbar on journals.example.org (the options turn it off).', 'the site line');
         await (await element(popup, 'button.this-page-save')).click();
         await until(popup, text, 'button.this-page-save', '★ Saved', 'Saved in the popup');
         await until(popup, () => [...document.querySelectorAll('ul[aria-label="Saved papers"] .paper-title')].map((e) => e.textContent).includes(document.querySelector('.this-page-title')?.textContent ?? '-'), undefined, true, 'the paper in the list');
