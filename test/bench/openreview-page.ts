@@ -55,7 +55,7 @@ a { color: #4d8093; text-decoration: none; } a:hover { color: #8c1b13; text-deco
 .collapse-widget { font-size: 12px; } .collapse { display: none; } .collapse.in { display: block; }
 .collapse-indent { margin: 6px 0 0 10px; padding-left: 10px; border-left: 2px solid #ddd; }
 .note-content > div { margin-bottom: 4px; } .note-content-field { color: #8c1b13; margin-right: 4px; }
-.note-content-value p { display: inline; margin: 0; } .empty-message { color: #777; font-style: italic; }
+.note-content-value p { margin: 0 0 4px; } .empty-message { color: #777; font-style: italic; }
 `;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
