@@ -56,7 +56,8 @@ export function loadProbe(): void {
   const cvf = location.hostname === 'openaccess.thecvf.com';
   const openreview = location.hostname === 'openreview.net';
   if (!cvf && !openreview && location.hostname !== 'huggingface.co') return;
-  // (OpenReview: the synthetic page's only notes are the open tab's papers, top to bottom)
+  // (OpenReview: every `note` of the synthetic page is a paper of the open tab, so they run top to
+  // bottom as the search below needs; notes in a hidden tab pane would have no place on screen)
   const cards = cvf ? document.getElementsByClassName('ptitle') : openreview ? document.getElementsByClassName('note') : document.getElementsByTagName('article');
   // Counted from the mutation records (no walk of a big page per check): both extensions add their
   // elements directly, never inside a subtree they add.

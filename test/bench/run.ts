@@ -18,7 +18,7 @@ import { CHROMIUM, EXT_DIR, launchBench, ROOT, snapshotBuild, type Bench } from 
 import { bundleScenario } from './bundle';
 import { appended, saves } from './feed';
 import { addBulkPutPage, importScenario } from './import';
-import { pageLoadScenario, type LoadSite } from './pageload';
+import { LOAD_SITES, pageLoadScenario, type LoadSite } from './pageload';
 import { addBaselinePages } from './popup-base';
 import { popupScenario, QUERIES } from './popup';
 import { machine, machineLine, raw, writeResults, type Entry } from './report';
@@ -52,7 +52,6 @@ const CONFIG = quick
     };
 
 // Development overrides of the page-load scenario: --load-sizes=1000 --load-reps=3 --load-sites=cvf
-// (sites: huggingface, cvf, openreview)
 const opt = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const loadConfig = {
   ...CONFIG.load,
@@ -60,6 +59,11 @@ const loadConfig = {
   ...(opt('load-reps') ? { reps: Number(opt('load-reps')) } : {}),
   ...(opt('load-sites') ? { sites: opt('load-sites')!.split(',') as Array<LoadSite['id']> } : {}),
 };
+const unknownSites = loadConfig.sites.filter((s) => !(s in LOAD_SITES));
+if (unknownSites.length) {
+  console.error(`--load-sites: no such page-load site: ${unknownSites.join(', ')} (sites: ${Object.keys(LOAD_SITES).join(', ')})`);
+  process.exit(2);
+}
 
 const t0 = Date.now();
 const loadStart = os.loadavg()[0] ?? 0;
