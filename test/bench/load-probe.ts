@@ -54,15 +54,18 @@ export function loadProbe(): void {
     // no long animation frame API (Chromium < 123): that figure stays empty
   }
   const cvf = location.hostname === 'openaccess.thecvf.com';
-  if (!cvf && location.hostname !== 'huggingface.co') return;
-  const cards = cvf ? document.getElementsByClassName('ptitle') : document.getElementsByTagName('article');
+  const openreview = location.hostname === 'openreview.net';
+  if (!cvf && !openreview && location.hostname !== 'huggingface.co') return;
+  // (OpenReview: every `note` of the synthetic page is a paper of the open tab, so they run top to
+  // bottom as the search below needs; notes in a hidden tab pane would have no place on screen)
+  const cards = cvf ? document.getElementsByClassName('ptitle') : openreview ? document.getElementsByClassName('note') : document.getElementsByTagName('article');
   // Counted from the mutation records (no walk of a big page per check): both extensions add their
   // elements directly, never inside a subtree they add.
   let ours = 0;
   let mins = 0;
   const signal = () => void (window as unknown as { __loadSettled?: () => unknown }).__loadSettled?.();
 
-  /** Whether card `i` shows a toolbar: inside it (Hugging Face), or in the dd's after its dt (CVF). */
+  /** Whether card `i` shows a toolbar: inside it (Hugging Face, OpenReview), or in the dd's after its dt (CVF). */
   const hasHost = (card: Element): boolean => {
     if (!cvf) return card.getElementsByTagName('papershelf-toolbar').length + card.getElementsByTagName('bench-mark').length > 0;
     for (let e = card.nextElementSibling; e && e.tagName !== 'DT'; e = e.nextElementSibling) {

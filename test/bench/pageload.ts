@@ -21,6 +21,7 @@ import { CVF_QUERY, CVF_URL, cvfPage } from './cvf-page';
 import { loadProbe, type LoadProbe } from './load-probe';
 import { heapUsed } from './memory';
 import { buildMinimalExtension } from './minimal-ext';
+import { OPENREVIEW_URL, openReviewPage } from './openreview-page';
 import { feedPage, FEED_URL } from './pages';
 import { scrollScenario, type ScrollOptions } from './scroll';
 import { median, raw, targeted, type Entry } from './report';
@@ -30,7 +31,7 @@ export const SIDES: readonly Side[] = ['none', 'ours', 'min'];
 export type Browsers = Record<Side, Bench>;
 
 export interface LoadSite {
-  id: 'huggingface' | 'cvf';
+  id: 'huggingface' | 'cvf' | 'openreview';
   label: string;
   url(n: number, rep: number): string;
   page(n: number, extra: string): string;
@@ -48,6 +49,12 @@ export const LOAD_SITES: Record<LoadSite['id'], LoadSite> = {
     label: 'CVF-style listing (every card laid out)',
     url: (n, rep) => `${CVF_URL}?${CVF_QUERY}&n=${n}&rep=${rep}`,
     page: (n, extra) => cvfPage(n, extra),
+  },
+  openreview: {
+    id: 'openreview',
+    label: 'OpenReview-style venue page (every card laid out)',
+    url: (n, rep) => `${OPENREVIEW_URL}&n=${n}&rep=${rep}`,
+    page: (n, extra) => openReviewPage(n, extra),
   },
 };
 
@@ -300,4 +307,5 @@ export async function pageLoadScenario(extDir: string, o: LoadOptions, log: (s: 
 const MATCHES: Record<LoadSite['id'], string[]> = {
   huggingface: ['https://huggingface.co/papers*'],
   cvf: ['https://openaccess.thecvf.com/*'],
+  openreview: ['https://openreview.net/*'],
 };

@@ -18,7 +18,7 @@ import { CHROMIUM, EXT_DIR, launchBench, ROOT, snapshotBuild, type Bench } from 
 import { bundleScenario } from './bundle';
 import { appended, saves } from './feed';
 import { addBulkPutPage, importScenario } from './import';
-import { pageLoadScenario } from './pageload';
+import { LOAD_SITES, pageLoadScenario, type LoadSite } from './pageload';
 import { addBaselinePages } from './popup-base';
 import { popupScenario, QUERIES } from './popup';
 import { machine, machineLine, raw, writeResults, type Entry } from './report';
@@ -32,7 +32,7 @@ const wanted = (s: string) => !only || only.has(s) || (s === 'load' && only.has(
 /** Sizes per mode. The full run keeps to several minutes on 2 cores; --quick to well under a minute. */
 const CONFIG = quick
   ? {
-      load: { sites: ['huggingface', 'cvf'] as const, sizes: [40, 120], reps: 1, settleMs: 15_000, scroll: { frames: 40, jumps: 2 } },
+      load: { sites: ['huggingface', 'cvf', 'openreview'] as const, sizes: [40, 120], reps: 1, settleMs: 15_000, scroll: { frames: 40, jumps: 2 } },
       append: { initial: 50, batches: 3, size: 20 },
       saves: 10,
       popupBefore: [] as number[],
@@ -41,7 +41,7 @@ const CONFIG = quick
     }
   : {
       // >= 9 rounds (issue 22): the three sides in rotated order, so each goes first three times.
-      load: { sites: ['huggingface', 'cvf'] as const, sizes: [1000, 3000], reps: 9, settleMs: 30_000, heapAt: 1000 },
+      load: { sites: ['huggingface', 'cvf', 'openreview'] as const, sizes: [1000, 3000], reps: 9, settleMs: 30_000, heapAt: 1000 },
       append: { initial: 100, batches: 25, size: 20 },
       saves: 100,
       // 1,000 before the import, 10,000 after it: it reuses the library the import leaves behind.
@@ -57,8 +57,13 @@ const loadConfig = {
   ...CONFIG.load,
   ...(opt('load-sizes') ? { sizes: opt('load-sizes')!.split(',').map(Number) } : {}),
   ...(opt('load-reps') ? { reps: Number(opt('load-reps')) } : {}),
-  ...(opt('load-sites') ? { sites: opt('load-sites')!.split(',') as Array<'huggingface' | 'cvf'> } : {}),
+  ...(opt('load-sites') ? { sites: opt('load-sites')!.split(',') as Array<LoadSite['id']> } : {}),
 };
+const unknownSites = loadConfig.sites.filter((s) => !(s in LOAD_SITES));
+if (unknownSites.length) {
+  console.error(`--load-sites: no such page-load site: ${unknownSites.join(', ')} (sites: ${Object.keys(LOAD_SITES).join(', ')})`);
+  process.exit(2);
+}
 
 const t0 = Date.now();
 const loadStart = os.loadavg()[0] ?? 0;

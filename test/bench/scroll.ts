@@ -35,8 +35,9 @@ interface ScrollResult {
 }
 
 /** In the page: scroll, and time each card's toolbar against the frame that first shows the card. */
-function scrollProbe({ px, frames, jumps, cvf }: { px: number; frames: number; jumps: number; cvf: boolean }): Promise<ScrollResult> {
-  const cards = [...(cvf ? document.getElementsByClassName('ptitle') : document.getElementsByTagName('article'))];
+function scrollProbe({ px, frames, jumps, site }: { px: number; frames: number; jumps: number; site: LoadSite['id'] }): Promise<ScrollResult> {
+  const cvf = site === 'cvf';
+  const cards = [...(cvf ? document.getElementsByClassName('ptitle') : site === 'openreview' ? document.getElementsByClassName('note') : document.getElementsByTagName('article'))];
   const live = document.getElementsByTagName('papershelf-toolbar');
   const seenHosts = new Set<Element>();
   const hasHost = (card: Element): boolean => {
@@ -117,7 +118,7 @@ async function scrollOnce(bench: Bench, site: LoadSite, url: string, settle: boo
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     if (settle) await Promise.race([done, new Promise((r) => setTimeout(r, 30_000))]);
     await page.waitForTimeout(300);
-    return await page.evaluate(scrollProbe, { px: SCROLL_PX, frames: o.frames, jumps: settle ? o.jumps : 0, cvf: site.id === 'cvf' });
+    return await page.evaluate(scrollProbe, { px: SCROLL_PX, frames: o.frames, jumps: settle ? o.jumps : 0, site: site.id });
   } finally {
     await page.close();
   }
