@@ -4,19 +4,18 @@
  * keystroke. Scores are small integers, so a counting pass over the cached sort order places
  * every hit in its score's bucket, which keeps ties in sort order.
  */
-import type { SavedPaper } from '../paper';
 
 /**
  * Rank `hits` (slots) by the sum of their `scores` (one array per word, per slot). `ordered` is
  * every slot in the sort order and `papers` their papers; `slotCount` sizes the per-slot arrays.
  */
-export function rankHits(
+export function rankHits<T>(
   hits: Int32Array,
   scores: readonly Uint8Array[],
   ordered: readonly number[],
-  papers: readonly SavedPaper[],
+  papers: readonly T[],
   slotCount: number,
-): SavedPaper[] {
+): T[] {
   const n = hits.length;
   // Relevance per hit (0 for every other slot), then a counting sort: how many hits have each
   // score gives where each score's run starts (best first); one pass over the sort order fills
@@ -37,7 +36,7 @@ export function rankHits(
     start[s] = at;
     at += count;
   }
-  const out: SavedPaper[] = new Array<SavedPaper>(n);
+  const out: T[] = new Array<T>(n);
   for (let i = 0; i < ordered.length; i++) {
     const s = total[ordered[i]!]!;
     if (s !== 0) out[start[s]!++] = papers[i]!;
