@@ -40,6 +40,8 @@ export function KeysHelp() {
 export interface ShelfHeaderProps {
   /** how many papers are saved; null until known */
   total: number | null;
+  /** what the header says instead of "N papers" (the Seen view: "N seen") */
+  countText?: string;
   /** open the options page (no button without it) */
   onOptions?(): void;
   /** open the list in the browser's side panel (no button without it) */
@@ -47,13 +49,13 @@ export interface ShelfHeaderProps {
 }
 
 /** The header: name, count, Keys, Side panel and Options. */
-export function ShelfHeader({ total, onOptions, onSidePanel }: ShelfHeaderProps) {
+export function ShelfHeader({ total, countText, onOptions, onSidePanel }: ShelfHeaderProps) {
   const [help, setHelp] = useState(false);
   return (
     <>
       <header class="shelf-header">
         <h1>PaperShelf</h1>
-        <p class="shelf-count">{total === null ? '' : papersCount(total)}</p>
+        <p class="shelf-count">{countText ?? (total === null ? '' : papersCount(total))}</p>
         <div class="header-actions">
           <button type="button" class="link-button" aria-expanded={help} aria-controls={help ? 'keys-help' : undefined} onClick={() => setHelp(!help)}>
             Keys
