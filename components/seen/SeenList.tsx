@@ -6,7 +6,7 @@
  * Props in, callbacks out: no browser.* and no database.
  */
 import type { ComponentChild } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { SeenRow as SeenRecordRow } from '@/lib/seen/list-seen';
 import type { SeenPaper } from '@/lib/seen/record';
 import { formatCount } from '../list/counts';
@@ -53,6 +53,16 @@ function seenCount(n: number): string {
 
 export function SeenList(p: SeenListProps) {
   const searchRef = useRef<HTMLInputElement>(null);
+  // As the saved list does: the search box takes focus when it first shows (type to search),
+  // unless the user has moved focus on meanwhile (it rests on the switch or nowhere until then).
+  const focusedOnce = useRef(false);
+  useEffect(() => {
+    const box = searchRef.current;
+    if (focusedOnce.current || !box) return;
+    focusedOnce.current = true;
+    const at = document.activeElement;
+    if (!at || at === document.body || at.closest('.view-switch')) box.focus();
+  });
   const loading = p.rows === null || p.total === null;
   const rows = p.rows ?? [];
   const searching = p.text.trim() !== '';
