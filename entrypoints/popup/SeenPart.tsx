@@ -7,7 +7,7 @@
  * needed, not on every popup open.
  */
 import type { ComponentChild } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { SeenList } from '@/components/seen/SeenList';
 import { errorMessage } from '@/lib/errors';
 import type { Library } from '@/lib/library';
@@ -69,13 +69,18 @@ export function SeenPart({ history, library, isSaved, text, onText, openUrl, now
   const shown = loaded ? rows : previewRows ? (text.trim() === '' ? previewRows : []) : null;
   const total = loaded ? store.index.size : (preview?.total ?? null);
 
-  const save = (seen: SeenPaper) => {
-    setError(null);
-    library.save(seenDraft(seen)).then(
-      () => setNotice(`Saved “${seen.title}”.`),
-      (err: unknown) => setError(`Could not save “${seen.title}”: ${errorMessage(err)}`),
-    );
-  };
+  // Stable callbacks: a row whose paper and saved state stay the same skips its render.
+  const save = useCallback(
+    (seen: SeenPaper) => {
+      setError(null);
+      library.save(seenDraft(seen)).then(
+        () => setNotice(`Saved “${seen.title}”.`),
+        (err: unknown) => setError(`Could not save “${seen.title}”: ${errorMessage(err)}`),
+      );
+    },
+    [library],
+  );
+  const open = useCallback((_seen: SeenPaper, href: string) => openUrl(href), [openUrl]);
 
   return (
     <SeenList
@@ -87,7 +92,7 @@ export function SeenPart({ history, library, isSaved, text, onText, openUrl, now
       problems={query.problems}
       isSaved={isSaved}
       onSave={save}
-      onOpen={(_seen, href) => openUrl(href)}
+      onOpen={open}
       recording={recording}
       now={at}
       error={loadError ?? error}

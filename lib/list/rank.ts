@@ -9,6 +9,9 @@
  * Rank `hits` (slots) by the sum of their `scores` (one array per word, per slot). `ordered` is
  * every slot in the sort order and `papers` their papers; `slotCount` sizes the per-slot arrays.
  */
+/** Per slot, a hit's relevance during one rankHits call; zero everywhere in between. */
+let scratch = new Uint32Array(0);
+
 export function rankHits<T>(
   hits: Int32Array,
   scores: readonly Uint8Array[],
@@ -20,7 +23,11 @@ export function rankHits<T>(
   // Relevance per hit (0 for every other slot), then a counting sort: how many hits have each
   // score gives where each score's run starts (best first); one pass over the sort order fills
   // the runs.
-  const total = new Uint32Array(slotCount);
+  // A buffer kept between keystrokes (all zero between calls: only the hits' slots are set, and
+  // they are cleared again below), not a new one each time: at 50,000 slots the allocation and
+  // the garbage it leaves cost more than the ranking.
+  if (scratch.length < slotCount) scratch = new Uint32Array(Math.max(slotCount, scratch.length * 2));
+  const total = scratch;
   let maxScore = 0;
   for (let i = 0; i < n; i++) {
     const slot = hits[i]!;
@@ -41,5 +48,6 @@ export function rankHits<T>(
     const s = total[ordered[i]!]!;
     if (s !== 0) out[start[s]!++] = papers[i]!;
   }
+  for (let i = 0; i < n; i++) total[hits[i]!] = 0;
   return out;
 }

@@ -80,9 +80,12 @@ function valid(records: readonly unknown[]): { rows: SeenPaper[]; skipped: numbe
 export class SeenHistory {
   constructor(private readonly db: PaperShelfDB = getDb()) {}
 
-  /** Every seen record, newest (lastSeen) first. */
+  /**
+   * Every seen record, in key order: the list's index puts them newest first itself, and one
+   * read of the table is quicker than walking the lastSeen index (50,000 records).
+   */
   async all(): Promise<SeenPaper[]> {
-    const records: unknown[] = await this.db.seen.orderBy('lastSeen').reverse().toArray();
+    const records: unknown[] = await this.db.seen.toArray();
     return valid(records).rows;
   }
 
