@@ -17,6 +17,7 @@ import { Library } from '@/lib/library';
 import { parseQuery } from '@/lib/list/query';
 import { paperWords } from '@/lib/list/words';
 import { SeenHistory, seenDraft, seenQuery, seenRow } from '@/lib/seen/list-seen';
+import { SeenStore } from '@/lib/seen/list-seen-store';
 import type { SeenPaper } from '@/lib/seen/record';
 import { saveSettings } from '@/lib/settings';
 import { $, $$, click, container, mount, useContainer, waitFor } from './helpers/view';
@@ -315,5 +316,34 @@ describe('popup App: the Seen view on a real database', () => {
     mount(<App library={library} seenHistory={history} page={null} now={() => NOW} initialView="seen" />);
     await waitFor(() => expect(text($('.empty h2'))).toBe('The seen history is off'));
     expect(container.querySelector('input[type="search"]')).toBeNull();
+  });
+});
+
+describe('SeenStore (the Seen view’s copy of the history)', () => {
+  it('shows the newest first, then indexes every record; reads again on focus only when the history changed', async () => {
+    let records = [LATTICE, ROBOT];
+    const reader = {
+      all: vi.fn(async () => records),
+      newest: vi.fn(async (limit: number) => [...records].sort((a, b) => b.lastSeen - a.lastSeen).slice(0, limit)),
+      count: vi.fn(async () => records.length),
+      newestTime: vi.fn(async () => Math.max(...records.map((r) => r.lastSeen))),
+    };
+    const store = new SeenStore(reader);
+    const previews: Array<number | null> = [];
+    const versions: number[] = [];
+    store.start({ indexed: (v) => versions.push(v), previewed: (p) => previews.push(p && p.total), loadFailed: () => {} });
+    await waitFor(() => expect(versions).toHaveLength(1));
+    expect(store.index.search().map((r) => r.id)).toEqual([ROBOT.id, LATTICE.id]);
+    expect(previews.at(-1)).toBeNull();
+
+    act(() => void window.dispatchEvent(new Event('focus')));
+    await act(() => new Promise<void>((r) => setTimeout(r, 20)));
+    expect(reader.all).toHaveBeenCalledTimes(1);
+
+    records = [LATTICE, ROBOT, SURVEY];
+    act(() => void window.dispatchEvent(new Event('focus')));
+    await waitFor(() => expect(store.index.size).toBe(3));
+    expect(reader.all).toHaveBeenCalledTimes(2);
+    store.stop();
   });
 });

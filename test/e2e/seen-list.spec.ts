@@ -144,13 +144,26 @@ test('the popup’s Seen view finds a paper seen but never saved, and Save puts 
   });
   expect(typeof saved.savedAt).toBe('number');
   expect(await storeRecords(popup, 'seen')).toEqual(before);
+  await search.fill('');
+  await expect(rows).toHaveCount(3);
+  await popup.screenshot({ path: path.join(SHOTS, 'popup-seen-saved.png') });
 
   // The Saved list has it; the switch keeps each list's search.
   await popup.getByRole('button', { name: 'Saved', exact: true }).click();
   const savedRows = popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li');
   await expect(savedRows.locator('.paper-title')).toHaveText([SEEN[0]!.title]);
   await popup.getByRole('button', { name: 'Seen', exact: true }).click();
-  await expect(search).toHaveValue('okafor');
+  await expect(search).toHaveValue('');
+
+  // The side panel has the same two lists.
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 360, height: 800 });
+  await panel.goto(`chrome-extension://${extId}/sidepanel.html`);
+  await panel.getByRole('button', { name: 'Seen', exact: true }).click();
+  const panelRows = panel.getByRole('list', { name: 'Seen papers' }).locator(':scope > li');
+  await expect(panelRows.locator('.paper-title')).toHaveText([SEEN[1]!.title, SEEN[0]!.title, SEEN[2]!.title]);
+  await expect(panelRows.nth(1).getByRole('button', { name: `${SEEN[0]!.title} is saved` })).toBeVisible();
+  await panel.screenshot({ path: path.join(SHOTS, 'sidepanel-seen.png') });
 });
 
 test('options: turn the seen history off, clear it (asks first, says what it did); saved papers stay', async ({ context, extId }) => {
@@ -192,4 +205,5 @@ test('options: turn the seen history off, clear it (asks first, says what it did
   await popup.goto(`chrome-extension://${extId}/popup.html`);
   await popup.getByRole('button', { name: 'Seen', exact: true }).click();
   await expect(popup.getByRole('heading', { name: 'The seen history is off' })).toBeVisible();
+  await popup.screenshot({ path: path.join(SHOTS, 'popup-seen-off.png') });
 });
