@@ -171,6 +171,18 @@ describe('Seen view (props)', () => {
     expect(onText).toHaveBeenCalledExactlyOnceWith('');
   });
 
+  it('lists its own keys; / focuses the search', () => {
+    mount(<SeenList {...props()} />);
+    click(button('Keys'));
+    expect($$('#keys-help div').map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))])).toEqual([
+      ['/', 'search'],
+      ['Esc', 'in the search: clear it'],
+    ]);
+    button('Keys').focus();
+    act(() => void button('Keys').dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true })));
+    expect(document.activeElement).toBe($('input[aria-label="Search seen papers"]'));
+  });
+
   it('finds no axe violations in the list and in the empty state', async () => {
     mount(<SeenList {...props({ error: 'Could not save “X”: boom', onDismissError: vi.fn(), notice: 'Saved “Y”.' })} />);
     expect(await violations()).toEqual([]);

@@ -20,11 +20,11 @@ export const LIST_KEYS: ReadonlyArray<readonly [keys: string, what: string]> = [
 ];
 
 /** The keyboard help, shown under the header while its button is pressed. */
-export function KeysHelp() {
+export function KeysHelp({ keys = LIST_KEYS }: { keys?: ReadonlyArray<readonly [keys: string, what: string]> }) {
   return (
     <section id="keys-help" class="keys-help" aria-label="Keyboard shortcuts">
       <dl>
-        {LIST_KEYS.map(([keys, what]) => (
+        {keys.map(([keys, what]) => (
           <div key={`${keys} ${what}`}>
             <dt>
               <kbd>{keys}</kbd>
@@ -46,10 +46,12 @@ export interface ShelfHeaderProps {
   onOptions?(): void;
   /** open the list in the browser's side panel (no button without it) */
   onSidePanel?(): void;
+  /** the keys the Keys button lists (default: the saved list's) */
+  keys?: ReadonlyArray<readonly [keys: string, what: string]>;
 }
 
 /** The header: name, count, Keys, Side panel and Options. */
-export function ShelfHeader({ total, countText, onOptions, onSidePanel }: ShelfHeaderProps) {
+export function ShelfHeader({ total, countText, onOptions, onSidePanel, keys }: ShelfHeaderProps) {
   const [help, setHelp] = useState(false);
   return (
     <>
@@ -72,7 +74,7 @@ export function ShelfHeader({ total, countText, onOptions, onSidePanel }: ShelfH
           )}
         </div>
       </header>
-      {help && <KeysHelp />}
+      {help && <KeysHelp keys={keys} />}
     </>
   );
 }

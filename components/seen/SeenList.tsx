@@ -15,6 +15,12 @@ import { ShelfHeader } from '../list/ShelfHeader';
 import { VirtualList } from '../list/VirtualList';
 import { SeenRow } from './SeenRow';
 
+/** The Seen view's keys (its rows are reached with Tab: no current row as in the saved list). */
+export const SEEN_KEYS: ReadonlyArray<readonly [keys: string, what: string]> = [
+  ['/', 'search'],
+  ['Esc', 'in the search: clear it'],
+];
+
 /** The seen view's search hint: the filters that mean something for a seen paper. */
 const SEEN_EXAMPLES = ['site:arxiv', '-word', '"two words"'] as const;
 
@@ -63,6 +69,17 @@ export function SeenList(p: SeenListProps) {
     const at = document.activeElement;
     if (!at || at === document.body || at.closest('.view-switch')) box.focus();
   });
+  // "/" searches, as in the saved list (not while typing in a field).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || t?.closest('input, textarea, select, [contenteditable]')) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   const loading = p.rows === null || p.total === null;
   const rows = p.rows ?? [];
   const searching = p.text.trim() !== '';
@@ -117,7 +134,7 @@ export function SeenList(p: SeenListProps) {
 
   return (
     <main class="shelf seen" aria-busy={loading || !!p.loadingAll}>
-      <ShelfHeader total={p.total} countText={p.total === null ? '' : seenCount(p.total)} onOptions={p.onOptions} onSidePanel={p.onSidePanel} />
+      <ShelfHeader total={p.total} countText={p.total === null ? '' : seenCount(p.total)} onOptions={p.onOptions} onSidePanel={p.onSidePanel} keys={SEEN_KEYS} />
       {p.viewSwitch}
       {!loading && p.total !== 0 && (
         <div class="filters" role="search">
