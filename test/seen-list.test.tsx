@@ -157,6 +157,13 @@ describe('Seen view (props)', () => {
     expect($$('button').map((b) => b.textContent)).not.toContain('Open');
   });
 
+  it('says when recording is off above the rows it has', () => {
+    mount(<SeenList {...props({ recording: false })} />);
+    expect(text($('.summary'))).toBe('Recording is off: new papers you scroll past are not added.');
+    mount(<SeenList {...props({ recording: false, text: 'x', rows: [seenRow(ROBOT)] })} />);
+    expect(text($('.summary'))).toBe('Showing 1 of 3 seen. Recording is off: new papers you scroll past are not added.');
+  });
+
   it('says what is there instead of rows: nothing seen yet, history off, no match (Clear search)', () => {
     mount(<SeenList {...props({ rows: [], total: 0 })} />);
     expect(text($('.empty'))).toBe(

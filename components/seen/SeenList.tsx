@@ -83,6 +83,7 @@ export function SeenList(p: SeenListProps) {
   const loading = p.rows === null || p.total === null;
   const rows = p.rows ?? [];
   const searching = p.text.trim() !== '';
+  const off = p.recording ? '' : 'Recording is off: new papers you scroll past are not added.';
   const summary = p.loadingAll && p.total !== null ? `Loading ${seenCount(p.total)}…` : searching && p.total !== null && rows.length > 0 ? `Showing ${formatCount(rows.length)} of ${seenCount(p.total)}` : '';
 
   let body: ComponentChild;
@@ -164,7 +165,7 @@ export function SeenList(p: SeenListProps) {
       <ErrorBar error={p.error} onDismiss={p.onDismissError} />
       <div class="listbar">
         <p class="summary" aria-live="polite">
-          {summary}
+          {summary && off && p.total ? `${summary}. ${off}` : summary || (p.total ? off : '')}
         </p>
       </div>
       {body}
