@@ -6,6 +6,7 @@
  * through lib/list/list-store). Its parts live in components/list/ and components/details/: the
  * views, the selection, keyboard focus and the shortcuts (useListKeys says which keys).
  */
+import type { ComponentChild } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
 import type { SavedPaper, Status } from '@/lib/paper';
@@ -74,6 +75,8 @@ export interface ReadingListProps {
   pageCount?: number;
   /** send papers to Zotero, called from the click itself (details, bulk bar); absent: no such button */
   onSendToZotero?(papers: SavedPaper[]): Promise<ZoteroReport>;
+  /** the Saved / Seen switch (components/list/ViewSwitch), under the header; absent: none */
+  viewSwitch?: ComponentChild;
 }
 
 /** The whole list view (popup or side panel). */
@@ -236,6 +239,7 @@ export function ReadingList(p: ReadingListProps) {
   return (
     <main class="shelf" aria-busy={loading || !!p.loadingAll} onFocusIn={focus.onFocusIn}>
       <ShelfHeader total={p.total} onOptions={p.onOptions} onSidePanel={p.onSidePanel} />
+      {p.viewSwitch}
       {!loading && !emptyShelf && (
         <div class="list-part" hidden={inDetails}>
           <FilterBar filters={p.filters} tags={p.tags} onChange={p.onFiltersChange} searchRef={searchRef} problems={problems} pageCount={p.pageCount} />

@@ -19,6 +19,7 @@ import type { ExportFile } from '@/lib/exchange/export';
 import { Library } from '@/lib/library';
 import type { SavedPaper } from '@/lib/paper';
 import { paperWords } from '@/lib/list/words';
+import { SeenHistory } from '@/lib/seen/list-seen';
 import { loadSettings } from '@/lib/settings';
 import { $$, click, container, mount, useContainer, waitFor } from './helpers/view';
 
@@ -129,7 +130,7 @@ describe('options page: names and landmarks', () => {
     await mountApp(SHELF);
     expect(container.querySelectorAll('main')).toHaveLength(1);
     expect($$('h1').map((h) => h.textContent)).toEqual(['PaperShelf options']);
-    expect($$('h2').map((h) => h.textContent)).toEqual(['Export', 'Import', 'Settings', 'Other sites', 'Storage']);
+    expect($$('h2').map((h) => h.textContent)).toEqual(['Export', 'Import', 'Settings', 'Seen history', 'Other sites', 'Storage']);
     const input = fileInput();
     expect(input.type).toBe('file');
     expect(nameOf(input)).toBe('Import file (JSON backup, BibTeX, CSL-JSON, RIS)');
@@ -144,7 +145,7 @@ describe('options page: names and landmarks', () => {
       $$('input[type="checkbox"]')
         .map(nameOf)
         .filter(Boolean),
-    ).toEqual(['Hugging Face Papers', 'arXiv', 'Keyboard shortcuts on feed pages', 'Count of saved papers on the toolbar button']);
+    ).toEqual(['Hugging Face Papers', 'arXiv', 'Keyboard shortcuts on feed pages', 'Count of saved papers on the toolbar button', 'Record the papers I scroll past']);
     expect(nameOf(button('Keep data persistent'))).toBe('Keep data persistent');
   });
 });
@@ -359,6 +360,72 @@ describe('delete all papers', () => {
     click(button('Delete all'));
     await waitFor(() => expect(text()).toContain('All papers were deleted.'));
     expect(await library.count()).toBe(0);
+    expect(await violations()).toEqual([]);
+  });
+});
+
+describe('seen history', () => {
+  const SEEN = [1, 2, 3].map((i) => ({
+    id: `arxiv:2501.0000${i}`,
+    title: `Seen paper ${i}`,
+    authors: ['Ada Lovelace'],
+    url: 'https://arxiv.org/list/cs.LG/new',
+    site: 'arxiv',
+    firstSeen: i,
+    lastSeen: i,
+  }));
+  const radio = (name: string) => $$<HTMLInputElement>('input[type="radio"]').find((r) => nameOf(r) === name)!;
+  const days = () => container.querySelector<HTMLInputElement>('#seen-retention')!;
+  function setDays(value: string) {
+    act(() => {
+      days().value = value;
+      days().dispatchEvent(new Event('input', { bubbles: true }));
+      days().dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  }
+
+  async function mountSeen() {
+    const db = openDb(`test-options-seen-${++n}-${Math.random()}`);
+    await db.seen.bulkPut(SEEN);
+    const library = new Library(db);
+    await library.importRecords(SHELF);
+    mount(<App library={library} search="" storage={fakeStorage()} download={vi.fn()} sites={SITES} now={NOW} seenHistory={new SeenHistory(db)} />);
+    await waitFor(() => expect(button('Clear seen history (3 seen papers)…').disabled).toBe(false));
+    return { db, library };
+  }
+
+  it('turns recording off, stores the retention (refusing what is no number of days) and the read cards choice', async () => {
+    await mountSeen();
+    const record = checkbox('Record the papers I scroll past');
+    await waitFor(() => expect(record.disabled).toBe(false));
+    expect([record.checked, days().value, radio('Dim them').checked]).toEqual([true, '90', true]);
+    click(record);
+    await waitFor(async () => expect((await loadSettings()).seenHistory).toBe(false));
+    setDays('0');
+    expect(text()).toContain('Enter a whole number of days from 1 to 3650.');
+    expect(days().getAttribute('aria-invalid')).toBe('true');
+    setDays('30');
+    await waitFor(async () => expect((await loadSettings()).seenRetentionDays).toBe(30));
+    expect(days().getAttribute('aria-invalid')).toBeNull();
+    click(radio('Leave them as they are'));
+    await waitFor(async () =>
+      expect(await loadSettings()).toEqual({ disabledSites: [], keyboardShortcuts: true, badgeCount: true, seenHistory: false, seenRetentionDays: 30, readCards: 'show' }),
+    );
+    expect(radio('Hide them (a line on the card shows it again)').checked).toBe(false);
+  });
+
+  it('clears the history after asking, says what it did, and leaves the saved papers', async () => {
+    const { db, library } = await mountSeen();
+    click(button('Clear seen history (3 seen papers)…'));
+    expect(text()).toContain('Delete all 3 seen papers from the history? Saved papers, their tags and notes are not touched.');
+    click(button('Cancel'));
+    expect(await db.seen.count()).toBe(3);
+    click(button('Clear seen history (3 seen papers)…'));
+    click(button('Clear history'));
+    await waitFor(() => expect(text()).toContain('Cleared the seen history: 3 seen papers deleted. Saved papers were not touched.'));
+    expect(await db.seen.count()).toBe(0);
+    expect(await library.count()).toBe(3);
+    expect(button('Clear seen history (0 seen papers)…').disabled).toBe(true);
     expect(await violations()).toEqual([]);
   });
 });

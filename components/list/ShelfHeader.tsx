@@ -20,11 +20,11 @@ export const LIST_KEYS: ReadonlyArray<readonly [keys: string, what: string]> = [
 ];
 
 /** The keyboard help, shown under the header while its button is pressed. */
-export function KeysHelp() {
+export function KeysHelp({ keys = LIST_KEYS }: { keys?: ReadonlyArray<readonly [keys: string, what: string]> }) {
   return (
     <section id="keys-help" class="keys-help" aria-label="Keyboard shortcuts">
       <dl>
-        {LIST_KEYS.map(([keys, what]) => (
+        {keys.map(([keys, what]) => (
           <div key={`${keys} ${what}`}>
             <dt>
               <kbd>{keys}</kbd>
@@ -40,20 +40,24 @@ export function KeysHelp() {
 export interface ShelfHeaderProps {
   /** how many papers are saved; null until known */
   total: number | null;
+  /** what the header says instead of "N papers" (the Seen view: "N seen") */
+  countText?: string;
   /** open the options page (no button without it) */
   onOptions?(): void;
   /** open the list in the browser's side panel (no button without it) */
   onSidePanel?(): void;
+  /** the keys the Keys button lists (default: the saved list's) */
+  keys?: ReadonlyArray<readonly [keys: string, what: string]>;
 }
 
 /** The header: name, count, Keys, Side panel and Options. */
-export function ShelfHeader({ total, onOptions, onSidePanel }: ShelfHeaderProps) {
+export function ShelfHeader({ total, countText, onOptions, onSidePanel, keys }: ShelfHeaderProps) {
   const [help, setHelp] = useState(false);
   return (
     <>
       <header class="shelf-header">
         <h1>PaperShelf</h1>
-        <p class="shelf-count">{total === null ? '' : papersCount(total)}</p>
+        <p class="shelf-count">{countText ?? (total === null ? '' : papersCount(total))}</p>
         <div class="header-actions">
           <button type="button" class="link-button" aria-expanded={help} aria-controls={help ? 'keys-help' : undefined} onClick={() => setHelp(!help)}>
             Keys
@@ -70,7 +74,7 @@ export function ShelfHeader({ total, onOptions, onSidePanel }: ShelfHeaderProps)
           )}
         </div>
       </header>
-      {help && <KeysHelp />}
+      {help && <KeysHelp keys={keys} />}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { ExportSection } from '@/components/options/ExportSection';
 import { ImportSection, type ImportState } from '@/components/options/ImportSection';
 import { SettingsSection, type SiteChoice } from '@/components/options/SettingsSection';
 import { StorageSection, type StorageInfo } from '@/components/options/StorageSection';
+import { SeenOptions } from './SeenOptions';
 import { SitesOn } from './SitesOn';
 import { onChanged } from '@/lib/changes';
 import { errorMessage } from '@/lib/errors';
@@ -17,6 +18,7 @@ import { commitImport, importFile, type ImportPlan } from '@/lib/exchange/import
 import { queryFromSearch, selectPapers, type Selection } from '@/lib/exchange/select';
 import { getLibrary, type Library } from '@/lib/library';
 import { loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
+import type { SeenHistory } from '@/lib/seen/list-seen';
 import { SITES } from '@/lib/sites/registry';
 
 /** The part of navigator.storage the page uses. */
@@ -35,6 +37,8 @@ export interface AppProps {
   sites?: readonly SiteChoice[];
   /** clock for file names and import times */
   now?: () => Date;
+  /** the seen history's count and clearing (defaults to the extension's; tests pass one on a test database) */
+  seenHistory?: Pick<SeenHistory, 'count' | 'clear'>;
 }
 
 /** Larger files are refused before reading: a library is far smaller. */
@@ -243,6 +247,7 @@ export function App(props: AppProps) {
           onKeyboardShortcuts={(on) => save({ keyboardShortcuts: on })}
           onBadgeCount={(on) => save({ badgeCount: on })}
         />
+        <SeenOptions history={props.seenHistory} />
         <SitesOn />
         <StorageSection total={total} estimate={estimate} persisted={persisted} persistResult={persistResult} busy={persisting} onPersist={onPersist} onDeleteAll={() => library.clear()} />
       </main>

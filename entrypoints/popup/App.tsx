@@ -5,11 +5,13 @@
  * memory. Writes go through lib/library: status, note and tags (details), remove + undo, bulk
  * tag / status / remove; each change reaches the open feed tabs through the background. "On this
  * page" follows the active tab (lib/list/active-page); the header opens the options page and,
- * from the popup, the side panel (lib/side-panel).
+ * from the popup, the side panel (lib/side-panel). The Saved / Seen switch shows the seen history
+ * instead (./SeenPart) and back; the saved list's search and filters stay as they were.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BulkAction } from '@/components/list/BulkBar';
 import { papersCount } from '@/components/list/counts';
+import { ViewSwitch, type ListView } from '@/components/list/ViewSwitch';
 import { DEFAULT_FILTERS, type ListFilters } from '@/components/list/filters';
 import type { UndoNotice } from '@/components/list/UndoBar';
 import { ReadingList, type TagChange } from '@/components/ReadingList';
@@ -21,7 +23,10 @@ import { ListStore, type ListPreview } from '@/lib/list/list-store';
 import { parseQuery } from '@/lib/list/query';
 import type { SearchOptions } from '@/lib/list/search-index';
 import type { SavedPaper, Status, UserPatch } from '@/lib/paper';
+import { getSeenHistory } from '@/lib/seen/list-seen';
+import type { SeenReader } from '@/lib/seen/list-seen-store';
 import { canOpenSidePanel, openSidePanel } from '@/lib/side-panel';
+import { SeenPart } from './SeenPart';
 
 export interface AppProps {
   /** the library to show; defaults to the extension's shared one (tests pass one on a test database) */
@@ -40,6 +45,12 @@ export interface AppProps {
   sidePanel?: ((windowId: number | undefined) => Promise<void>) | null;
   /** sends papers to Zotero from a click (asks for the permission, then the background sends); defaults to lib/exchange/zotero-ask */
   sendToZotero?(ids: string[], title?: string): Promise<ZoteroReport>;
+  /** the seen history the Seen view reads; defaults to the extension's (tests pass one on a test database) */
+  seenHistory?: SeenReader;
+  /** which list shows first (default: Saved) */
+  initialView?: ListView;
+  /** the time the Seen view's "today" is read from; defaults to Date.now */
+  now?(): number;
 }
 
 /** The clicked filters and the sort, as search options ('' means "any"). */
@@ -64,7 +75,7 @@ function defaultOptions(): void {
 }
 
 /** The reading list in the popup or the side panel. */
-export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, place = 'popup', page: givenPage, openOptions = defaultOptions, sidePanel: givenPanel, sendToZotero = sendFromClick }: AppProps) {
+export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, place = 'popup', page: givenPage, openOptions = defaultOptions, sidePanel: givenPanel, sendToZotero = sendFromClick, seenHistory, initialView = 'saved', now = Date.now }: AppProps) {
   const library = given ?? getLibrary();
   const store = useMemo(() => new ListStore(library), [library]);
   const page = useMemo(() => (givenPage === undefined ? new ActivePage() : givenPage), [givenPage]);
@@ -84,6 +95,10 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, plac
   // Re-renders after a failed write, so controls show the stored value again.
   const [retry, setRetry] = useState(0);
   const undoKey = useRef(0);
+  const [view, setView] = useState<ListView>(initialView);
+  const [switched, setSwitched] = useState(false);
+  const [seenText, setSeenText] = useState('');
+  const history = useMemo(() => seenHistory ?? getSeenHistory(), [seenHistory]);
 
   useEffect(() => {
     store.start({ indexed: setVersion, previewed: setPreview, loadFailed: setLoadError });
@@ -167,6 +182,33 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, plac
     library.restore(undo.records).catch((err: unknown) => setError(`Could not restore ${undo.what}: ${errorMessage(err)}`));
   };
 
+  const viewSwitch = (
+    <ViewSwitch
+      view={view}
+      focusOnMount={switched}
+      onView={(v) => {
+        setSwitched(true);
+        setView(v);
+      }}
+    />
+  );
+  if (view === 'seen') {
+    return (
+      <SeenPart
+        history={history}
+        library={library}
+        isSaved={(id) => index.has(id)}
+        text={seenText}
+        onText={setSeenText}
+        openUrl={openUrl}
+        now={now}
+        viewSwitch={viewSwitch}
+        onOptions={openOptions}
+        onSidePanel={toSidePanel}
+      />
+    );
+  }
+
   return (
     <ReadingList
       papers={shownPapers}
@@ -193,6 +235,7 @@ export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, plac
       onSidePanel={toSidePanel}
       pageCount={pageCount}
       onSendToZotero={(chosen) => sendToZotero(chosen.map((x) => x.id), chosen.length === 1 ? chosen[0]!.title : undefined)}
+      viewSwitch={viewSwitch}
     />
   );
 }

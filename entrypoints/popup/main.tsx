@@ -4,6 +4,7 @@ import { App } from './App';
 import { ThisPage } from './ThisPage';
 import './style.css';
 import './details.css';
+import './seen.css';
 import './this-page.css';
 
 render(

@@ -6,5 +6,6 @@ import { render } from 'preact';
 import { App } from '../popup/App';
 import '../popup/style.css';
 import '../popup/details.css';
+import '../popup/seen.css';
 
 render(<App place="panel" />, document.getElementById('app')!);

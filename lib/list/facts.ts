@@ -5,6 +5,7 @@
  * objects costs more (memory latency) than everything else a keystroke does.
  */
 import { STATUSES, tagKey, type SavedPaper, type Status } from '../paper';
+import type { Searchable } from './searchable';
 import type { ParsedQuery } from './query';
 
 /** Status of a slot in the per-slot facts: 1 + index in STATUSES (0: none of them). */
@@ -13,8 +14,8 @@ const STATUS_CODE = new Map<string, number>(STATUSES.map((s, i) => [s, i + 1]));
 const NO_STATUS = -1;
 
 /** A paper in its slot, with what the filters read of it. */
-export interface Doc {
-  paper: SavedPaper;
+export interface Doc<T extends Searchable = SavedPaper> {
+  paper: T;
   slot: number;
   /** tagKey of each tag */
   tags: string[];
@@ -23,7 +24,7 @@ export interface Doc {
   sites: string[];
 }
 
-export function toDoc(paper: SavedPaper, slot: number): Doc {
+export function toDoc<T extends Searchable>(paper: T, slot: number): Doc<T> {
   const year = paper.publishedAt ? Number(paper.publishedAt.slice(0, 4)) : undefined;
   return {
     paper,
@@ -87,15 +88,15 @@ export class FilterFacts {
   }
 
   /** Record what the filters read of a paper in its slot. */
-  add(doc: Doc): void {
-    this.statusAt[doc.slot] = STATUS_CODE.get(doc.paper.status) ?? 0;
+  add(doc: Doc<Searchable>): void {
+    this.statusAt[doc.slot] = (doc.paper.status && STATUS_CODE.get(doc.paper.status)) || 0;
     this.yearAt[doc.slot] = doc.year ?? NaN;
     for (const t of doc.tags) addTo(this.tagSlots, t, doc.slot);
     for (const site of doc.sites) addTo(this.siteSlots, site, doc.slot);
   }
 
   /** Forget a paper's facts (it leaves its slot, or is replaced by a newer version). */
-  drop(doc: Doc): void {
+  drop(doc: Doc<Searchable>): void {
     this.statusAt[doc.slot] = 0;
     this.yearAt[doc.slot] = NaN;
     for (const t of doc.tags) dropFrom(this.tagSlots, t, doc.slot);

@@ -18,7 +18,7 @@ import { SearchIndex } from './search-index';
 export const PREVIEW_ROWS = 30;
 
 /** Time per step for indexing words after the first rows show (keeps every task short), ms. */
-const PREPARE_BUDGET_MS = 12;
+export const PREPARE_BUDGET_MS = 12;
 
 /** The first rows and the count, shown until the full load lands. */
 export interface ListPreview {
@@ -50,7 +50,7 @@ interface TaskScheduler {
  * so the word index was ready later than it had to be and the first keystroke more often had to
  * finish it. Not 'background' priority either: Chromium leaves such tasks waiting for idle time.
  */
-function nextTask(fn: () => void): () => void {
+export function nextTask(fn: () => void): () => void {
   const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
   if (typeof scheduler?.postTask === 'function') {
     const abort = new AbortController();

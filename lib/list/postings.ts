@@ -9,7 +9,7 @@
  *   a list stays sorted by slot, so a single update is a binary search and a splice.
  * - The postings are built in short steps (build), after the first rows show.
  */
-import type { SavedPaper } from '../paper';
+import type { Searchable } from './searchable';
 import { wordsOf } from './words';
 
 /** Field bits of a posting entry. */
@@ -36,7 +36,7 @@ const FIELD_SCORE: number[] = Array.from({ length: FIELD_MASK + 1 }, (_, mask) =
  * 10,000 papers does not re-split their abstracts; only the short fields are split again to know
  * which words come from the title, the authors or the tags. Any other word is abstract or note.
  */
-function fieldWords(p: SavedPaper, out = new Map<string, number>()): Map<string, number> {
+function fieldWords(p: Searchable, out = new Map<string, number>()): Map<string, number> {
   shortFieldWords(p, out);
   for (const w of p.words) if (!out.has(w)) out.set(w, BODY);
   return out;
@@ -46,7 +46,7 @@ function fieldWords(p: SavedPaper, out = new Map<string, number>()): Map<string,
  * Word -> field bits of the title, authors and tags only. The names (and tags) are split as one
  * text: a space between them ends every word, so the words are those of each name on its own.
  */
-function shortFieldWords(p: SavedPaper, out: Map<string, number>): Map<string, number> {
+function shortFieldWords(p: Searchable, out: Map<string, number>): Map<string, number> {
   out.clear();
   const add = (text: string, bit: number) => {
     for (const w of wordsOf(text)) out.set(w, (out.get(w) ?? 0) | bit);
@@ -132,7 +132,7 @@ export class WordPostings {
    * Index the words of more slots for about `budgetMs`; true when every slot is indexed. Slots
    * are indexed in ascending order, which keeps every posting list sorted.
    */
-  build(bySlot: readonly ({ paper: SavedPaper } | undefined)[], budgetMs: number): boolean {
+  build(bySlot: readonly ({ paper: Searchable } | undefined)[], budgetMs: number): boolean {
     if (this.complete) return true;
     const work = (this.partial ??= { postings: new Map<string, number[]>(), next: 0 });
     const until = performance.now() + budgetMs;
@@ -175,7 +175,7 @@ export class WordPostings {
    * (undefined: the paper left). Only the entries that differ are touched. Call settle() after
    * a batch of changes.
    */
-  change(slot: number, before: SavedPaper | undefined, after: SavedPaper | undefined): void {
+  change(slot: number, before: Searchable | undefined, after: Searchable | undefined): void {
     const was = before ? fieldWords(before) : NO_WORDS;
     const now = after ? fieldWords(after) : NO_WORDS;
     for (const w of was.keys()) if (!now.has(w) && this.removeEntry(w, slot)) this.goneWords.push(w);

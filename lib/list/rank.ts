@@ -4,24 +4,30 @@
  * keystroke. Scores are small integers, so a counting pass over the cached sort order places
  * every hit in its score's bucket, which keeps ties in sort order.
  */
-import type { SavedPaper } from '../paper';
 
 /**
  * Rank `hits` (slots) by the sum of their `scores` (one array per word, per slot). `ordered` is
  * every slot in the sort order and `papers` their papers; `slotCount` sizes the per-slot arrays.
  */
-export function rankHits(
+/** Per slot, a hit's relevance during one rankHits call; zero everywhere in between. */
+let scratch = new Uint32Array(0);
+
+export function rankHits<T>(
   hits: Int32Array,
   scores: readonly Uint8Array[],
   ordered: readonly number[],
-  papers: readonly SavedPaper[],
+  papers: readonly T[],
   slotCount: number,
-): SavedPaper[] {
+): T[] {
   const n = hits.length;
   // Relevance per hit (0 for every other slot), then a counting sort: how many hits have each
   // score gives where each score's run starts (best first); one pass over the sort order fills
   // the runs.
-  const total = new Uint32Array(slotCount);
+  // A buffer kept between keystrokes (all zero between calls: only the hits' slots are set, and
+  // they are cleared again below), not a new one each time: at 50,000 slots the allocation and
+  // the garbage it leaves cost more than the ranking.
+  if (scratch.length < slotCount) scratch = new Uint32Array(Math.max(slotCount, scratch.length * 2));
+  const total = scratch;
   let maxScore = 0;
   for (let i = 0; i < n; i++) {
     const slot = hits[i]!;
@@ -37,10 +43,11 @@ export function rankHits(
     start[s] = at;
     at += count;
   }
-  const out: SavedPaper[] = new Array<SavedPaper>(n);
+  const out: T[] = new Array<T>(n);
   for (let i = 0; i < ordered.length; i++) {
     const s = total[ordered[i]!]!;
     if (s !== 0) out[start[s]!++] = papers[i]!;
   }
+  for (let i = 0; i < n; i++) total[hits[i]!] = 0;
   return out;
 }

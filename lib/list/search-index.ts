@@ -17,6 +17,7 @@
  * changes a sorted field), recent words' scores, the last filter and the last hits.
  */
 import { normaliseTags, type SavedPaper } from '../paper';
+import type { Searchable } from './searchable';
 import { emptyQuery, type ParsedQuery } from './query';
 import { sortPapers, type SortKey } from './sort';
 import { FilterFacts, filterKey, toDoc, type ClickedFilters, type Doc } from './facts';
@@ -31,9 +32,9 @@ const TERM_CACHE_SIZE = 16;
 const REBUILD_AT = 200;
 
 /** A sort order: live slots in order, and their papers (rebuilt after any change to a paper). */
-interface Order {
+interface Order<T> {
   slots: number[];
-  papers: SavedPaper[] | null;
+  papers: T[] | null;
 }
 
 /** Extra filters clicked in the popup (they AND with the typed ones), and the sort order. */
@@ -42,7 +43,7 @@ export interface SearchOptions extends ClickedFilters {
 }
 
 /** True when a change to a paper can move it in one of the sort orders. */
-function sortFieldsChanged(a: SavedPaper, b: SavedPaper): boolean {
+function sortFieldsChanged(a: Searchable, b: Searchable): boolean {
   return a.title !== b.title || a.savedAt !== b.savedAt || a.publishedAt !== b.publishedAt || a.signals.upvotes !== b.signals.upvotes;
 }
 
@@ -50,14 +51,18 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
-export class SearchIndex {
-  private docs = new Map<string, Doc>();
-  private bySlot: (Doc | undefined)[] = [];
+/**
+ * The index over saved papers (the default), or over any record the list can show as one
+ * (lib/list/searchable: the seen history's papers).
+ */
+export class SearchIndex<T extends Searchable = SavedPaper> {
+  private docs = new Map<string, Doc<T>>();
+  private bySlot: (Doc<T> | undefined)[] = [];
   private freeSlots: number[] = [];
   private readonly words = new WordPostings();
   private readonly facts = new FilterFacts();
   /** per sort key: slots in order (and their papers) */
-  private orders = new Map<SortKey, Order>();
+  private orders = new Map<SortKey, Order<T>>();
   private tagCache: string[] | null = null;
   /** per-slot scores of recent search words (cleared on every change) */
   private termCache = new Map<string, Uint8Array>();
@@ -68,7 +73,7 @@ export class SearchIndex {
   /** increases on every change (for memoising views of the index) */
   version = 0;
 
-  constructor(papers: Iterable<SavedPaper> = []) {
+  constructor(papers: Iterable<T> = []) {
     this.reset(papers);
   }
 
@@ -77,7 +82,7 @@ export class SearchIndex {
     return this.docs.size;
   }
 
-  get(id: string): SavedPaper | undefined {
+  get(id: string): T | undefined {
     return this.docs.get(id)?.paper;
   }
 
@@ -86,7 +91,7 @@ export class SearchIndex {
   }
 
   /** Replace everything with these papers (the first load, a full reload). */
-  reset(papers: Iterable<SavedPaper>): void {
+  reset(papers: Iterable<T>): void {
     this.docs = new Map();
     this.bySlot = [];
     this.freeSlots = [];
@@ -143,7 +148,7 @@ export class SearchIndex {
   }
 
   /** Add or replace papers. */
-  upsert(papers: readonly SavedPaper[]): void {
+  upsert(papers: readonly T[]): void {
     this.apply(papers, []);
   }
 
@@ -156,12 +161,12 @@ export class SearchIndex {
    * Bring the index up to date after a change notification: `ids` changed, `found` holds the
    * ones that still exist (Library.lookup(ids)); the others were removed.
    */
-  sync(ids: readonly string[], found: ReadonlyMap<string, SavedPaper>): void {
+  sync(ids: readonly string[], found: ReadonlyMap<string, T>): void {
     const gone = ids.filter((id) => !found.has(id));
     this.apply([...found.values()], gone);
   }
 
-  private apply(upserts: readonly SavedPaper[], removals: readonly string[]): void {
+  private apply(upserts: readonly T[], removals: readonly string[]): void {
     const removeIds = [...new Set(removals)].filter((id) => this.docs.has(id));
     if (upserts.length === 0 && removeIds.length === 0) return;
     if (upserts.length + removeIds.length > Math.max(REBUILD_AT, this.docs.size / 10)) {
@@ -205,7 +210,7 @@ export class SearchIndex {
   }
 
   /** Slots in the order of a sort key (computed once per change to a sorted field), with their papers. */
-  private order(sort: SortKey): { slots: number[]; papers: SavedPaper[] } {
+  private order(sort: SortKey): { slots: number[]; papers: T[] } {
     let o = this.orders.get(sort);
     if (!o) {
       const sorted = sortPapers(
@@ -236,7 +241,7 @@ export class SearchIndex {
    * (the sum over words of each word's best field score), ties in the selected sort order.
    * Without: in the selected sort order.
    */
-  search(q: ParsedQuery = emptyQuery(), opts: SearchOptions = {}): SavedPaper[] {
+  search(q: ParsedQuery = emptyQuery(), opts: SearchOptions = {}): T[] {
     const { slots: ordered, papers } = this.order(opts.sort ?? 'savedAt');
     const key = filterKey(q, opts);
     const keep = this.facts.mask(q, opts, key, this.bySlot.length, (t) => this.termScores(t));
@@ -244,7 +249,7 @@ export class SearchIndex {
 
     if (q.terms.length === 0) {
       if (!keep) return papers.slice();
-      const out: SavedPaper[] = [];
+      const out: T[] = [];
       for (let i = 0; i < ordered.length; i++) if (keep[ordered[i]!]) out.push(papers[i]!);
       return out;
     }

@@ -4,7 +4,7 @@
  * for the library's queries, the popup's in-memory index and exports. No database here, so the
  * popup's search index can use it without Dexie.
  */
-import type { SavedPaper } from '../paper';
+import type { Searchable } from './searchable';
 
 export type SortKey = 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
 export const SORT_KEYS: readonly SortKey[] = ['savedAt', 'publishedAt', 'upvotes', 'title'];
@@ -14,7 +14,10 @@ export const SORT_KEYS: readonly SortKey[] = ['savedAt', 'publishedAt', 'upvotes
 const TITLE_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' });
 const DEFAULT_ORDER = new Intl.Collator();
 
-const COMPARE: Record<SortKey, (a: SavedPaper, b: SavedPaper) => number> = {
+/** What a sort order reads of a record. */
+type Sortable = Pick<Searchable, 'id' | 'title' | 'savedAt' | 'publishedAt' | 'signals'>;
+
+const COMPARE: Record<SortKey, (a: Sortable, b: Sortable) => number> = {
   savedAt: (a, b) => b.savedAt - a.savedAt,
   publishedAt: (a, b) => DEFAULT_ORDER.compare(b.publishedAt ?? '', a.publishedAt ?? ''),
   upvotes: (a, b) => (b.signals.upvotes ?? -1) - (a.signals.upvotes ?? -1),
@@ -22,7 +25,7 @@ const COMPARE: Record<SortKey, (a: SavedPaper, b: SavedPaper) => number> = {
 };
 
 /** Sort `rows` in place by `sort`, and return them. */
-export function sortPapers(rows: SavedPaper[], sort: SortKey): SavedPaper[] {
+export function sortPapers<T extends Sortable>(rows: T[], sort: SortKey): T[] {
   const by = COMPARE[sort];
   return rows.sort((a, b) => by(a, b) || b.savedAt - a.savedAt || DEFAULT_ORDER.compare(a.id, b.id));
 }

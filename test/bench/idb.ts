@@ -5,13 +5,12 @@
  */
 import type { Page } from '@playwright/test';
 import { openDb } from '../../lib/db';
-import type { SavedPaper } from '../../lib/paper';
 
 /** Records travel to the page in chunks (one evaluate per chunk keeps each message small). */
 const CHUNK = 1000;
 
 /** Put `records` into the page as `window.__benchRecords` (untimed). */
-export async function sendRecords(page: Page, records: readonly SavedPaper[]): Promise<void> {
+export async function sendRecords(page: Page, records: readonly object[]): Promise<void> {
   await page.evaluate(() => {
     (window as unknown as { __benchRecords: unknown[] }).__benchRecords = [];
   });

@@ -43,7 +43,7 @@ interface KeyResult {
   changed: boolean;
 }
 
-interface Keys {
+export interface Keys {
   ms: number[];
   dom: number[];
   /** frame wait after the DOM change (ms - dom), per changed keystroke */
@@ -109,10 +109,10 @@ async function armKeyProbe(page: Page): Promise<void> {
   });
 }
 
-/** Type the queries; latencies of every keystroke (and how many changed nothing on screen). */
-async function keystrokes(page: Page, queries: readonly string[]): Promise<Keys> {
+/** Type the queries into the search box named `boxName`; latencies of every keystroke (and how many changed nothing on screen). */
+export async function keystrokes(page: Page, queries: readonly string[], boxName = 'Search'): Promise<Keys> {
   await armKeyProbe(page);
-  const box = page.getByRole('searchbox', { name: 'Search' });
+  const box = page.getByRole('searchbox', { name: boxName, exact: true });
   await box.focus();
   const ms: number[] = [];
   const dom: number[] = [];

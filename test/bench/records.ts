@@ -6,6 +6,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/exchange/backup';
 import { sitesOf } from '../../lib/db';
 import { SavedPaper } from '../../lib/paper';
+import { SeenPaper } from '../../lib/seen/record';
 import { paperWords } from '../../lib/list/words';
 import { capitalise, FIRST_NAMES, LAST_NAMES, phrase, pick, rng } from './pages';
 
@@ -55,4 +56,28 @@ export function savedPapers(n: number, seed = 1): SavedPaper[] {
 /** The JSON backup file (lib/exchange/backup's format) of these papers. */
 export function backupText(papers: readonly SavedPaper[]): string {
   return `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(Date.UTC(2026, 10, 27)).toISOString(), papers }, null, 2)}\n`;
+}
+
+/** `n` seen-history records (lib/seen/record), one a minute back from 2026-12-01, newest first; ids apart from savedPapers'. */
+export function seenPapers(n: number, seed = 7): SeenPaper[] {
+  const base = Date.UTC(2026, 11, 1);
+  const out: SeenPaper[] = [];
+  for (let i = 1; i <= n; i++) {
+    const r = rng(seed * 1_000_003 + i);
+    const arxivId = `2502.${String(i).padStart(5, '0')}`;
+    const onHf = r() < 0.6;
+    const lastSeen = base - i * 60_000;
+    out.push({
+      id: `arxiv:${arxivId}`,
+      title: `${capitalise(phrase(r, 3 + Math.floor(r() * 8)))} ${i}`,
+      authors: Array.from({ length: 2 + Math.floor(r() * 7) }, () => `${pick(r, FIRST_NAMES)} ${pick(r, LAST_NAMES)}`),
+      ...(onHf ? { link: `https://huggingface.co/papers/${arxivId}` } : {}),
+      url: onHf ? 'https://huggingface.co/papers/date/2026-11-30' : 'https://arxiv.org/list/cs.LG/new',
+      site: onHf ? 'huggingface' : 'arxiv',
+      firstSeen: lastSeen - Math.floor(r() * 7) * 86_400_000,
+      lastSeen,
+    });
+  }
+  for (const p of out.filter((_, k) => k % 997 === 0)) SeenPaper.parse(p);
+  return out;
 }

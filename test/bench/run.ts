@@ -6,7 +6,7 @@
  *
  *   npx tsx test/bench/run.ts            full sizes (several minutes on 2 cores)
  *   npx tsx test/bench/run.ts --quick    small sizes: a smoke check that the harness works
- *   npx tsx test/bench/run.ts --only load,popup   some scenarios (load, append, save, popup, import, bundle)
+ *   npx tsx test/bench/run.ts --only load,popup   some scenarios (load, append, save, popup, seen, import, bundle)
  *
  * Exits non-zero when a scenario fails to run (not when a target is missed: misses are results).
  */
@@ -22,6 +22,7 @@ import { LOAD_SITES, pageLoadScenario, type LoadSite } from './pageload';
 import { addBaselinePages } from './popup-base';
 import { popupScenario, QUERIES } from './popup';
 import { machine, machineLine, raw, writeResults, type Entry } from './report';
+import { SEEN_QUERIES, seenScenario } from './seen';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -38,6 +39,7 @@ const CONFIG = quick
       popupBefore: [] as number[],
       popup: { sizes: [300], reps: 1, queries: QUERIES.slice(0, 2), targetSize: 300 },
       import: { n: 300, reps: 1 },
+      seen: { n: 500, reps: 1, queries: SEEN_QUERIES.slice(0, 2) },
     }
   : {
       // >= 9 rounds (issue 22): the three sides in rotated order, so each goes first three times.
@@ -49,6 +51,8 @@ const CONFIG = quick
       popup: { sizes: [10_000], reps: 3, queries: QUERIES, targetSize: 10_000 },
       // Three runs each (ours and the baseline alternate): a 10,000-paper write takes ~1 s here.
       import: { n: 10_000, reps: 3 },
+      // The issue's size: the Seen view still answers a keystroke within one frame at 50,000.
+      seen: { n: 50_000, reps: 3, queries: SEEN_QUERIES },
     };
 
 // Development overrides of the page-load scenario: --load-sizes=1000 --load-reps=3 --load-sites=cvf
@@ -116,6 +120,7 @@ try {
   if (CONFIG.popupBefore.length) await scenario('popup', () => popupScenario(b, { ...CONFIG.popup, sizes: CONFIG.popupBefore }, log));
   await scenario('import', () => importScenario(b, CONFIG.import.n, CONFIG.import.reps, log));
   await scenario('popup', () => popupScenario(b, CONFIG.popup, log));
+  await scenario('seen', () => seenScenario(b, CONFIG.seen, log));
 } finally {
   await bench?.close();
   rmSync(extDir, { recursive: true, force: true });
