@@ -43,8 +43,10 @@ export class FeedMemory {
 
   /** The toolbars' backend, with the seen question added to lookups and every answer read. */
   backend(b: Backend): Backend {
+    const send = b.sendToZotero?.bind(b);
     return {
-      ...b,
+      tags: () => b.tags(),
+      ...(send ? { sendToZotero: send } : {}),
       lookup: async (req) => {
         const ask = this.history && !!req.ids?.length;
         const res = await b.lookup(ask ? { ...req, seenBefore: this.since } : req);
