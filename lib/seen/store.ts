@@ -78,7 +78,8 @@ export class SeenStore {
   async before(ids: readonly string[], before: number): Promise<SeenBefore> {
     const recs = ids.length ? await this.db.seen.bulkGet([...ids]) : [];
     const seen = recs.filter((r): r is SeenPaper => !!r && r.firstSeen < before).map((r) => r.id);
-    const history = seen.length > 0 || (await this.db.seen.where('lastSeen').below(before).count()) > 0;
+    // (one key read, not a count: a feed asks with every batch of cards)
+    const history = seen.length > 0 || (await this.db.seen.where('lastSeen').below(before).limit(1).primaryKeys()).length > 0;
     return { ids: seen, history };
   }
 
