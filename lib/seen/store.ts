@@ -4,7 +4,7 @@
  * by retention, to keep the saved ones. Nothing here is cached between calls: the options page may
  * clear the table at any time.
  */
-import type { PaperShelfDB } from '../db';
+import { getDb, type PaperShelfDB } from '../db';
 import type { SeenPaper, Sighting } from './record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -112,7 +112,7 @@ export class SeenStore {
   }
 }
 
-/** "Clear seen history" (the options page's button): empties the seen table of `db`. */
-export async function clearSeenHistory(db: PaperShelfDB): Promise<void> {
+/** "Clear seen history" (the options page's button): empties the seen table. */
+export async function clearSeenHistory(db: PaperShelfDB = getDb()): Promise<void> {
   await db.seen.clear();
 }
