@@ -244,6 +244,22 @@ describe('New since the last visit', () => {
     ]);
   });
 
+  it("cards looked up later keep the page load's answer that there was history", async () => {
+    const bg = new FakeBackground();
+    bg.seenBefore = ['arxiv:2612.00001'];
+    await feed(IDS.slice(0, 2), bg);
+    // Meanwhile this page re-saw every older record: the table alone no longer tells.
+    bg.history = false;
+    bg.seenBefore = [];
+    document.querySelector('.grid')!.insertAdjacentHTML('beforeend', hfCard('2612.00003'));
+    await settle();
+    expect(marks()).toEqual([
+      ['2612.00001', null, 'true', null],
+      ['2612.00002', 'true', null, 'New'],
+      ['2612.00003', 'true', null, 'New'],
+    ]);
+  });
+
   it('first visit (no history): nothing is marked', async () => {
     const bg = new FakeBackground();
     bg.history = false;

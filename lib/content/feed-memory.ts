@@ -20,6 +20,8 @@ export class FeedMemory {
   /** the page's load (or its last SPA navigation): "seen before" means before this */
   private since = Date.now();
   private history = true;
+  /** some lookup said there was history before `since` */
+  private hadHistory = false;
 
   constructor(
     private readonly doc: Document,
@@ -53,7 +55,16 @@ export class FeedMemory {
         if (res.ok) {
           for (const id of req.ids ?? []) this.readCards.set(id, res.papers[id]?.status);
           for (const [id, p] of Object.entries(res.papers)) this.readCards.set(id, p.status);
-          if (ask && this.history) markSeen(req.ids!, res, this.hostsOf);
+          if (ask && this.history && res.seen) {
+            // Once the page's load had history, it had (the background answers from the table as
+            // it is now, where this page's own sightings may have moved every older one past it).
+            this.hadHistory ||= res.seen.history;
+            try {
+              markSeen(req.ids!, { papers: res.papers, seen: { ids: res.seen.ids, history: this.hadHistory } }, this.hostsOf);
+            } catch {
+              // no marks rather than a toolbar that says it could not look its paper up
+            }
+          }
         }
         return res;
       },
@@ -90,6 +101,7 @@ export class FeedMemory {
   /** SPA navigation: what the user saw until now counts as seen for the cards to come. */
   navigated(): void {
     this.since = Date.now();
+    this.hadHistory = false;
     this.watcher.navigated();
   }
 }
