@@ -57,7 +57,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
       settings = s;
       keys.enabled = s.keyboardShortcuts;
       memory.settings(s);
-    });
+    })
+    .catch(() => undefined); // (the toolbars are placed whatever happened here)
   const scanner = new CardScanner(
     document,
     {
