@@ -11,6 +11,8 @@ export default defineBackground({
   type: 'module',
   main() {
     const lib = getLibrary();
+    // The seen history's retention runs at start (and after writes, once a day at most).
+    void lib.seen.prune().catch(() => undefined);
     // Which papers each tab shows: the toolbar button's count and the side panel's "On this page".
     const pages = setupPagePapers(lib);
     for (const type of REQUEST_TYPES) {

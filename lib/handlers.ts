@@ -6,7 +6,7 @@ import { z } from 'zod/mini';
 import { errorMessage } from './errors';
 import { NotFoundError, type Library } from './library';
 import { toState, type Failure, type Responses, type Result } from './messages';
-import { lookupDrafts, Requests, type RequestType } from './requests';
+import { lookupDrafts, Requests, seenSightings, type RequestType } from './requests';
 
 function failure(code: Failure['error']['code'], message: string): Failure {
   return { ok: false, error: { code, message } };
@@ -27,13 +27,13 @@ export function toFailure(err: unknown): Failure {
 type Handler<T extends RequestType> = (lib: Library, data: z.output<(typeof Requests)[T]>) => Promise<Responses[T]>;
 
 const impl: { [T in RequestType]: Handler<T> } = {
-  async lookup(lib, { drafts = [], ids = [] }) {
+  async lookup(lib, { drafts = [], ids = [], seenBefore }) {
     const found = await lib.observe(lookupDrafts(drafts));
     const rest = ids.filter((id) => !found.has(id));
     if (rest.length) for (const [id, p] of await lib.lookup(rest)) found.set(id, p);
     const papers: Responses['lookup']['papers'] = {};
     for (const [id, p] of found) papers[id] = toState(p);
-    return { papers };
+    return seenBefore === undefined ? { papers } : { papers, seen: await lib.seen.before(ids, seenBefore) };
   },
   async save(lib, { draft, patch }) {
     return { paper: toState(await lib.save(draft, patch)) };
@@ -46,6 +46,9 @@ const impl: { [T in RequestType]: Handler<T> } = {
   },
   async tags(lib) {
     return { tags: await lib.allTags() };
+  },
+  async seen(lib, { papers }) {
+    return { recorded: await lib.seen.record(seenSightings(papers)) };
   },
 };
 

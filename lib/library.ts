@@ -9,6 +9,8 @@ import { notifyChanged } from './changes';
 import { getDb, sitesOf, type PaperShelfDB } from './db';
 import { normaliseTags, PaperDraft, SavedPaper, UserPatch, type Source } from './paper';
 import { paperWords } from './list/words';
+import { SeenStore } from './seen/store';
+import { loadSettings } from './settings';
 
 /** Records per write while importing (see importFrom). */
 const IMPORT_BATCH = 500;
@@ -105,7 +107,12 @@ function applyPatch(p: SavedPaper, patch: UserPatch, now: number): SavedPaper {
 }
 
 export class Library {
-  constructor(private readonly db: PaperShelfDB = getDb()) {}
+  /** the seen history, beside the papers (lib/seen/store) */
+  readonly seen: SeenStore;
+
+  constructor(private readonly db: PaperShelfDB = getDb()) {
+    this.seen = new SeenStore(db, loadSettings);
+  }
 
   /**
    * Save (upsert) a paper: merge sources, refresh feed signals, keep the user's fields;

@@ -28,11 +28,14 @@ export interface Failure {
 export type Result<T> = ({ ok: true } & T) | Failure;
 
 export interface Responses {
-  lookup: { papers: Record<string, PaperState> };
+  /** `seen`: asked with `seenBefore` (lib/seen/store SeenBefore) */
+  lookup: { papers: Record<string, PaperState>; seen?: { ids: string[]; history: boolean } };
   save: { paper: PaperState };
   patch: { paper: PaperState };
   remove: { removed: boolean };
   tags: { tags: string[] };
+  /** how many seen records were written (0 while the seen history is off) */
+  seen: { recorded: number };
 }
 
 /** Background -> content: these papers changed (null = no longer saved). */
@@ -51,6 +54,8 @@ export interface ProtocolMap {
   patch(data: RequestOf<'patch'>): Result<Responses['patch']>;
   remove(data: RequestOf<'remove'>): Result<Responses['remove']>;
   tags(data: RequestOf<'tags'>): Result<Responses['tags']>;
+  /** a feed page -> background: papers the user had on screen (lib/seen) */
+  seen(data: RequestOf<'seen'>): Result<Responses['seen']>;
   changed(data: ChangedMessage): void;
   /** asked by the background: which papers this page shows (the badge, the side panel) */
   pageIds(): PageIds;

@@ -582,7 +582,7 @@ describe('Feed keyboard shortcuts', () => {
     await setup();
     press('?');
     const help = document.querySelector('papershelf-help')!;
-    expect([...help.shadowRoot!.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['j', 'k', 's', 't', 'n', 'r', 'o', '?']);
+    expect([...help.shadowRoot!.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['j', 'k', 'N', 's', 't', 'n', 'r', 'o', '?']);
     press('Escape');
     expect(document.querySelector('papershelf-help')).toBeNull();
   });

@@ -10,7 +10,7 @@ const good = hfDraft('2603.01234');
 
 /** For every message: payloads that must be rejected with a typed 'invalid' error. */
 const BAD: Record<RequestType, unknown[]> = {
-  lookup: [null, 'x', { ids: 'arxiv:1' }, { ids: [''] }, { drafts: 'x' }, { ids: [], extra: 1 }, { ids: Array(1001).fill('a') }],
+  lookup: [null, 'x', { ids: [], seenBefore: 'now' }, { ids: 'arxiv:1' }, { ids: [''] }, { drafts: 'x' }, { ids: [], extra: 1 }, { ids: Array(1001).fill('a') }],
   save: [
     null,
     {},
@@ -25,6 +25,7 @@ const BAD: Record<RequestType, unknown[]> = {
   patch: [null, { id: 'arxiv:2603.01234' }, { id: '', patch: {} }, { id: 'arxiv:2603.01234', patch: { status: 'later' } }, { id: 1, patch: {} }],
   remove: [null, {}, { id: '' }, { id: ['a'] }],
   tags: [null, 'all', { all: true }],
+  seen: [null, {}, { papers: 'x' }, { papers: [], extra: 1 }, { papers: Array(1001).fill({}) }],
 };
 
 describe('background handlers', () => {

@@ -7,3 +7,5 @@
 export const HOST_TAG = 'papershelf-toolbar';
 /** HOST_TAG as Node.nodeName gives it */
 export const HOST_NAME = HOST_TAG.toUpperCase();
+/** the line a run of hidden read cards leaves in their place (lib/content/read-cards) */
+export const HIDDEN_TAG = 'papershelf-hidden';

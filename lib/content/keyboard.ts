@@ -1,10 +1,12 @@
 /**
- * Feed keyboard shortcuts: j / k move between cards, s save, t tag, n note, r cycle status,
- * o open, ? help. Only when focus is not in a text field, no modifier is held, and the user
+ * Feed keyboard shortcuts: j / k move between cards, N to the next new one, s save, t tag,
+ * n note, r cycle status, o open, ? help. Only when focus is not in a text field, no modifier is held, and the user
  * has not turned shortcuts off. Keys we do not handle are left to the page.
  */
 import { make } from '@/components/dom';
 import { HOST_TAG } from './hosts';
+import { READ_ATTR } from './read-cards';
+import { NEW_ATTR } from './seen-marks';
 
 export interface FeedKeyActions {
   toggleSave(host: Element): void;
@@ -19,6 +21,7 @@ export interface FeedKeyActions {
 export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ['j', 'Next paper'],
   ['k', 'Previous paper'],
+  ['N', 'Next new paper (not seen before)'],
   ['s', 'Save / remove'],
   ['t', 'Add a tag'],
   ['n', 'Write a note'],
@@ -48,8 +51,9 @@ export class FeedKeys {
     });
   }
 
+  /** The toolbars the keys move between: not those of hidden read cards. */
   private hosts(): Element[] {
-    return [...this.doc.querySelectorAll(HOST_TAG)];
+    return [...this.doc.querySelectorAll(HOST_TAG)].filter((h) => !h.closest(`[${READ_ATTR}="hide"]`));
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -72,6 +76,14 @@ export class FeedKeys {
         const i = this.active ? hosts.indexOf(this.active) : -1;
         const next = key === 'j' ? Math.min(i + 1, hosts.length - 1) : i < 0 ? 0 : Math.max(i - 1, 0);
         this.setActive(hosts[next] ?? null);
+      });
+    }
+    if (key === 'N') {
+      return this.consume(e, () => {
+        // The first new card after the current one (from the top when none is current).
+        const i = this.active ? hosts.indexOf(this.active) : -1;
+        const next = hosts.find((h, k) => k > i && h.getAttribute(NEW_ATTR) === 'true');
+        if (next) this.setActive(next);
       });
     }
     const host = this.active && this.active.isConnected ? this.active : null;

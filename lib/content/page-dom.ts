@@ -2,7 +2,10 @@
  * What the scanner and the toolbars read of the page's DOM: whether the page skips rendering its
  * off-screen cards, whether a mutation is only our own, and the link that names a card's paper.
  */
-import { HOST_NAME } from './hosts';
+import { HIDDEN_TAG, HOST_NAME } from './hosts';
+
+const HIDDEN_NAME = HIDDEN_TAG.toUpperCase();
+const ours = (n: Node) => n.nodeName === HOST_NAME || n.nodeName === HIDDEN_NAME;
 
 /** The link naming the card's paper (checked on later scans); the card itself when none does. */
 export function titleLink(card: Element, arxiv: string | undefined): Element {
@@ -22,5 +25,5 @@ export function skipsOffscreen(card: Element): boolean {
 export function isOwnMutation(r: MutationRecord): boolean {
   if (r.target.nodeName === HOST_NAME) return true;
   const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every((n) => n.nodeName === HOST_NAME);
+  return nodes.length > 0 && nodes.every(ours);
 }

@@ -9,7 +9,7 @@ import { make } from '@/components/dom';
 import { isSkeleton, mountToolbar, ToolbarView, type ToolbarProps } from '@/components/toolbar/ToolbarView';
 import TOOLBAR_CSS from '@/components/toolbar/toolbar.css?inline';
 import type { PaperDraft, Status, UserPatch } from '../paper';
-import type { ChangedMessage, PaperState, Result } from '../messages';
+import type { ChangedMessage, PaperState, Responses, Result } from '../messages';
 import { errorMessage } from '../errors';
 import type { ZoteroOutcome } from '../exchange/zotero-send';
 import { HOST_NAME, HOST_TAG } from './hosts';
@@ -18,7 +18,7 @@ import type { CardHandle } from './scanner';
 /** How the toolbar reaches the background (messages in the page, a fake in unit tests). */
 export interface Backend {
   /** saved state by id; with drafts, saved papers also get their signals and this page as a source */
-  lookup(req: { ids?: string[]; drafts?: PaperDraft[] }): Promise<Result<{ papers: Record<string, PaperState> }>>;
+  lookup(req: { ids?: string[]; drafts?: PaperDraft[]; seenBefore?: number }): Promise<Result<Responses['lookup']>>;
   save(draft: PaperDraft, patch?: UserPatch): Promise<Result<{ paper: PaperState }>>;
   patch(id: string, patch: UserPatch): Promise<Result<{ paper: PaperState }>>;
   remove(id: string): Promise<Result<{ removed: boolean }>>;
@@ -133,6 +133,11 @@ export class Toolbars {
       if (set.size === 0) this.mounts.delete(id);
     }
     host.remove();
+  }
+
+  /** The toolbar hosts of a paper's cards. */
+  hostsOf(id: string): Element[] {
+    return [...(this.mounts.get(id) ?? [])].map((m) => m.host);
   }
 
   /** The card a toolbar host belongs to. */

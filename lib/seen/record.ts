@@ -5,7 +5,8 @@
 import { z } from 'zod/mini';
 import { httpUrl, nonEmpty, opt, PaperId } from '../draft';
 
-export const SeenPaper = z.object({
+/** What a feed page tells the background of a card the user had on screen (lib/requests `seen`). */
+const SIGHTING = {
   /** the paper's canonical id, as a saved paper's */
   id: PaperId,
   title: nonEmpty(),
@@ -15,6 +16,13 @@ export const SeenPaper = z.object({
   /** the page it was last seen on, and that page's site id */
   url: httpUrl,
   site: nonEmpty(),
+};
+
+export const Sighting = z.strictObject(SIGHTING);
+export type Sighting = z.infer<typeof Sighting>;
+
+export const SeenPaper = z.object({
+  ...SIGHTING,
   /** ms since 1970 */
   firstSeen: z.number(),
   lastSeen: z.number(),

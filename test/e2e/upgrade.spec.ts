@@ -24,10 +24,16 @@ function buildAt(work: string, name: string, commit: string): string {
   return path.join(tree, '.output', 'chrome-mv3');
 }
 
-/** Put `build` in the extension folder, replacing what was there. */
-function install(build: string, ext: string): void {
+/**
+ * Put `build` in the extension folder, replacing what was there. Chromium would keep running the
+ * service worker it registered for the unpacked extension before (the previous build's background,
+ * with the previous database version) even though the folder changed: its registrations go too, so
+ * the new build's background starts, as after an update. (The database stays: it is elsewhere.)
+ */
+function install(build: string, ext: string, profile: string): void {
   rmSync(ext, { recursive: true, force: true });
   cpSync(build, ext, { recursive: true });
+  rmSync(path.join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
 }
 
 /** The database's version as IndexedDB has it (Dexie stores version N as N * 10). */
@@ -43,7 +49,7 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
   try {
     const buildA = buildAt(work, 'build-a', BUILD_A_COMMIT);
     const buildB = buildAt(work, 'build-b', BUILD_B_COMMIT);
-    install(buildA, ext);
+    install(buildA, ext, profile);
 
     // Build A: save two papers with tags and a note.
     let context = await launch(profile, ext);
@@ -62,7 +68,7 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     await context.close();
 
     // Build B (db v2) replaces build A: what A saved is there; it tags one and saves another.
-    install(buildB, ext);
+    install(buildB, ext, profile);
     context = await launch(profile, ext);
     expect(await extensionId(context)).toBe(idA);
     page = await context.newPage();
@@ -81,7 +87,7 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     await context.close();
 
     // This tree (db v4) replaces build B: every paper, tag and note is there.
-    install(EXT_DIR, ext);
+    install(EXT_DIR, ext, profile);
     context = await launch(profile, ext);
     expect(await extensionId(context)).toBe(idA);
     page = await context.newPage();

@@ -207,4 +207,48 @@ export const journeys: readonly Journey[] = [
       same(await page.evaluate(toolbarShows, A.id), { state: 'unsaved', buttons: ['☆ Save', '+ tag', '✎ Note'], tags: [], note: null, status: null }, 'the removed paper\'s toolbar');
     },
   },
+  {
+    name: 'seen history: a paper on screen on Hugging Face says seen on an arXiv listing, the others New',
+    async run({ feed, extension }) {
+      const ext = await extension('popup.html');
+      const page = await feed(HF);
+      await until(page, toolbarStates, undefined, HF_PAPERS.map((p) => [p.id, 'unsaved']), 'toolbars of the feed');
+      // The shared paper's card is the first: on screen from the start, recorded after a second
+      // in the tab in front (a hidden tab counts no time).
+      await page.bringToFront();
+      // (page.evaluate awaits the promise: until compares what it resolves to)
+      await until(ext, seenIds as unknown as () => boolean, undefined, true, `${SHARED} in the seen history`);
+      const ax = await feed(CROSS);
+      const want = CROSS_PAPERS.map((p) => (p.id === SHARED ? [p.id, null, 'true', null] : [p.id, 'true', null, 'New']));
+      await until(ax, seenMarks, undefined, want, 'New and seen marks of the listing');
+    },
+  },
 ];
+
+const CROSS = urlOf('arxiv', 'list-cross');
+const CROSS_PAPERS = expected('arxiv', 'list-cross').papers;
+/** the one paper the Hugging Face daily fixture and the arXiv cross-list share */
+const SHARED = 'arxiv:2602.21847';
+
+/** Whether the seen history (IndexedDB on the extension's origin) holds the shared paper. */
+function seenIds(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('papershelf');
+    open.onsuccess = () => {
+      const req = open.result.transaction('seen').objectStore('seen').getKey('arxiv:2602.21847');
+      req.onsuccess = () => resolve(req.result !== undefined);
+      req.onerror = () => resolve(false);
+    };
+    open.onerror = () => resolve(false);
+  });
+}
+
+/** Every toolbar: [paper id, New mark, seen mark, the label it shows]. */
+function seenMarks(): Array<[string | null, string | null, string | null, string | null]> {
+  return [...document.querySelectorAll('papershelf-toolbar')].map((h) => [
+    h.getAttribute('data-papershelf-id'),
+    h.getAttribute('data-papershelf-new'),
+    h.getAttribute('data-papershelf-seen'),
+    h.shadowRoot?.querySelector('.bar > .new')?.textContent ?? null,
+  ]);
+}
