@@ -9,7 +9,8 @@ import { openDb } from '@/lib/db';
 import { handle } from '@/lib/handlers';
 import { Library } from '@/lib/library';
 import type { Sighting } from '@/lib/seen/record';
-import { clearSeenHistory, SeenStore, type SeenSettings } from '@/lib/seen/store';
+import { SeenHistory } from '@/lib/seen/list-seen';
+import { SeenStore, type SeenSettings } from '@/lib/seen/store';
 import { hfDraft } from './helpers/drafts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -103,7 +104,7 @@ describe('new since the last visit', () => {
     const { db, lib } = fresh();
     await lib.save(hfDraft('2612.00001'), undefined, T0);
     await lib.seen.record([hf('2612.00001'), hf('2612.00002')], T0);
-    await clearSeenHistory(db);
+    expect(await new SeenHistory(db).clear()).toBe(2);
     expect(await lib.seen.all()).toEqual([]);
     expect(await lib.seen.before(['arxiv:2612.00001', 'arxiv:2612.00003'], T0 + 1000)).toEqual({ ids: [], history: false });
     expect((await lib.all()).map((p) => p.id)).toEqual(['arxiv:2612.00001']);

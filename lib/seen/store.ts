@@ -4,7 +4,7 @@
  * by retention, to keep the saved ones. Nothing here is cached between calls: the options page may
  * clear the table at any time.
  */
-import { getDb, type PaperShelfDB } from '../db';
+import type { PaperShelfDB } from '../db';
 import type { SeenPaper, Sighting } from './record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -101,18 +101,8 @@ export class SeenStore {
     });
   }
 
-  /** "Clear seen history": every record goes; the saved papers stay as they are. */
-  async clear(): Promise<void> {
-    await this.db.seen.clear();
-  }
-
   /** Every record, most recently seen first. */
   async all(): Promise<SeenPaper[]> {
     return this.db.seen.orderBy('lastSeen').reverse().toArray();
   }
-}
-
-/** "Clear seen history" (the options page's button): empties the seen table. */
-export async function clearSeenHistory(db: PaperShelfDB = getDb()): Promise<void> {
-  await db.seen.clear();
 }
