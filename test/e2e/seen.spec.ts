@@ -74,6 +74,14 @@ test('a feed read on Hugging Face: on an arXiv listing its paper says seen, the 
   );
   expect(saved).toBe(0);
 
+  // The popup's Seen view finds a paper of that page that was never saved, by a word of its title.
+  const lost = daily.find((p) => p.id !== SHARED)!;
+  await ext.reload();
+  await ext.getByRole('button', { name: 'Seen', exact: true }).click();
+  await ext.getByRole('searchbox', { name: 'Search seen papers' }).fill(lost.title.split(' ').slice(0, 2).join(' '));
+  const found = ext.getByRole('list', { name: 'Seen papers' }).locator(':scope > li');
+  await expect(found.locator('.paper-title')).toHaveText([lost.title]);
+
   const ax = await context.newPage();
   await ax.goto(urlOf('arxiv', 'list-cross'));
   await expect(toolbars(ax)).toHaveCount(cross.length);
