@@ -4,7 +4,7 @@
  * Files are handed to the browser as a Blob + `<a download>`: no `downloads` permission needed.
  */
 import type { SavedPaper } from '../paper';
-import { makeBackup, serialiseBackup } from './backup';
+import { makeBackup, serialiseBackup, type BackupExtra } from './backup';
 import { referenceUrl, TEX_MATH, toCsl, type ExtraIds } from './csl';
 
 export type ExportFormat = 'bibtex' | 'csl-json' | 'ris' | 'markdown' | 'backup';
@@ -94,13 +94,16 @@ function extraIds(p: SavedPaper): ExtraIds {
   return extra;
 }
 
-/** The text of an export, without saving it. `papers` are exported in the order given. */
-export async function exportText(format: ExportFormat, papers: readonly SavedPaper[], now: Date): Promise<string> {
+/**
+ * The text of an export, without saving it. `papers` are exported in the order given; `extra`
+ * (tombstones, seen history) goes into a backup only.
+ */
+export async function exportText(format: ExportFormat, papers: readonly SavedPaper[], now: Date, extra: BackupExtra = {}): Promise<string> {
   switch (format) {
     case 'markdown':
       return toMarkdown(papers, now);
     case 'backup':
-      return serialiseBackup(makeBackup(papers, now));
+      return serialiseBackup(makeBackup(papers, now, extra));
     default: {
       // citation-js is large: loaded only here, and only on the options page.
       const cite = await import('./citation');
@@ -113,8 +116,8 @@ export async function exportText(format: ExportFormat, papers: readonly SavedPap
 }
 
 /** The file of an export: name, type and text. */
-export async function buildExport(format: ExportFormat, papers: readonly SavedPaper[], now: Date): Promise<ExportFile> {
-  return { filename: exportFileName(format, now), mime: formatInfo(format).mime, text: await exportText(format, papers, now) };
+export async function buildExport(format: ExportFormat, papers: readonly SavedPaper[], now: Date, extra: BackupExtra = {}): Promise<ExportFile> {
+  return { filename: exportFileName(format, now), mime: formatInfo(format).mime, text: await exportText(format, papers, now, extra) };
 }
 
 /** Save a file the way a download link does (no `downloads` permission). */

@@ -1,0 +1,68 @@
+/**
+ * One paper of an import or a synced file merged into the shelf: what the shelf holds of it
+ * (record with times, tombstone) merged with what the file says (lib/exchange/merge), and the
+ * writes that makes. Pure: lib/library.ts reads and writes the tables in its one transaction.
+ * Also the seen history's merge (earliest firstSeen, latest lastSeen).
+ */
+import type { Removal } from './db';
+import { canon, compact, mergeEntries, visible, type MergeEntry } from './exchange/merge';
+import type { SavedPaper } from './paper';
+import type { SeenPaper } from './seen/record';
+import { entryOf } from './shelf-times';
+
+export type MergeCount = 'added' | 'updated' | 'unchanged' | 'none';
+
+/** What a merge writes for one paper (absent: that table keeps what it has). */
+export interface MergeWrite {
+  /** the record to put, or null to delete the record */
+  paper?: SavedPaper | null;
+  removal?: Removal;
+  /** how the shelf's paper changed: `none` when it is neither on the shelf before nor after */
+  count: MergeCount;
+}
+
+/** The stored form of a merged entry: the visible record with its times, and the tombstone. */
+function stored(e: MergeEntry): { paper: SavedPaper | null; removal: Removal | null } {
+  const c = compact(e);
+  const shown = visible(c);
+  return {
+    paper: shown && c.clocked ? { ...shown, times: c.clocked.times } : null,
+    removal: c.removedAt === undefined ? null : { id: e.id, removedAt: c.removedAt },
+  };
+}
+
+/**
+ * Two records that differ only in what is derived (words, sites) or in the order of sources and
+ * tags are the same paper: a merge that changes nothing else writes nothing (re-importing a file
+ * keeps the shelf's own order).
+ */
+function sameRecord(a: SavedPaper | null, b: SavedPaper | null): boolean {
+  const norm = (p: SavedPaper | null) =>
+    p && {
+      ...p,
+      words: [],
+      sites: [],
+      sources: [...p.sources].sort((x, y) => (x.site < y.site ? -1 : x.site > y.site ? 1 : 0)),
+      tags: [...p.tags].sort(),
+    };
+  return canon(norm(a)) === canon(norm(b));
+}
+
+/** Merge the file's entry for one paper into what the shelf has of it. */
+export function mergeIntoShelf(rec: SavedPaper | undefined, removal: Removal | undefined, incoming: MergeEntry): MergeWrite {
+  const cur = entryOf(incoming.id, rec, removal);
+  const next = stored(mergeEntries(cur, incoming));
+  const out: MergeWrite = { count: 'none' };
+  if (!sameRecord(rec ?? null, next.paper)) out.paper = next.paper;
+  if (next.removal && next.removal.removedAt !== removal?.removedAt) out.removal = next.removal;
+  if (next.paper) out.count = !rec ? 'added' : out.paper ? 'updated' : 'unchanged';
+  else if (rec) out.count = 'updated';
+  return out;
+}
+
+/** A paper's seen record merged: first seen the earliest, the rest from the latest sighting. */
+export function mergeSeen(a: SeenPaper | undefined, b: SeenPaper): SeenPaper {
+  if (!a) return b;
+  const later = a.lastSeen > b.lastSeen || (a.lastSeen === b.lastSeen && canon(a) >= canon(b)) ? a : b;
+  return { ...later, firstSeen: Math.min(a.firstSeen, b.firstSeen) };
+}
