@@ -32,24 +32,22 @@ function stored(e: MergeEntry): { paper: SavedPaper | null; removal: Removal | n
 }
 
 /**
- * Two records that differ only in what is derived (words, sites) or in the order of sources and
- * tags are the same paper: a merge that changes nothing else writes nothing (re-importing a file
- * keeps the shelf's own order).
+ * Two records that differ only in what is derived (words, sites) are the same. The order of tags
+ * and sources counts: a merge puts them in its own order (tags as added, sources by site), and
+ * writing that order makes every device that merged the same files hold identical records.
  */
 function sameRecord(a: SavedPaper | null, b: SavedPaper | null): boolean {
-  const norm = (p: SavedPaper | null) =>
-    p && {
-      ...p,
-      words: [],
-      sites: [],
-      sources: [...p.sources].sort((x, y) => (x.site < y.site ? -1 : x.site > y.site ? 1 : 0)),
-      tags: [...p.tags].sort(),
-    };
+  const norm = (p: SavedPaper | null) => p && { ...p, words: [], sites: [] };
   return canon(norm(a)) === canon(norm(b));
 }
 
 /** Merge the file's entry for one paper into what the shelf has of it. */
 export function mergeIntoShelf(rec: SavedPaper | undefined, removal: Removal | undefined, incoming: MergeEntry): MergeWrite {
+  // New here (no record, no tombstone): the file's entry as it is, with nothing to compare.
+  if (!rec && !removal) {
+    const next = stored(incoming);
+    return { ...(next.paper ? { paper: next.paper } : {}), ...(next.removal ? { removal: next.removal } : {}), count: next.paper ? 'added' : 'none' };
+  }
   const cur = entryOf(incoming.id, rec, removal);
   const next = stored(mergeEntries(cur, incoming));
   const out: MergeWrite = { count: 'none' };

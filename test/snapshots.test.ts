@@ -4,7 +4,8 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { listSnapshots, restoreSnapshot, takeDailySnapshot } from '@/lib/backups/snapshots';
+import { restoreSnapshot } from '@/lib/backups/restore';
+import { listSnapshots, takeDailySnapshot } from '@/lib/backups/snapshots';
 import { freshLibrary, hfDraft } from './helpers/drafts';
 import { memoryDir } from './helpers/memory-dir';
 

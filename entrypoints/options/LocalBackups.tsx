@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { SnapshotsSection, type SnapshotsSectionProps } from '@/components/options/SnapshotsSection';
-import { listSnapshots, restoreSnapshot, snapshotFolder } from '@/lib/backups/snapshots';
+import { restoreSnapshot } from '@/lib/backups/restore';
+import { listSnapshots, snapshotFolder } from '@/lib/backups/snapshots';
 import { errorMessage } from '@/lib/errors';
 import type { Library } from '@/lib/library';
 

@@ -7,15 +7,13 @@
  * 10 MB without the `unlimitedStorage` permission, is read whole by every context that asks, and
  * content scripts read it (the settings). A new Dexie table would need a database version. OPFS
  * counts against the origin's quota (a share of the disk), writes a file as one stream, and
- * nothing but these files lives there. Nothing leaves the machine.
+ * nothing but these files lives there. Nothing leaves the machine. Restoring: ./restore.ts (the
+ * background, which takes the snapshots, does not load the import).
  */
-import { errorMessage } from '../errors';
+import { localDate } from '../dates';
 import { makeBackup } from '../exchange/backup';
-import { commitImport, readImportFile, type ImportCounts } from '../exchange/import';
-import { localDate } from '../exchange/export';
 import type { Library } from '../library';
-import { restoredTimes } from '../shelf-times';
-import { fileNames, readText, writeText, type DirLike } from '../sync/dir';
+import { fileNames, writeText, type DirLike } from '../sync/dir';
 
 export const SNAPSHOT_DAYS = 7;
 const SNAPSHOT = /^papershelf-snapshot-(\d{4}-\d{2}-\d{2})\.json$/;
@@ -65,27 +63,4 @@ export async function takeDailySnapshot(lib: Pick<Library, 'all' | 'removals'>, 
   const keep = new Set([...have].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, SNAPSHOT_DAYS).map((s) => s.name));
   for (const s of have) if (!keep.has(s.name)) await dir.removeEntry(s.name);
   return wrote;
-}
-
-export type RestoreOutcome = { ok: true; counts: ImportCounts } | { ok: false; error: string };
-
-/**
- * Restore a snapshot by merging it: every paper it holds is on the shelf afterwards (one removed
- * since comes back, its fields set again now, as an undo does), and nothing done since is lost
- * (a later edit of a paper still wins). Not a replace: with sync on, the other devices' files
- * would bring the edits made since straight back, and a merge keeps them on purpose.
- */
-export async function restoreSnapshot(lib: Library, dir: DirLike, name: string, now = Date.now()): Promise<RestoreOutcome> {
-  const text = await readText(dir, name);
-  if (text === null) return { ok: false, error: `The snapshot ${name} is gone.` };
-  try {
-    const read = await readImportFile(name, text, { now });
-    if (!read.ok) return { ok: false, error: read.error };
-    const onShelf = await lib.lookup(read.plan.records.map((r) => r.id));
-    const records = read.plan.records.map((r) => (onShelf.has(r.id) ? r : { ...r, times: restoredTimes(r, now) }));
-    const counts = await commitImport(lib, { ...read.plan, records, removed: [], seen: [] });
-    return { ok: true, counts };
-  } catch (err) {
-    return { ok: false, error: errorMessage(err) };
-  }
 }

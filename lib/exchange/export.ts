@@ -3,9 +3,12 @@
  * Markdown (a readable list: title, link, tags, note) and the complete JSON backup.
  * Files are handed to the browser as a Blob + `<a download>`: no `downloads` permission needed.
  */
+import { localDate } from '../dates';
 import type { SavedPaper } from '../paper';
 import { makeBackup, serialiseBackup, type BackupExtra } from './backup';
 import { referenceUrl, TEX_MATH, toCsl, type ExtraIds } from './csl';
+
+export { localDate };
 
 export type ExportFormat = 'bibtex' | 'csl-json' | 'ris' | 'markdown' | 'backup';
 
@@ -36,12 +39,6 @@ export interface ExportFile {
   filename: string;
   mime: string;
   text: string;
-}
-
-/** The local calendar date, YYYY-MM-DD. */
-export function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** papershelf-2026-11-27.bib, papershelf-2026-11-27.csl.json, papershelf-backup-2026-11-27.json … */
