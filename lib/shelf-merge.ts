@@ -23,7 +23,8 @@ export interface MergeWrite {
 
 /** The stored form of a merged entry: the visible record with its times, and the tombstone. */
 function stored(e: MergeEntry): { paper: SavedPaper | null; removal: Removal | null } {
-  const c = compact(e);
+  // compact() changes only an entry with a removal (and derives the words once more to do it).
+  const c = e.removedAt === undefined ? e : compact(e);
   const shown = visible(c);
   return {
     paper: shown && c.clocked ? { ...shown, times: c.clocked.times } : null,
