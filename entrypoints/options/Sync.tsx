@@ -3,9 +3,12 @@
  * the picked folder (kept for the next visit), the runner that syncs while the page is open, and
  * Firefox's export of this device's file.
  *
- * Sync runs here, in the extension's page, not in the background: picking a folder and asking
- * for its permission again need a page and the user's click, and Chrome grants the permission to
- * the pages of the extension while one is open; the service worker could not ask for it back.
+ * Sync runs here, in the extension's page, not in the background: picking a folder
+ * (showDirectoryPicker, absent in the service worker) and asking for its permission again
+ * (requestPermission needs the user's click) need a page. Chromium 156's service worker does have
+ * the handle API (queryPermission, createWritable: checked 2026-12-03), so syncing from the
+ * background while a kept permission holds is possible later; it is not done here (the e2e's
+ * folder cannot be stored, so nothing could test it).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SyncSection, type SyncView } from '@/components/options/SyncSection';
