@@ -179,8 +179,10 @@ test('two profiles sync through one folder: tags on each, a note on one, a remov
     const lists = [await listed(laptop), await listed(desktop)];
     expect(lists[1]).toEqual(lists[0]);
     expect(lists[0]).toHaveLength(2);
-    // Each device wrote only its own file.
-    expect(readdirSync(folder).sort()).toEqual([...files1, 'papershelf-phone-123456.json', readdirSync(folder).find((f) => f !== files1[0] && !f.includes('phone'))!].sort());
+    // Each device wrote only its own file, the one its Sync section names.
+    const own = async (options: Page) => (await syncSection(options).locator('code').first().textContent())!;
+    expect([await own(opt1), await own(opt2)]).toEqual([files1[0], expect.stringMatching(/^papershelf-chrome-on-linux-[0-9a-f]{6}\.json$/)]);
+    expect(readdirSync(folder).sort()).toEqual([await own(opt1), await own(opt2), 'papershelf-phone-123456.json'].sort());
 
     mkdirSync(SHOTS, { recursive: true });
     await syncSection(opt1).screenshot({ path: path.join(SHOTS, 'options-sync.png') });
