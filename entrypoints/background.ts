@@ -1,3 +1,4 @@
+import { setupSnapshots } from '@/lib/backups/setup';
 import { onChanged } from '@/lib/changes';
 import { setupZotero } from '@/lib/exchange/zotero-send';
 import { handle, REQUEST_TYPES } from '@/lib/handlers';
@@ -27,6 +28,8 @@ export default defineBackground({
     setupSiteAccess();
     // Send to Zotero: the only HTTP the extension makes, to Zotero on this machine, when the user sends.
     setupZotero(lib);
+    // The last 7 daily snapshots of the shelf, in the extension's own private folder.
+    setupSnapshots(lib);
 
     // Relay every change (from here, the popup or the options page) to the open feed tabs, and
     // the tabs of the sites turned on.

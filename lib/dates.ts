@@ -1,5 +1,6 @@
 /**
- * Month names as the listed sites print dates, in English whatever the reader's locale ("May 22,
+ * Dates: the local calendar date of file names (exports, snapshots); month names as the listed
+ * sites print dates, in English whatever the reader's locale ("May 22,
  * 2023", "3 January, 2023", "Sept. 4"): one table for every adapter that reads such a date.
  */
 
@@ -12,4 +13,10 @@ export const MONTHS: readonly string[] = ['jan', 'feb', 'mar', 'apr', 'may', 'ju
  */
 export function monthOf(name: string): number {
   return name.length >= 3 ? MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1 : 0;
+}
+
+/** The local calendar date, YYYY-MM-DD. */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

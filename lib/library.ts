@@ -6,19 +6,29 @@
  * (lib/list/search-index) and the export's selection (lib/exchange/select).
  */
 import { notifyChanged } from './changes';
-import { getDb, sitesOf, type PaperShelfDB } from './db';
+import { getDb, sitesOf, type PaperShelfDB, type Removal } from './db';
+import type { MergeEntry } from './exchange/merge';
 import { normaliseTags, PaperDraft, SavedPaper, UserPatch, type Source } from './paper';
 import { paperWords } from './list/words';
+import type { SeenPaper } from './seen/record';
 import { SeenStore } from './seen/store';
 import { loadSettings } from './settings';
-
-/** Records per write while importing (see importFrom). */
-const IMPORT_BATCH = 500;
+import { mergeIntoShelf, mergeSeen } from './shelf-merge';
+import { editTime, patchedTimes, removalTime, restoredTimes, savedTimes, timesOf, withoutTimes } from './shelf-times';
 
 export interface ImportedCounts {
   added: number;
   updated: number;
   unchanged: number;
+}
+
+/** One step of an import: papers (with their times, if the file has them), tombstones, seen records. */
+export interface ImportStep {
+  records: readonly SavedPaper[];
+  removed?: readonly Removal[];
+  seen?: readonly SeenPaper[];
+  /** false once the import must not happen (an entry was rejected) */
+  ok: boolean;
 }
 
 /** Thrown inside an import's transaction to undo it (an entry was rejected). */
@@ -90,6 +100,7 @@ function fromDraft(d: PaperDraft, now: number): SavedPaper {
   });
 }
 
+/** A user patch applied at `now`, recording when each field it changed changed (p.times). */
 function applyPatch(p: SavedPaper, patch: UserPatch, now: number): SavedPaper {
   let tags = patch.tags ? normaliseTags(patch.tags) : p.tags;
   if (patch.addTags) tags = normaliseTags([...tags, ...patch.addTags]);
@@ -103,6 +114,7 @@ function applyPatch(p: SavedPaper, patch: UserPatch, now: number): SavedPaper {
     note: patch.note ?? p.note,
     status: patch.status ?? p.status,
     updatedAt: now,
+    times: patchedTimes(p, tags, patch, now),
   });
 }
 
@@ -121,10 +133,13 @@ export class Library {
   async save(draftInput: PaperDraft, patch?: UserPatch, now = Date.now()): Promise<SavedPaper> {
     const draft = PaperDraft.parse(draftInput);
     const userPatch = patch ? UserPatch.parse(patch) : undefined;
-    const saved = await this.db.transaction('rw', this.db.papers, async () => {
-      const existing = await this.db.papers.get(draft.id);
-      let rec = existing ? applyDraft(existing, draft, now) : fromDraft(draft, now);
-      if (userPatch) rec = applyPatch(rec, userPatch, now);
+    const saved = await this.db.transaction('rw', this.db.papers, this.db.removed, async () => {
+      const [existing, removal] = await Promise.all([this.db.papers.get(draft.id), this.db.removed.get(draft.id)]);
+      // A paper removed before is saved after its tombstone (which stays: a merge still needs to
+      // know that the edits made before it were cleared).
+      const at = editTime(now, removal);
+      let rec = existing ? applyDraft(existing, draft, now) : { ...fromDraft(draft, now), times: savedTimes(undefined, at) };
+      if (userPatch) rec = applyPatch(rec, userPatch, at);
       await this.db.papers.put(rec);
       return rec;
     });
@@ -135,10 +150,10 @@ export class Library {
   /** Field-level patch of tags / note / status. Reads and writes in one transaction. */
   async patch(id: string, patchInput: UserPatch, now = Date.now()): Promise<SavedPaper> {
     const patch = UserPatch.parse(patchInput);
-    const rec = await this.db.transaction('rw', this.db.papers, async () => {
-      const existing = await this.db.papers.get(id);
+    const rec = await this.db.transaction('rw', this.db.papers, this.db.removed, async () => {
+      const [existing, removal] = await Promise.all([this.db.papers.get(id), this.db.removed.get(id)]);
       if (!existing) return null;
-      const next = applyPatch(existing, patch, now);
+      const next = applyPatch(existing, patch, editTime(now, removal));
       await this.db.papers.put(next);
       return next;
     });
@@ -148,22 +163,30 @@ export class Library {
     return rec;
   }
 
-  /** Remove papers; returns the removed records so the caller can undo. */
-  async remove(ids: readonly string[]): Promise<SavedPaper[]> {
-    const removed = await this.db.transaction('rw', this.db.papers, async () => {
+  /** Remove papers, leaving a tombstone each; returns the removed records so the caller can undo. */
+  async remove(ids: readonly string[], now = Date.now()): Promise<SavedPaper[]> {
+    const removed = await this.db.transaction('rw', this.db.papers, this.db.removed, async () => {
       const recs = (await this.db.papers.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
       await this.db.papers.bulkDelete(recs.map((r) => r.id));
+      await this.db.removed.bulkPut(recs.map((r) => ({ id: r.id, removedAt: removalTime(r, now) })));
       return recs;
     });
     notifyChanged(removed.map((r) => r.id));
     return removed;
   }
 
-  /** Put removed records back exactly as they were (undo). */
-  async restore(records: readonly SavedPaper[]): Promise<void> {
-    const recs = records.map((r) => SavedPaper.parse(r));
-    await this.db.transaction('rw', this.db.papers, () => this.db.papers.bulkPut(recs));
-    notifyChanged(recs.map((r) => r.id));
+  /**
+   * Put removed records back (undo): as they were, with every user field set again after the
+   * removal (shelf-times restoredTimes), so a device that heard of the removal shows them again.
+   */
+  async restore(records: readonly SavedPaper[], now = Date.now()): Promise<void> {
+    const parsed = records.map((r) => SavedPaper.parse(r));
+    await this.db.transaction('rw', this.db.papers, this.db.removed, async () => {
+      const removals = await this.db.removed.bulkGet(parsed.map((r) => r.id));
+      const recs = parsed.map((r, i) => ({ ...r, times: restoredTimes(r, editTime(now, removals[i])) }));
+      await this.db.papers.bulkPut(recs);
+    });
+    notifyChanged(parsed.map((r) => r.id));
   }
 
   /** Saved records for many ids at once (missing ids are absent from the map). */
@@ -200,9 +223,10 @@ export class Library {
   /** Patch many papers in one transaction (bulk tag / status). Missing ids are ignored. */
   async patchMany(ids: readonly string[], patchInput: UserPatch, now = Date.now()): Promise<SavedPaper[]> {
     const patch = UserPatch.parse(patchInput);
-    const out = await this.db.transaction('rw', this.db.papers, async () => {
+    const out = await this.db.transaction('rw', this.db.papers, this.db.removed, async () => {
       const recs = (await this.db.papers.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
-      const next = recs.map((r) => applyPatch(r, patch, now));
+      const removals = await this.db.removed.bulkGet(recs.map((r) => r.id));
+      const next = recs.map((r, i) => applyPatch(r, patch, editTime(now, removals[i])));
       await this.db.papers.bulkPut(next);
       return next;
     });
@@ -235,16 +259,16 @@ export class Library {
   }
 
   /**
-   * Merge imported records in one transaction: new ids are added; for existing ids the newer
-   * user edit (updatedAt) wins for tags / note / status, bibliographic fields and sources merge.
-   * Records are validated here unless `validated` says the caller parsed them with SavedPaper
-   * already (lib/exchange/import: every record of a plan was). All or nothing: any failure writes
-   * nothing.
+   * Merge imported records in one transaction, field by field (lib/exchange/merge through
+   * lib/shelf-merge): per user field the later change wins, tags merge as additions and removals,
+   * tombstones remove what was set before them. Records are validated here unless `validated` says
+   * the caller parsed them with SavedPaper already (lib/exchange/import: every record of a plan
+   * was). All or nothing: any failure writes nothing.
    */
-  async importRecords(records: readonly SavedPaper[], opts: { validated?: boolean } = {}): Promise<ImportedCounts> {
+  async importRecords(records: readonly SavedPaper[], opts: { validated?: boolean; removed?: readonly Removal[]; seen?: readonly SeenPaper[] } = {}): Promise<ImportedCounts> {
     const recs = opts.validated ? records : records.map((r) => SavedPaper.parse(r));
     let given = false;
-    const counts = await this.importFrom(() => (given ? null : ((given = true), { records: recs, ok: true })));
+    const counts = await this.importFrom(() => (given ? null : ((given = true), { records: recs, removed: opts.removed ?? [], seen: opts.seen ?? [], ok: true })));
     return counts!;
   }
 
@@ -253,52 +277,60 @@ export class Library {
    * importRecords): each batch is merged and written while `next` prepares the one after, so the
    * database writes meanwhile. `next` returns null when done, `ok: false` once the import must not
    * happen (an entry it rejected): then nothing more is written, `next` is still called to the
-   * end, and what was written is undone: resolves null.
+   * end, and what was written is undone: resolves null. Importing the same file twice changes
+   * nothing the second time.
    */
-  async importFrom(next: () => { records: readonly SavedPaper[]; ok: boolean } | null): Promise<ImportedCounts | null> {
+  async importFrom(next: () => ImportStep | null): Promise<ImportedCounts | null> {
     const counts = { added: 0, updated: 0, unchanged: 0 };
-    const writes = new Map<string, SavedPaper>();
+    const changed = new Set<string>();
+    const { papers, removed, seen } = this.db;
     try {
-      await this.db.transaction('rw', this.db.papers, async () => {
-        // Only papers already on the shelf are read (the keys alone tell which): importing into a
-        // new library reads none, where 10,000 gets took ~150 ms of the page's time.
-        const onShelf = new Set((await this.db.papers.toCollection().primaryKeys()) as string[]);
-        // Written in batches as they are ready, not awaited one by one: the database process
-        // writes a batch while this page prepares the next (the writes go in order, so a paper
-        // listed twice ends as its merged record).
+      await this.db.transaction('rw', papers, removed, seen, async () => {
+        // Only papers already on the shelf (or removed from it) are read (the keys alone tell
+        // which): importing into a new library reads none, where 10,000 gets took ~150 ms.
+        const [onShelf, tombstoned] = await Promise.all([papers.toCollection().primaryKeys(), removed.toCollection().primaryKeys()]);
+        const known = new Set<string>([...(onShelf as string[]), ...(tombstoned as string[])]);
+        // What this import wrote so far, by id: a paper listed twice merges with its first merge.
+        const recs = new Map<string, SavedPaper | null>();
+        const tombs = new Map<string, Removal>();
+        // Written as each batch is ready, not awaited one by one: the database writes a batch while
+        // this page prepares the next (the writes go in order).
         const written: Array<Promise<unknown>> = [];
-        let batch: SavedPaper[] = [];
-        const write = (rec: SavedPaper) => {
-          writes.set(rec.id, rec);
-          batch.push(rec);
-          if (batch.length >= IMPORT_BATCH) {
-            written.push(this.db.papers.bulkPut(batch));
-            batch = [];
-          }
-        };
         let ok = true;
         for (let got = next(); got; got = next()) {
           ok &&= got.ok;
           if (!ok) continue;
-          const ids = got.records.map((r) => r.id).filter((id) => onShelf.has(id) && !writes.has(id));
-          const existing = new Map<string, SavedPaper>();
-          for (const r of ids.length ? await this.db.papers.bulkGet(ids) : []) if (r) existing.set(r.id, r);
-          for (const incoming of got.records) {
-            const cur = writes.get(incoming.id) ?? existing.get(incoming.id);
-            if (!cur) {
-              write(withWords(incoming));
-              counts.added++;
-              continue;
+          const entries = new Map<string, MergeEntry>();
+          for (const r of got.records) entries.set(r.id, { id: r.id, clocked: { paper: r, times: timesOf(r) } });
+          for (const t of got.removed ?? []) entries.set(t.id, { ...(entries.get(t.id) ?? { id: t.id }), removedAt: t.removedAt });
+          const ids = [...entries.keys()].filter((id) => known.has(id) && !recs.has(id) && !tombs.has(id));
+          const [have, gone] = ids.length ? await Promise.all([papers.bulkGet(ids), removed.bulkGet(ids)]) : [[], []];
+          ids.forEach((id, i) => {
+            if (!recs.has(id)) recs.set(id, have[i] ?? null);
+            if (gone[i]) tombs.set(id, gone[i]!);
+          });
+          const puts: SavedPaper[] = [];
+          const dels: string[] = [];
+          const tombPuts: Removal[] = [];
+          for (const [id, e] of entries) {
+            const w = mergeIntoShelf(recs.get(id) ?? undefined, tombs.get(id), e.clocked ? { ...e, clocked: { paper: withoutTimes(e.clocked.paper), times: e.clocked.times } } : e);
+            if (w.count !== 'none') counts[w.count]++;
+            if (w.paper !== undefined) {
+              recs.set(id, w.paper);
+              changed.add(id);
+              if (w.paper) puts.push(w.paper);
+              else dels.push(id);
             }
-            const merged = mergeRecords(cur, incoming);
-            if (sameRecord(merged, cur)) counts.unchanged++;
-            else {
-              write(merged);
-              counts.updated++;
+            if (w.removal) {
+              tombs.set(id, w.removal);
+              tombPuts.push(w.removal);
             }
           }
+          if (puts.length) written.push(papers.bulkPut(puts));
+          if (dels.length) written.push(papers.bulkDelete(dels));
+          if (tombPuts.length) written.push(removed.bulkPut(tombPuts));
+          if (got.seen?.length) written.push(this.mergeSeenRecords(got.seen));
         }
-        if (batch.length && ok) written.push(this.db.papers.bulkPut(batch));
         await Promise.all(written);
         if (!ok) throw new ImportStopped();
       });
@@ -306,14 +338,37 @@ export class Library {
       if (err instanceof ImportStopped) return null;
       throw err;
     }
-    notifyChanged([...writes.keys()]);
+    notifyChanged([...changed]);
     return counts;
   }
 
-  /** Delete everything (used by tests and "clear library" in options). */
+  /** Seen records merged into the seen table (inside the caller's transaction). */
+  private async mergeSeenRecords(incoming: readonly SeenPaper[]): Promise<void> {
+    const have = await this.db.seen.bulkGet(incoming.map((s) => s.id));
+    await this.db.seen.bulkPut(incoming.map((s, i) => mergeSeen(have[i], s)));
+  }
+
+  /** The tombstones (for a backup or a synced file). */
+  async removals(): Promise<Removal[]> {
+    return this.db.removed.toArray();
+  }
+
+  /** The seen history (for a backup that asks for it). */
+  async seenRecords(): Promise<SeenPaper[]> {
+    return this.db.seen.toArray();
+  }
+
+  /**
+   * Delete everything on this browser's shelf: papers and tombstones, as if PaperShelf were new
+   * here ("Delete all papers" in options, and tests). Not a removal to pass on: a synced folder
+   * brings the papers back; removing papers everywhere is the list's Remove.
+   */
   async clear(): Promise<void> {
     const ids = (await this.db.papers.toCollection().primaryKeys()) as string[];
-    await this.db.papers.clear();
+    await this.db.transaction('rw', this.db.papers, this.db.removed, async () => {
+      await this.db.papers.clear();
+      await this.db.removed.clear();
+    });
     notifyChanged(ids);
   }
 
@@ -330,57 +385,6 @@ export class Library {
     const keys = (await this.db.papers.orderBy("tags").uniqueKeys()) as string[];
     return normaliseTags(keys).sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
   }
-}
-
-/**
- * Merge an imported record into an existing one. User fields come from whichever side was
- * edited last (updatedAt); bibliographic fields fill gaps; sources are unioned by site.
- */
-export function mergeRecords(cur: SavedPaper, inc: SavedPaper): SavedPaper {
-  const incNewer = inc.updatedAt > cur.updatedAt;
-  const user = incNewer ? inc : cur;
-  const sources = cur.sources.map((s) => ({ ...s }));
-  for (const s of inc.sources) {
-    const same = sources.find((x) => x.site === s.site);
-    if (!same) sources.push({ ...s });
-    else {
-      same.firstSeenAt = Math.min(same.firstSeenAt, s.firstSeenAt);
-      if (s.lastSeenAt > same.lastSeenAt) {
-        same.lastSeenAt = s.lastSeenAt;
-        same.url = s.url;
-      }
-    }
-  }
-  const signalsNewer = (inc.signalsSeenAt ?? 0) > (cur.signalsSeenAt ?? 0);
-  const base: SavedPaper = { ...inc, ...cur };
-  return withWords({
-    ...base,
-    authors: cur.authors.length >= inc.authors.length ? cur.authors : inc.authors,
-    links: { ...inc.links, ...cur.links },
-    ...(cur.siteIds || inc.siteIds ? { siteIds: { ...inc.siteIds, ...cur.siteIds } } : {}),
-    signals: signalsNewer ? { ...cur.signals, ...inc.signals } : { ...inc.signals, ...cur.signals },
-    ...(signalsNewer && inc.signalsSeenAt !== undefined ? { signalsSeenAt: inc.signalsSeenAt } : {}),
-    sources,
-    tags: user.tags,
-    note: user.note,
-    status: user.status,
-    savedAt: Math.min(cur.savedAt, inc.savedAt),
-    updatedAt: Math.max(cur.updatedAt, inc.updatedAt),
-    // Sent to Zotero from either side: the later time.
-    ...(cur.zoteroSentAt !== undefined || inc.zoteroSentAt !== undefined ? { zoteroSentAt: Math.max(cur.zoteroSentAt ?? 0, inc.zoteroSentAt ?? 0) } : {}),
-  });
-}
-
-function sameRecord(a: SavedPaper, b: SavedPaper): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
-  }
-  return v;
 }
 
 let shared: Library | null = null;

@@ -24,6 +24,22 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+/** A tag added (on) or removed at a time (lib/exchange/merge TagMark). */
+export const TagMark = z.object({ tag: nonEmpty(), on: z.boolean(), at: z.number() });
+
+/**
+ * When each user field last changed (lib/exchange/merge FieldTimes), so two shelves merge field by
+ * field. Absent on records written before PaperShelf kept them: those read as changed at updatedAt
+ * (merge.ts clockedFromRecord).
+ */
+export const FieldTimes = z.object({
+  saved: z.number(),
+  note: z.number(),
+  status: z.number(),
+  /** by tagKey */
+  tags: z.record(z.string(), TagMark),
+});
+
 /** What is stored: one record per paper. */
 export const SavedPaper = z.object({
   id: PaperId,
@@ -44,6 +60,8 @@ export const SavedPaper = z.object({
   sites: opt(z.array(str())),
   /** when the paper was last sent to Zotero (set only after Zotero answered 201; not indexed) */
   zoteroSentAt: opt(z.number()),
+  /** when each user field last changed (not indexed; see FieldTimes) */
+  times: opt(FieldTimes),
 });
 export type SavedPaper = z.infer<typeof SavedPaper>;
 

@@ -6,6 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { timesOf } from '@/lib/shelf-times';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '@/lib/exchange/backup';
 import { commitImport, importFile } from '@/lib/exchange/import';
 import { openDb } from '@/lib/db';
@@ -44,7 +45,8 @@ describe('a backup imported in steps', () => {
     expect(out.kind).toBe('done');
     if (out.kind === 'done') expect(out.counts).toEqual({ added: 2500, updated: 0, unchanged: 0, rejected: 0 });
     expect(await lib.count()).toBe(2500);
-    expect(await lib.get(papers[7]!.id)).toEqual({ ...papers[7], sites: ['arxiv'] });
+    // Stored with its field times (a record without them: every field changed at its updatedAt).
+    expect(await lib.get(papers[7]!.id)).toEqual({ ...papers[7], sites: ['arxiv'], times: timesOf(papers[7]!) });
   });
 
   it('a paper rejected in a late step undoes the earlier steps; the plan lists it, and commits after review', async () => {

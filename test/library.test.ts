@@ -34,6 +34,7 @@ describe('Library.save', () => {
       updatedAt: T0,
       words: expect.arrayContaining(['paper', '2603', '01234', 'ada', 'lovelace', 'turing', 'sparse', 'mixtures']),
       sites: ['huggingface'],
+      times: { saved: T0, note: 0, status: 0, tags: {} },
     });
     expect(SavedPaper.parse(rec)).toEqual(rec);
     expect(await lib.get(rec.id)).toEqual(rec);
@@ -122,15 +123,19 @@ describe('Library.patch', () => {
 });
 
 describe('Library remove / restore / lookup / observe', () => {
-  it('remove returns the records and restore puts them back unchanged', async () => {
+  it('remove returns the records and leaves tombstones; restore puts them back with their fields set again after the removal', async () => {
     const lib = freshLibrary();
-    const a = await lib.save(hfDraft('2603.00001'), { note: 'keep me' });
-    await lib.save(hfDraft('2603.00002'));
-    const removed = await lib.remove([a.id, 'arxiv:2603.09999']);
+    const a = await lib.save(hfDraft('2603.00001'), { note: 'keep me', addTags: ['rl'] }, T0);
+    await lib.save(hfDraft('2603.00002'), undefined, T0);
+    const removed = await lib.remove([a.id, 'arxiv:2603.09999'], T0 + 10);
     expect(removed).toEqual([a]);
     expect(await lib.count()).toBe(1);
-    await lib.restore(removed);
-    expect(await lib.get(a.id)).toEqual(a);
+    expect(await lib.removals()).toEqual([{ id: a.id, removedAt: T0 + 10 }]);
+    await lib.restore(removed, T0 + 20);
+    const at = T0 + 20;
+    expect(await lib.get(a.id)).toEqual({ ...a, times: { saved: at, note: at, status: at, tags: { rl: { tag: 'rl', on: true, at } } } });
+    // The tombstone stays (a merge still knows what was removed); the restored fields are later.
+    expect(await lib.removals()).toEqual([{ id: a.id, removedAt: T0 + 10 }]);
   });
 
   it('lookup answers many ids at once', async () => {

@@ -130,7 +130,7 @@ describe('options page: names and landmarks', () => {
     await mountApp(SHELF);
     expect(container.querySelectorAll('main')).toHaveLength(1);
     expect($$('h1').map((h) => h.textContent)).toEqual(['PaperShelf options']);
-    expect($$('h2').map((h) => h.textContent)).toEqual(['Export', 'Import', 'Settings', 'Seen history', 'Other sites', 'Storage']);
+    expect($$('h2').map((h) => h.textContent)).toEqual(['Export', 'Import', 'Sync', 'Local backups', 'Settings', 'Seen history', 'Other sites', 'Storage']);
     const input = fileInput();
     expect(input.type).toBe('file');
     expect(nameOf(input)).toBe('Import file (JSON backup, BibTeX, CSL-JSON, RIS)');
@@ -145,7 +145,7 @@ describe('options page: names and landmarks', () => {
       $$('input[type="checkbox"]')
         .map(nameOf)
         .filter(Boolean),
-    ).toEqual(['Hugging Face Papers', 'arXiv', 'Keyboard shortcuts on feed pages', 'Count of saved papers on the toolbar button', 'Record the papers I scroll past']);
+    ).toEqual(['Include the seen history in the JSON backup', 'Hugging Face Papers', 'arXiv', 'Keyboard shortcuts on feed pages', 'Count of saved papers on the toolbar button', 'Record the papers I scroll past']);
     expect(nameOf(button('Keep data persistent'))).toBe('Keep data persistent');
   });
 });

@@ -18,6 +18,9 @@ export interface ExportSectionProps {
   /** the last export's outcome */
   status: { kind: 'ok' | 'error'; text: string } | null;
   onExport: (format: ExportFormat) => void;
+  /** whether the JSON backup includes the seen history (off by default) */
+  includeSeen?: boolean;
+  onIncludeSeen?: (on: boolean) => void;
 }
 
 function papers(n: number): string {
@@ -31,7 +34,7 @@ function scope(count: number | null, total: number | null, query: string): strin
   return `Exports the ${papers(count)} matching the filter below (of ${total}).`;
 }
 
-export function ExportSection({ count, total, query, problems, busy, status, onExport }: ExportSectionProps) {
+export function ExportSection({ count, total, query, problems, busy, status, onExport, includeSeen, onIncludeSeen }: ExportSectionProps) {
   const empty = count === 0 || count === null;
   return (
     <section class="card" aria-labelledby="export-heading">
@@ -67,6 +70,11 @@ export function ExportSection({ count, total, query, problems, busy, status, onE
           </li>
         ))}
       </ul>
+      {onIncludeSeen && (
+        <label class="check">
+          <input type="checkbox" checked={!!includeSeen} onChange={(e) => onIncludeSeen(e.currentTarget.checked)} /> Include the seen history in the JSON backup
+        </label>
+      )}
       <p class={`outcome ${status?.kind === 'error' ? 'error-text' : ''}`} role="status">
         {status?.text ?? ''}
       </p>

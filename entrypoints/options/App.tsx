@@ -9,8 +9,10 @@ import { ExportSection } from '@/components/options/ExportSection';
 import { ImportSection, type ImportState } from '@/components/options/ImportSection';
 import { SettingsSection, type SiteChoice } from '@/components/options/SettingsSection';
 import { StorageSection, type StorageInfo } from '@/components/options/StorageSection';
+import { LocalBackups } from './LocalBackups';
 import { SeenOptions } from './SeenOptions';
 import { SitesOn } from './SitesOn';
+import { Sync } from './Sync';
 import { onChanged } from '@/lib/changes';
 import { errorMessage } from '@/lib/errors';
 import { buildExport, downloadFile, formatInfo, type ExportFile, type ExportFormat } from '@/lib/exchange/export';
@@ -87,6 +89,7 @@ export function App(props: AppProps) {
 
   // ---- export
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
+  const [includeSeen, setIncludeSeen] = useState(false);
   const [exportStatus, setExportStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const runExport = async (format: ExportFormat) => {
     setExporting(format);
@@ -94,7 +97,9 @@ export function App(props: AppProps) {
     try {
       // Read afresh: the shelf may have changed since the page opened.
       const papers = selectPapers(await library.all(), queryText).papers;
-      const file = await buildExport(format, papers, now());
+      // A backup carries the tombstones (so it merges removals too), and the seen history when chosen.
+      const extra = format === 'backup' ? { removed: await library.removals(), ...(includeSeen ? { seen: await library.seenRecords() } : {}) } : {};
+      const file = await buildExport(format, papers, now(), extra);
       download(file);
       const n = papers.length;
       setExportStatus({ kind: 'ok', text: `Saved ${file.filename}: ${formatInfo(format).label}, ${n} ${n === 1 ? 'paper' : 'papers'}.` });
@@ -237,8 +242,12 @@ export function App(props: AppProps) {
           busy={exporting}
           status={exportStatus}
           onExport={(f) => void runExport(f)}
+          includeSeen={includeSeen}
+          onIncludeSeen={setIncludeSeen}
         />
         <ImportSection state={importState} onFile={(f) => void onFile(f)} onConfirm={onConfirm} onCancel={onCancel} />
+        <Sync library={library} />
+        <LocalBackups library={library} />
         <SettingsSection
           sites={sites}
           settings={settings}

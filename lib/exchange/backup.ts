@@ -1,21 +1,31 @@
 /**
- * The JSON backup: every stored field of every paper (sources, signals, user fields, times),
- * versioned so a later PaperShelf can still read today's files.
+ * The JSON backup: every stored field of every paper (sources, signals, user fields and when each
+ * changed), the tombstones of removed papers and, when asked for, the seen history; versioned so a
+ * later PaperShelf can still read today's files. A synced device file (lib/sync) is the same.
  *
- *   { "format": "papershelf-backup", "version": 1, "exportedAt": "2026-11-27T10:00:00.000Z",
- *     "papers": [SavedPaper, …] }
+ *   { "format": "papershelf-backup", "version": 2, "exportedAt": "2026-11-27T10:00:00.000Z",
+ *     "device": { "id": "…", "name": "…" },            (device files only)
+ *     "papers": [SavedPaper with "times", …],
+ *     "removed": [{ "id": "arxiv:…", "removedAt": 1764… }, …],
+ *     "seen": [SeenPaper, …] }                          (only when chosen)
+ *
+ * Version 1 (2026-11) had no "removed" and no "times": it reads as a version 2 file with no
+ * tombstones, each paper's fields changed at its updatedAt (lib/exchange/merge clockedFromRecord).
  *
  * Reading checks the envelope first (a wrong file is refused with one clear message), then
  * validates each paper on its own, so one broken record is reported and the rest can be imported.
  */
+import { z } from 'zod/mini';
+import type { Removal } from '../db';
 import { errorMessage } from '../errors';
 import { SavedPaper } from '../paper';
+import { SeenPaper } from '../seen/record';
 import { FormatError } from './errors';
 import { describeIssues, type Located, type Rejection } from './csl';
 
 export const BACKUP_FORMAT = 'papershelf-backup';
 /** Bump when the shape of `papers` changes, and add the upgrade from the previous version below. */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 /** The envelope as written (reading checks it by hand and each paper with SavedPaper). */
 export interface Backup {
@@ -23,18 +33,42 @@ export interface Backup {
   version: typeof BACKUP_VERSION;
   /** ISO 8601 */
   exportedAt: string;
+  /** the device that wrote it (a synced device file, lib/sync) */
+  device?: DeviceInfo;
   papers: SavedPaper[];
+  removed: Removal[];
+  seen?: SeenPaper[];
+}
+
+export const DeviceInfo = z.object({ id: z.string().check(z.minLength(1)), name: z.string() });
+export type DeviceInfo = z.infer<typeof DeviceInfo>;
+
+const RemovalSchema = z.object({ id: z.string().check(z.minLength(3)), removedAt: z.number() });
+
+/** What a backup holds besides its papers. */
+export interface BackupExtra {
+  removed?: readonly Removal[];
+  seen?: readonly SeenPaper[];
+  device?: DeviceInfo;
 }
 
 /**
- * Upgrades of one paper record from version n to n + 1, keyed by n. Empty while only version 1
- * exists; when version 2 ships, `1: (p) => …` turns a version-1 record into a version-2 one.
+ * Upgrades of one paper record from version n to n + 1, keyed by n. A version-1 paper is a valid
+ * version-2 one (its times are optional and read as changed at updatedAt).
  */
-const UPGRADES: Record<number, (paper: unknown) => unknown> = {};
+const UPGRADES: Record<number, (paper: unknown) => unknown> = { 1: (p) => p };
 
-/** A backup of these papers (all fields, as stored). */
-export function makeBackup(papers: readonly SavedPaper[], exportedAt: Date): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), papers: [...papers] };
+/** A backup of these papers (all fields, as stored), with the tombstones and what else is given. */
+export function makeBackup(papers: readonly SavedPaper[], exportedAt: Date, extra: BackupExtra = {}): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    ...(extra.device ? { device: extra.device } : {}),
+    papers: [...papers],
+    removed: [...(extra.removed ?? [])],
+    ...(extra.seen ? { seen: [...extra.seen] } : {}),
+  };
 }
 
 /** The backup file's text: indented JSON, one trailing newline. */
@@ -44,8 +78,23 @@ export function serialiseBackup(backup: Backup): string {
 
 export interface BackupRead {
   exportedAt?: string;
+  device?: DeviceInfo;
   papers: Located[];
   rejected: Rejection[];
+  removed: Removal[];
+  seen: SeenPaper[];
+}
+
+/** A list beside the papers, all or nothing: one bad entry refuses the file (it is written by PaperShelf alone). */
+function readList<T>(v: Record<string, unknown>, key: string, schema: z.ZodMiniType<T>): T[] {
+  if (!(key in v)) return [];
+  const list = v[key];
+  if (!Array.isArray(list)) throw new FormatError(`Not a PaperShelf backup: '${key}' is not a list`);
+  return list.map((raw: unknown, i) => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw new FormatError(`Not a PaperShelf backup: '${key}' entry ${i + 1}: ${describeIssues(parsed.error.issues)}`);
+    return parsed.data;
+  });
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -93,5 +142,13 @@ export function readBackup(v: unknown): BackupRead {
     if (parsed.success) papers.push({ index: i + 1, ...(key ? { key } : {}), paper: parsed.data });
     else rejected.push({ index: i + 1, key, reason: isObject(raw) ? describeIssues(parsed.error.issues) : 'not an object' });
   });
-  return { exportedAt: typeof v.exportedAt === 'string' ? v.exportedAt : undefined, papers, rejected };
+  const device = DeviceInfo.safeParse(v.device);
+  return {
+    exportedAt: typeof v.exportedAt === 'string' ? v.exportedAt : undefined,
+    ...(device.success ? { device: device.data } : {}),
+    papers,
+    rejected,
+    removed: readList(v, 'removed', RemovalSchema),
+    seen: readList(v, 'seen', SeenPaper),
+  };
 }

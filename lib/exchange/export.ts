@@ -3,9 +3,12 @@
  * Markdown (a readable list: title, link, tags, note) and the complete JSON backup.
  * Files are handed to the browser as a Blob + `<a download>`: no `downloads` permission needed.
  */
+import { localDate } from '../dates';
 import type { SavedPaper } from '../paper';
-import { makeBackup, serialiseBackup } from './backup';
+import { makeBackup, serialiseBackup, type BackupExtra } from './backup';
 import { referenceUrl, TEX_MATH, toCsl, type ExtraIds } from './csl';
+
+export { localDate };
 
 export type ExportFormat = 'bibtex' | 'csl-json' | 'ris' | 'markdown' | 'backup';
 
@@ -36,12 +39,6 @@ export interface ExportFile {
   filename: string;
   mime: string;
   text: string;
-}
-
-/** The local calendar date, YYYY-MM-DD. */
-export function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** papershelf-2026-11-27.bib, papershelf-2026-11-27.csl.json, papershelf-backup-2026-11-27.json … */
@@ -94,13 +91,16 @@ function extraIds(p: SavedPaper): ExtraIds {
   return extra;
 }
 
-/** The text of an export, without saving it. `papers` are exported in the order given. */
-export async function exportText(format: ExportFormat, papers: readonly SavedPaper[], now: Date): Promise<string> {
+/**
+ * The text of an export, without saving it. `papers` are exported in the order given; `extra`
+ * (tombstones, seen history) goes into a backup only.
+ */
+export async function exportText(format: ExportFormat, papers: readonly SavedPaper[], now: Date, extra: BackupExtra = {}): Promise<string> {
   switch (format) {
     case 'markdown':
       return toMarkdown(papers, now);
     case 'backup':
-      return serialiseBackup(makeBackup(papers, now));
+      return serialiseBackup(makeBackup(papers, now, extra));
     default: {
       // citation-js is large: loaded only here, and only on the options page.
       const cite = await import('./citation');
@@ -113,8 +113,8 @@ export async function exportText(format: ExportFormat, papers: readonly SavedPap
 }
 
 /** The file of an export: name, type and text. */
-export async function buildExport(format: ExportFormat, papers: readonly SavedPaper[], now: Date): Promise<ExportFile> {
-  return { filename: exportFileName(format, now), mime: formatInfo(format).mime, text: await exportText(format, papers, now) };
+export async function buildExport(format: ExportFormat, papers: readonly SavedPaper[], now: Date, extra: BackupExtra = {}): Promise<ExportFile> {
+  return { filename: exportFileName(format, now), mime: formatInfo(format).mime, text: await exportText(format, papers, now, extra) };
 }
 
 /** Save a file the way a download link does (no `downloads` permission). */

@@ -1,7 +1,7 @@
 /**
  * Import: read a file into a plan (records that can be imported + entries rejected with a
- * reason), then commit the plan through library.importRecords — one transaction, merge rules in
- * lib/library mergeRecords. Reading writes nothing; a file-level problem (syntax error, wrong
+ * reason), then commit the plan through library.importRecords — one transaction, merged field by
+ * field (lib/exchange/merge, lib/shelf-merge). Reading writes nothing; a file-level problem (syntax error, wrong
  * format, truncation) yields one message and no plan at all.
  *
  * Formats are recognised by content first (JSON, RIS tag lines, BibTeX entries), the file name's
@@ -9,7 +9,9 @@
  */
 import { errorMessage } from '../errors';
 import type { Library } from '../library';
+import type { Removal } from '../db';
 import type { SavedPaper } from '../paper';
+import type { SeenPaper } from '../seen/record';
 import { looksLikeBackup, readBackup } from './backup';
 import type { ReadEntry } from './citation';
 import { fromCsl, type CslItem, type Located, type Rejection } from './csl';
@@ -36,6 +38,9 @@ export interface ImportPlan {
   records: SavedPaper[];
   /** entries left out, each with its position, key and reason */
   rejected: Rejection[];
+  /** a backup's tombstones and seen records (merged with the papers) */
+  removed?: Removal[];
+  seen?: SeenPaper[];
 }
 
 export type ReadResult = { ok: true; plan: ImportPlan } | { ok: false; error: string };
@@ -204,7 +209,7 @@ async function readSniffed(fileName: string, text: string, found: Detected, opts
   const now = opts.now ?? Date.now();
   try {
     let format: ImportFormat;
-    let read: { papers: Located[]; rejected: Rejection[] };
+    let read: { papers: Located[]; rejected: Rejection[]; removed?: Removal[]; seen?: SeenPaper[] };
     let total: number;
     if (found.format === 'json' && isBackup(found)) {
       format = 'backup';
@@ -227,10 +232,12 @@ async function readSniffed(fileName: string, text: string, found: Detected, opts
     let records = dropDuplicates(read.papers, rejected);
     if (format !== 'backup' && opts.library && records.length > 0) {
       const existing = await opts.library.lookup(records.map((r) => r.id));
-      records = records.map((r) => (existing.has(r.id) ? { ...r, updatedAt: 0 } : r));
+      // No tags either: a merge unites tag lists, and these formats' keywords must not join the shelf's.
+      records = records.map((r) => (existing.has(r.id) ? { ...r, tags: [], updatedAt: 0 } : r));
     }
     for (const r of records) parsedHere.add(r);
-    return { ok: true, plan: { fileName, format, total, records, rejected } };
+    const extra = read.removed ? { removed: read.removed, seen: read.seen ?? [] } : {};
+    return { ok: true, plan: { fileName, format, total, records, rejected, ...extra } };
   } catch (err) {
     return { ok: false, error: failure(err) };
   }
@@ -239,7 +246,8 @@ async function readSniffed(fileName: string, text: string, found: Detected, opts
 /** Write a plan's records (one transaction; merge rules in lib/library). */
 export async function commitImport(library: Pick<Library, 'importRecords'>, plan: ImportPlan): Promise<ImportCounts> {
   const validated = plan.records.every((r) => parsedHere.has(r));
-  const counts = plan.records.length > 0 ? await library.importRecords(plan.records, { validated }) : { added: 0, updated: 0, unchanged: 0 };
+  const some = plan.records.length > 0 || (plan.removed?.length ?? 0) > 0 || (plan.seen?.length ?? 0) > 0;
+  const counts = some ? await library.importRecords(plan.records, { validated, removed: plan.removed ?? [], seen: plan.seen ?? [] }) : { added: 0, updated: 0, unchanged: 0 };
   return { ...counts, rejected: plan.rejected.length };
 }
 
@@ -284,20 +292,23 @@ const READ_STEP = 1000;
 async function importBackup(library: Pick<Library, 'importFrom'>, fileName: string, value: unknown): Promise<ImportOutcome> {
   const env = withoutWords(value) as Record<string, unknown>;
   const all: unknown[] = isObject(env) && Array.isArray(env.papers) ? env.papers : [];
+  let head: ReturnType<typeof readBackup>;
   try {
-    // The envelope first: a wrong one refuses the file before anything is written (readBackup
-    // throws for it; without a list of papers, for the file as it is).
-    readBackup(isObject(env) && Array.isArray(env.papers) ? { ...env, papers: [] } : value);
+    // The envelope, tombstones and seen records first: a wrong one refuses the file before
+    // anything is written (readBackup throws for it; without a list of papers, for the file as it is).
+    head = readBackup(isObject(env) && Array.isArray(env.papers) ? { ...env, papers: [] } : value);
   } catch (err) {
     return { kind: 'error', error: failure(err) };
   }
+  const { removed, seen } = head;
   const rejected: Rejection[] = [];
   const records: SavedPaper[] = [];
   const first = new Map<string, number>();
   let pos = 0;
   const step = () => {
-    if (pos >= all.length) return null;
-    const read = readBackup({ ...env, papers: all.slice(pos, pos + READ_STEP) });
+    // The first step always comes (it carries the tombstones and seen records, even with no papers).
+    if (pos >= all.length && pos > 0) return null;
+    const read = readBackup({ ...env, papers: all.slice(pos, pos + READ_STEP), removed: [], seen: [] });
     const fresh: SavedPaper[] = [];
     for (const r of read.rejected) rejected.push({ ...r, index: r.index + pos });
     for (const { index, key, paper } of read.papers) {
@@ -311,11 +322,12 @@ async function importBackup(library: Pick<Library, 'importFrom'>, fileName: stri
       records.push(paper);
       fresh.push(paper);
     }
+    const extra = pos === 0 ? { removed, seen } : {};
     pos += READ_STEP;
-    return { records: fresh, ok: rejected.length === 0 };
+    return { records: fresh, ...extra, ok: rejected.length === 0 };
   };
   const counts = await library.importFrom(step);
   rejected.sort((a, b) => a.index - b.index);
-  const plan: ImportPlan = { fileName, format: 'backup', total: all.length, records, rejected };
+  const plan: ImportPlan = { fileName, format: 'backup', total: all.length, records, rejected, removed, seen };
   return counts ? { kind: 'done', plan, counts: { ...counts, rejected: 0 } } : { kind: 'review', plan };
 }

@@ -70,7 +70,7 @@ test('10,000 papers: import, search, filter, bulk-tag, export, delete all, impor
   const [json] = await Promise.all([options.waitForEvent('download', { timeout: 120_000 }), options.getByRole('button', { name: 'Export JSON backup' }).click()]);
   const backupFile = (await json.path())!;
   const backup = JSON.parse(readFileSync(backupFile, 'utf8')) as { format: string; version: number; papers: Array<Record<string, unknown>> };
-  expect([backup.format, backup.version, backup.papers.length]).toEqual(['papershelf-backup', 1, N]);
+  expect([backup.format, backup.version, backup.papers.length]).toEqual(['papershelf-backup', 2, N]);
 
   // Delete everything, then import the backup: identical records.
   await options.getByRole('button', { name: 'Delete all papers…' }).click();
