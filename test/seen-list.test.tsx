@@ -307,6 +307,7 @@ describe('popup App: the Seen view on a real database', () => {
       updatedAt: at,
       words: paperWords(bib),
       sites: ['huggingface'],
+      times: { saved: at, note: 0, status: 0, tags: {} },
     });
     expect(await db.seen.toArray()).toEqual(before);
 

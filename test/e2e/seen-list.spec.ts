@@ -141,6 +141,7 @@ test('the popup’s Seen view finds a paper seen but never saved, and Save puts 
     updatedAt: saved.savedAt,
     words: ['sparse', 'lattice', 'routing', 'for', 'mixture', 'of', 'experts', 'ada', 'park', 'ben', 'okafor', 'chen', 'wu', 'dana', 'levi'],
     sites: ['huggingface'],
+    times: { saved: saved.savedAt, note: 0, status: 0, tags: {} },
   });
   expect(typeof saved.savedAt).toBe('number');
   expect(await storeRecords(popup, 'seen')).toEqual(before);
