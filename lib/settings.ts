@@ -52,10 +52,21 @@ export async function loadSettings(): Promise<Settings> {
   return parseSettings(got[KEY]);
 }
 
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = parseSettings({ ...(await loadSettings()), ...patch });
-  await browser.storage.local.set({ [KEY]: next });
-  return next;
+/** The saves of this context, one after another (each reads, then writes the whole value). */
+let saving: Promise<unknown> = Promise.resolve();
+
+/**
+ * Change some settings, keeping the others. Saves from one page (the options page has two
+ * sections that save) run in turn, so two quick changes never write over each other.
+ */
+export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const done = saving.then(async () => {
+    const next = parseSettings({ ...(await loadSettings()), ...patch });
+    await browser.storage.local.set({ [KEY]: next });
+    return next;
+  });
+  saving = done.catch(() => undefined);
+  return done;
 }
 
 /** Call `listener` whenever the settings change (in any context). Returns the unsubscribe. */

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_SETTINGS, loadSettings, parseSettings, saveSettings } from '@/lib/settings';
 
 describe('parseSettings', () => {
   it('gives every default for nothing stored', () => {
@@ -18,5 +19,16 @@ describe('parseSettings', () => {
     });
     for (const days of [0, -5, 2.5, 10_000, '30', null]) expect(parseSettings({ seenRetentionDays: days }).seenRetentionDays).toBe(90);
     for (const read of ['fade', '', 1, null]) expect(parseSettings({ readCards: read }).readCards).toBe('dim');
+  });
+});
+
+describe('saveSettings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('two saves started together both land: each reads what the one before wrote', async () => {
+    const [a, b] = await Promise.all([saveSettings({ badgeCount: false }), saveSettings({ readCards: 'hide' })]);
+    expect(a).toEqual({ ...DEFAULT_SETTINGS, badgeCount: false });
+    expect(b).toEqual({ ...DEFAULT_SETTINGS, badgeCount: false, readCards: 'hide' });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, badgeCount: false, readCards: 'hide' });
   });
 });

@@ -172,17 +172,14 @@ export function App(props: AppProps) {
       stop();
     };
   }, []);
-  // saveSettings reads then writes: saves run one after another so quick changes do not race.
-  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const save = (patch: Partial<Settings>) => {
     setSettingsError(null);
     setSettings((s) => (s ? { ...s, ...patch } : s)); // shown at once
-    saving.current = saving.current.then(() =>
-      saveSettings(patch).then(setSettings, (err: unknown) => {
-        setSettingsError(`Could not save settings: ${errorMessage(err)}`);
-        return loadSettings().then(setSettings, () => undefined);
-      }),
-    );
+    // (saveSettings runs one save after another: quick changes do not race)
+    void saveSettings(patch).then(setSettings, (err: unknown) => {
+      setSettingsError(`Could not save settings: ${errorMessage(err)}`);
+      return loadSettings().then(setSettings, () => undefined);
+    });
   };
   const onSiteEnabled = (id: string, enabled: boolean) => {
     const disabled = new Set(settings?.disabledSites ?? []);

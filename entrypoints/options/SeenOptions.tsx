@@ -3,7 +3,7 @@
  * switch, the retention, what read cards do) and lib/seen/list-seen (how many seen papers are
  * stored, and clearing them).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { SeenSection } from '@/components/options/SeenSection';
 import { errorMessage } from '@/lib/errors';
 import { getSeenHistory, type SeenHistory } from '@/lib/seen/list-seen';
@@ -37,17 +37,14 @@ export function SeenOptions({ history = getSeenHistory() }: SeenOptionsProps) {
     };
   }, [history]);
 
-  // saveSettings reads then writes: one save after another, so quick changes do not race.
-  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const save = (patch: Partial<Settings>) => {
     setError(null);
     setSettings((s) => (s ? { ...s, ...patch } : s));
-    saving.current = saving.current.then(() =>
-      saveSettings(patch).then(setSettings, (err: unknown) => {
-        setError(`Could not save settings: ${errorMessage(err)}`);
-        return loadSettings().then(setSettings, () => undefined);
-      }),
-    );
+    // (saveSettings runs one save after another: quick changes do not race)
+    void saveSettings(patch).then(setSettings, (err: unknown) => {
+      setError(`Could not save settings: ${errorMessage(err)}`);
+      return loadSettings().then(setSettings, () => undefined);
+    });
   };
 
   const clear = async () => {
