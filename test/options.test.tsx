@@ -353,7 +353,7 @@ describe('delete all papers', () => {
   it('asks first; Cancel keeps everything, Delete all empties the shelf', async () => {
     const { library } = await mountApp(SHELF);
     click(button('Delete all papers…'));
-    expect(text()).toContain('Delete all 3 papers with their tags and notes? This cannot be undone: export a JSON backup first.');
+    expect(text()).toContain('Delete all 3 papers with their tags and notes? This cannot be undone: export a JSON backup first. It deletes them from this browser only: with folder sync on, the next sync brings back what your other devices hold.');
     click(button('Cancel'));
     expect(await library.count()).toBe(3);
     click(button('Delete all papers…'));

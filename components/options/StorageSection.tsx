@@ -83,7 +83,7 @@ export function StorageSection({ total, estimate, persisted, persistResult, busy
           ) : (
             <>
               <span>
-                Delete all {total} {total === 1 ? 'paper' : 'papers'} with their tags and notes? This cannot be undone: export a JSON backup first.
+                Delete all {total} {total === 1 ? 'paper' : 'papers'} with their tags and notes? This cannot be undone: export a JSON backup first. It deletes them from this browser only: with folder sync on, the next sync brings back what your other devices hold.
               </span>
               <button
                 type="button"
