@@ -70,7 +70,8 @@ export const detailsJourneys: readonly Journey[] = [
       const row = await element(popup, `li.paper[data-id="${C.id}"] button[data-control="details"]`);
       await row.click();
       await until(popup, detailsShow, undefined, { title: C.title, abstract: C.abstract, tags: [], note: '' }, 'the details');
-      same(await popup.evaluate(() => document.activeElement?.id), 'details-title', 'focus on opening');
+      // (focus moves in an effect, which Preact runs after the frame that shows the details)
+      await until(popup, () => document.activeElement?.id, undefined, 'details-title', 'focus on opening');
 
       await (await element(popup, '#details-note')).click();
       await popup.keyboard.type(NOTE);
