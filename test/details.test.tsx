@@ -18,7 +18,7 @@ import type { PageIdsListener, PageSource } from '@/lib/list/active-page';
 import type { Library } from '@/lib/library';
 import type { SavedPaper } from '@/lib/paper';
 import { freshLibrary, hfDraft } from './helpers/drafts';
-import { $, $$, click, mount, useContainer, waitFor } from './helpers/view';
+import { $, $$, click, mount, useContainer, waitFor, readerText } from './helpers/view';
 
 useContainer();
 beforeEach(() => {
@@ -27,21 +27,7 @@ beforeEach(() => {
 });
 
 const byLabel = <T extends Element = HTMLElement>(label: string) => $<T>(`[aria-label="${label}"]`);
-const BLOCK = /^(P|H[1-6]|LI|UL|OL|DL|DT|DD|DIV|SECTION|HEADER|MAIN|BUTTON|SELECT|OPTION|LABEL)$/;
-/** Text as a reader sees it: blocks separated by a space, whitespace collapsed. */
-function text(el: Element | null | undefined): string {
-  let out = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) out += n.textContent;
-    if (!(n instanceof Element)) return;
-    const block = BLOCK.test(n.tagName);
-    if (block) out += ' ';
-    n.childNodes.forEach(walk);
-    if (block) out += ' ';
-  };
-  if (el) walk(el);
-  return out.replace(/\s+/g, ' ').trim();
-}
+const text = readerText;
 const rows = () => $$<HTMLLIElement>('ul[aria-label="Saved papers"] > li');
 const button = (name: string) => $$<HTMLButtonElement>('button').find((b) => (b.getAttribute('aria-label') ?? text(b)) === name) ?? null;
 const details = () => $('section.details');

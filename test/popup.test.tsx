@@ -20,7 +20,7 @@ import { openDb, type PaperShelfDB } from '@/lib/db';
 import { Library } from '@/lib/library';
 import type { PaperDraft, SavedPaper, UserPatch } from '@/lib/paper';
 import { paperWords } from '@/lib/list/words';
-import { $, $$, click, container, mount, useContainer, waitFor } from './helpers/view';
+import { $, $$, click, container, mount, useContainer, waitFor, readerText } from './helpers/view';
 
 // ---------------------------------------------------------------------------------------------
 // DOM helpers (no testing-library: plain queries on the container)
@@ -29,21 +29,7 @@ afterEach(() => vi.useRealTimers());
 useContainer(); // after hooks run last-registered first: unmount, then real timers
 
 const byLabel = <T extends Element = HTMLElement>(label: string) => $<T>(`[aria-label="${label}"]`);
-const BLOCK = /^(P|H[1-6]|LI|UL|OL|DIV|SECTION|HEADER|MAIN|BUTTON|SELECT|OPTION)$/;
-/** Text as a reader sees it: blocks separated by a space, whitespace collapsed. */
-function text(el: Element | null | undefined): string {
-  let out = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) out += n.textContent;
-    if (!(n instanceof Element)) return;
-    const block = BLOCK.test(n.tagName);
-    if (block) out += ' ';
-    n.childNodes.forEach(walk);
-    if (block) out += ' ';
-  };
-  if (el) walk(el);
-  return out.replace(/\s+/g, ' ').trim();
-}
+const text = readerText;
 const rows = () => $$<HTMLLIElement>('ul[aria-label="Saved papers"] > li');
 const titles = () => rows().map((li) => text(li.querySelector('.paper-title')));
 const optionTexts = (label: string) => [...byLabel<HTMLSelectElement>(label)!.options].map((o) => o.textContent);

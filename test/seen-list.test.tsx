@@ -20,7 +20,7 @@ import { SeenHistory, seenDraft, seenQuery, seenRow } from '@/lib/seen/list-seen
 import { SeenStore } from '@/lib/seen/list-seen-store';
 import type { SeenPaper } from '@/lib/seen/record';
 import { saveSettings } from '@/lib/settings';
-import { $, $$, click, container, mount, useContainer, waitFor } from './helpers/view';
+import { $, $$, click, container, mount, useContainer, waitFor, readerText } from './helpers/view';
 
 useContainer();
 
@@ -58,21 +58,7 @@ const SURVEY: SeenPaper = {
   lastSeen: NOW - 30 * DAY,
 };
 
-const BLOCK = /^(P|H[1-6]|LI|UL|DIV|SECTION|MAIN|BUTTON)$/;
-/** Text as a reader sees it: blocks separated by a space, whitespace collapsed. */
-function text(el: Element | null | undefined): string {
-  let out = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) out += n.textContent;
-    if (!(n instanceof Element)) return;
-    const block = BLOCK.test(n.tagName);
-    if (block) out += ' ';
-    n.childNodes.forEach(walk);
-    if (block) out += ' ';
-  };
-  if (el) walk(el);
-  return out.replace(/\s+/g, ' ').trim();
-}
+const text = readerText;
 const rows = () => $$<HTMLLIElement>('ul[aria-label="Seen papers"] > li');
 const rowTexts = () => rows().map(text);
 const button = (name: string) => {

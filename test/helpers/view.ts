@@ -43,3 +43,21 @@ export async function waitFor(check: () => unknown, timeoutMs = 4000): Promise<v
     await act(() => new Promise<void>((r) => setTimeout(r, 5)));
   }
 }
+
+/** Block elements: text as a reader sees it puts a space around each. */
+const BLOCK = /^(P|H[1-6]|LI|UL|OL|DL|DT|DD|DIV|SECTION|HEADER|MAIN|BUTTON|SELECT|OPTION|LABEL)$/;
+
+/** Text as a reader sees it: blocks separated by a space, whitespace collapsed. */
+export function readerText(el: Element | null | undefined): string {
+  let out = '';
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) out += n.textContent;
+    if (!(n instanceof Element)) return;
+    const block = BLOCK.test(n.tagName);
+    if (block) out += ' ';
+    n.childNodes.forEach(walk);
+    if (block) out += ' ';
+  };
+  if (el) walk(el);
+  return out.replace(/\s+/g, ' ').trim();
+}
