@@ -144,6 +144,18 @@ describe('backup version 2', () => {
     ]);
   });
 
+  it('with the seen history turned off, the seen records of a backup stay out; its papers still come in', async () => {
+    const theirsDb = openDb(`seen-off-theirs-${Date.now()}`);
+    const theirs = new Library(theirsDb);
+    await theirs.save(hfDraft('2603.00001'), undefined, T0);
+    await theirsDb.seen.bulkPut([seenRecord('arxiv:2603.00009', T0, T0 + 1)]);
+    const text = await backupOf(theirs, true);
+    const db = openDb(`seen-off-${Date.now()}`);
+    const out = await importFile(new Library(db), 's.json', text, T0 + 2, false);
+    expect(out.kind === 'done' && [out.counts, out.plan.seen]).toEqual([{ added: 1, updated: 0, unchanged: 0, rejected: 0 }, []]);
+    expect([await db.papers.count(), await db.seen.count()]).toEqual([1, 0]);
+  });
+
   it('a malformed tombstone list refuses the file, naming the entry; nothing is written', async () => {
     const lib = freshLibrary();
     await lib.save(hfDraft('2603.00001'), undefined, T0);

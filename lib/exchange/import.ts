@@ -269,10 +269,17 @@ export type ImportOutcome =
  * The options page's import: read the file; if every entry is good import it at once, otherwise
  * hand back the plan for review (the rest is imported only when the user confirms).
  */
-export async function importFile(library: Pick<Library, 'lookup' | 'importRecords' | 'importFrom'>, fileName: string, text: string, now = Date.now()): Promise<ImportOutcome> {
+export async function importFile(
+  library: Pick<Library, 'lookup' | 'importRecords' | 'importFrom'>,
+  fileName: string,
+  text: string,
+  now = Date.now(),
+  /** whether the seen history is on (off: a backup's seen records are left out) */
+  seenHistory = true,
+): Promise<ImportOutcome> {
   const sniffed = sniff(fileName, text, MAX_IMPORT_CHARS);
   if (!sniffed.ok) return { kind: 'error', error: sniffed.error };
-  if (sniffed.found.format === 'json' && isBackup(sniffed.found)) return importBackup(library, fileName, sniffed.found.value);
+  if (sniffed.found.format === 'json' && isBackup(sniffed.found)) return importBackup(library, fileName, sniffed.found.value, seenHistory);
   const read = await readSniffed(fileName, sniffed.text, sniffed.found, { now, library });
   if (!read.ok) return { kind: 'error', error: read.error };
   if (read.plan.rejected.length > 0) return { kind: 'review', plan: read.plan };
@@ -289,7 +296,7 @@ const READ_STEP = 1000;
  * an earlier one) stops the writing and undoes what was written; every paper is still checked, and
  * the plan comes back for review.
  */
-async function importBackup(library: Pick<Library, 'importFrom'>, fileName: string, value: unknown): Promise<ImportOutcome> {
+async function importBackup(library: Pick<Library, 'importFrom'>, fileName: string, value: unknown, seenHistory: boolean): Promise<ImportOutcome> {
   const env = withoutWords(value) as Record<string, unknown>;
   const all: unknown[] = isObject(env) && Array.isArray(env.papers) ? env.papers : [];
   let head: ReturnType<typeof readBackup>;
@@ -300,7 +307,9 @@ async function importBackup(library: Pick<Library, 'importFrom'>, fileName: stri
   } catch (err) {
     return { kind: 'error', error: failure(err) };
   }
-  const { removed, seen } = head;
+  const { removed } = head;
+  // The user turned the history off: a backup does not bring it back.
+  const seen = seenHistory ? head.seen : [];
   const rejected: Rejection[] = [];
   const records: SavedPaper[] = [];
   const first = new Map<string, number>();
