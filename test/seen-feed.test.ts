@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FeedMemory } from '@/lib/content/feed-memory';
 import { FeedKeys } from '@/lib/content/keyboard';
 import { CardScanner } from '@/lib/content/scanner';
-import { DWELL_MS, SeenWatch } from '@/lib/content/seen-watch';
+import { DWELL_MS, IDLE_TIMEOUT_MS, SeenWatch } from '@/lib/content/seen-watch';
 import { Toolbars, type Backend } from '@/lib/content/toolbars';
 import type { PaperState, Responses } from '@/lib/messages';
 import type { Sighting } from '@/lib/seen/record';
@@ -71,6 +71,7 @@ afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
+  delete (window as unknown as { requestIdleCallback?: unknown }).requestIdleCallback;
   document.body.innerHTML = '';
 });
 
@@ -154,6 +155,34 @@ describe('seen: at least half on screen for a second', () => {
     runFrame();
     expect(sent).toEqual([[sighting('2612.00001')]]);
     expect(io.observed.size).toBe(0);
+  });
+});
+
+describe('seen: observing waits for the page to be idle', () => {
+  it('cards are observed at the next idle moment (at most IDLE_TIMEOUT_MS later), not while the page loads', () => {
+    const idle: Array<{ run: IdleRequestCallback; timeout: number | undefined }> = [];
+    (window as unknown as { requestIdleCallback: unknown }).requestIdleCallback = (run: IdleRequestCallback, o?: IdleRequestOptions) => idle.push({ run, timeout: o?.timeout }) && idle.length;
+    const { io } = watched(['2612.00001', '2612.00002', '2612.00003']);
+    expect(io).toBeNull();
+    expect(idle.map((i) => i.timeout)).toEqual([IDLE_TIMEOUT_MS]);
+    expect(IDLE_TIMEOUT_MS).toBe(500);
+    idle[0]!.run({ didTimeout: false, timeRemaining: () => 10 });
+    expect([...FakeIO.last!.observed]).toEqual(['2612.00001', '2612.00002', '2612.00003'].map(articleOf));
+  });
+
+  it('a card that leaves before the idle moment, or recording turned off meanwhile, is never observed', () => {
+    const idle: IdleRequestCallback[] = [];
+    (window as unknown as { requestIdleCallback: unknown }).requestIdleCallback = (run: IdleRequestCallback) => idle.push(run);
+    const { watch } = watched(['2612.00001', '2612.00002']);
+    watch.forget(articleOf('2612.00001'));
+    idle.shift()!({ didTimeout: true, timeRemaining: () => 0 });
+    expect([...FakeIO.last!.observed]).toEqual([articleOf('2612.00002')]);
+    watch.enabled = true;
+    document.body.insertAdjacentHTML('beforeend', grid(['2612.00003']));
+    watch.watch([{ card: articleOf('2612.00003'), id: 'arxiv:2612.00003', title: 'x', anchor: { element: articleOf('2612.00003'), position: 'append' }, draft: () => null }]);
+    watch.enabled = false;
+    idle.shift()!({ didTimeout: false, timeRemaining: () => 10 });
+    expect(FakeIO.last!.observed.size).toBe(0);
   });
 });
 

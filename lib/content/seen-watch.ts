@@ -11,11 +11,20 @@ import type { CardHandle } from './scanner';
 export const VISIBLE_SHARE = 0.5;
 /** how long it must stay there */
 export const DWELL_MS = 1000;
+/**
+ * Cards are observed once the page is idle, at most this long after their toolbars were placed:
+ * a page's load (and each batch placed while scrolling) is not made longer by the observer's
+ * setup and first pass, and the second of dwell makes the wait unnoticeable.
+ */
+export const IDLE_TIMEOUT_MS = 500;
 
 export class SeenWatch {
   private io: IntersectionObserver | null = null;
   /** watched cards, by element */
   private readonly cards = new Map<Element, CardHandle>();
+  /** cards to observe when the page is next idle */
+  private readonly queued = new Map<Element, CardHandle>();
+  private idle = false;
   /** cards at least half on screen, with their dwell timer (null: paused while the tab is hidden) */
   private readonly inView = new Map<Element, ReturnType<typeof setTimeout> | null>();
   /** papers already reported from this page (one sighting per paper and page) */
@@ -43,6 +52,7 @@ export class SeenWatch {
     for (const t of this.inView.values()) if (t) clearTimeout(t);
     this.inView.clear();
     this.cards.clear();
+    this.queued.clear();
     this.pending.clear();
   }
 
@@ -50,20 +60,37 @@ export class SeenWatch {
     return this.on;
   }
 
-  /** Watch these cards (their toolbars were just placed). */
+  /** Watch these cards (their toolbars were just placed), from the page's next idle moment. */
   watch(handles: readonly CardHandle[]): void {
     const win = this.doc.defaultView as (Window & typeof globalThis) | null;
     if (!this.on || typeof win?.IntersectionObserver !== 'function') return;
+    for (const h of handles) this.queued.set(h.card, h);
+    if (this.idle) return;
+    if (typeof win.requestIdleCallback !== 'function') return this.observeQueued(win);
+    this.idle = true;
+    win.requestIdleCallback(
+      () => {
+        this.idle = false;
+        this.observeQueued(win);
+      },
+      { timeout: IDLE_TIMEOUT_MS },
+    );
+  }
+
+  private observeQueued(win: Window & typeof globalThis): void {
+    if (!this.on) return;
     this.io ??= new win.IntersectionObserver((entries) => this.report(entries), { threshold: VISIBLE_SHARE });
-    for (const h of handles) {
+    for (const h of this.queued.values()) {
       if (this.reported.has(h.id) || this.cards.get(h.card) === h) continue;
       this.cards.set(h.card, h);
       this.io.observe(h.card);
     }
+    this.queued.clear();
   }
 
   /** A card left the page (or its toolbar was unmounted): stop watching it. */
   forget(card: Element): void {
+    this.queued.delete(card);
     if (!this.cards.delete(card)) return;
     this.io?.unobserve(card);
     this.leave(card);
