@@ -17,13 +17,10 @@ const hosts = () => [...document.querySelectorAll('papershelf-toolbar')].map((h)
 
 /** The browser's part: which elements are observed, and a way to report some as near. */
 class FakeIO {
-  /** every observer made, in order: the near one (a screen's margin), then the ahead one */
+  /** every observer made (one: the near one, a screen's margin) */
   static made: FakeIO[] = [];
   static get last(): FakeIO | null {
     return FakeIO.made[0] ?? null;
-  }
-  static get ahead(): FakeIO | null {
-    return FakeIO.made[1] ?? null;
   }
   readonly observed = new Set<Element>();
   constructor(
@@ -104,16 +101,41 @@ describe('a big feed', () => {
     // Few toolbars while cards are held back: none skips its own rendering off screen (page.css).
     expect(marked()).toBe(0);
 
-    // Scrolled on: the next ones come near, and with them every waiting card within five
-    // screens (the second observer's margin); the first ones are far now and keep their toolbars.
-    expect(FakeIO.ahead!.options.rootMargin).toBe('500% 0px');
-    FakeIO.ahead!.report(all.slice(30, 90));
+    // Scrolled on: the next ones come near, and with them every waiting card within five screens
+    // (read from the cards' boxes: here 100 px each, one per row, the viewport at card 30).
+    expect(FakeIO.made).toHaveLength(1);
+    const screen = window.innerHeight;
+    const top = (el: Element) => (all.indexOf(el.querySelector('h3 a')!.getAttribute('href')!.slice(8)) - 30) * 100;
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      return this.localName === 'article' ? new DOMRect(0, top(this), 600, 100) : new DOMRect();
+    });
     io.report(all.slice(30, 40));
     await settle();
-    expect(hosts()).toEqual(all.slice(0, 90));
-    expect(lookups).toEqual([30, 60]);
-    expect(scanner.mountedCount).toBe(90);
-    expect(io.observed.size).toBe(1110);
+    const ahead = 30 + Math.floor((screen * 6) / 100) + 1;
+    expect(hosts()).toEqual(all.slice(0, ahead));
+    expect(lookups).toEqual([30, ahead - 30]);
+    expect(scanner.mountedCount).toBe(ahead);
+    expect(io.observed.size).toBe(1200 - ahead);
+  });
+
+  it('cards without a box (a hidden tab) do not come with the near ones, and do not end the walk before 50 of them', async () => {
+    const all = ids(400);
+    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
+    scanner.start();
+    await settle();
+    const io = FakeIO.last!;
+    io.report(all.slice(0, 10));
+    await settle();
+    // Cards 20-59 have no box (hidden); the rest are 10 px each from card 0 at the top, so every
+    // one after 59 is within five screens, but not past 50 boxless cards in a row from card 120.
+    const k = (el: Element) => all.indexOf(el.querySelector('h3 a')!.getAttribute('href')!.slice(8));
+    const boxless = (i: number) => (i >= 20 && i < 60) || i >= 120;
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      return this.localName === 'article' && !boxless(k(this)) ? new DOMRect(0, k(this) * 10, 600, 10) : new DOMRect();
+    });
+    io.report(all.slice(10, 12));
+    await settle();
+    expect(hosts()).toEqual([...all.slice(0, 20), ...all.slice(60, 120)]);
   });
 
   it('counts the waiting cards among the papers the page shows (the toolbar button, the side panel)', async () => {

@@ -14,18 +14,26 @@
 /** How far beyond the viewport a card counts as near: a screen's height above and below. */
 const MARGIN = '100% 0px';
 /**
- * When some cards come near while the page scrolls, every waiting card within this distance comes
- * with them: fewer, bigger batches, so fewer frames that lay out the list again.
+ * When some cards come near while the page scrolls, every waiting card within this many screens
+ * of the viewport comes with them: fewer, bigger batches, so fewer frames that lay out the list
+ * again. They are found by walking the neighbours of the cards that came near and reading their
+ * boxes (layout is fresh when the observer reports), not by a second observer: the browser
+ * computes an observer's every target at each frame, and at 1,000 waiting cards that work was a
+ * large share of what the toolbars cost the page's load (test/bench/README.md).
  */
-const AHEAD = '500% 0px';
+const AHEAD_SCREENS = 5;
+/** Walking past this many cards in a row that have no box (a hidden tab's) ends the walk. */
+const MAX_BOXLESS = 50;
 
 export class NearCards {
   private io: IntersectionObserver | null = null;
-  /** tells which waiting cards are within AHEAD of the viewport */
-  private ahead: IntersectionObserver | null = null;
-  private readonly within = new Set<Element>();
   private readonly waiting = new Set<Element>();
+  /** every watched card in the order handed over (document order), and each one's place in it */
+  private order: Element[] = [];
+  private place = new Map<Element, number>();
   private near = new Set<Element>();
+  /** whether the observer reported before (its first report is the cards near the screen alone) */
+  private reported = false;
 
   constructor(
     private readonly win: (Window & typeof globalThis) | null,
@@ -38,42 +46,62 @@ export class NearCards {
     return typeof this.win?.IntersectionObserver === 'function';
   }
 
-  /** Cards to hold back until they near the screen. */
+  /** Cards to hold back until they near the screen (in document order). */
   watch(cards: readonly Element[]): void {
     this.io ??= new this.win!.IntersectionObserver((entries) => this.report(entries), { rootMargin: MARGIN });
-    this.ahead ??= new this.win!.IntersectionObserver(
-      (entries) => {
-        for (const e of entries) if (e.isIntersecting) this.within.add(e.target);
-        else this.within.delete(e.target);
-      },
-      { rootMargin: AHEAD },
-    );
     for (const card of cards) {
       if (this.waiting.has(card)) continue;
       this.waiting.add(card);
+      this.place.set(card, this.order.length);
+      this.order.push(card);
       this.io.observe(card);
-      this.ahead.observe(card);
     }
   }
 
   private report(entries: readonly IntersectionObserverEntry[]): void {
-    let any = false;
+    let first = Infinity;
+    let last = -1;
     for (const e of entries) {
       if (!e.isIntersecting || !this.waiting.has(e.target)) continue;
       this.bring(e.target);
-      any = true;
+      const k = this.place.get(e.target) ?? -1;
+      first = Math.min(first, k);
+      last = Math.max(last, k);
     }
-    if (!any) return;
-    // (empty on the first report: the page's first batch is the cards near the screen alone)
-    for (const card of this.within) if (this.waiting.has(card)) this.bring(card);
+    if (last < 0) return;
+    if (this.reported) this.bringAhead(first, last);
+    this.reported = true;
     this.onNear();
+  }
+
+  /** Bring the waiting cards between and around order[first..last] that lie within AHEAD_SCREENS. */
+  private bringAhead(first: number, last: number): void {
+    for (let k = first + 1; k < last; k++) if (this.waiting.has(this.order[k]!)) this.bring(this.order[k]!);
+    const screen = this.win?.innerHeight ?? 0;
+    const within = (k: number, down: boolean): boolean | null => {
+      const card = this.order[k]!;
+      const box = card.getBoundingClientRect();
+      if (!box.width && !box.height) return null;
+      return down ? box.top <= screen * (1 + AHEAD_SCREENS) : box.bottom >= -screen * AHEAD_SCREENS;
+    };
+    for (const down of [true, false]) {
+      let boxless = 0;
+      for (let k = down ? last + 1 : first - 1; k >= 0 && k < this.order.length; k += down ? 1 : -1) {
+        const ok = within(k, down);
+        if (ok === false) break;
+        if (ok === null) {
+          if (++boxless > MAX_BOXLESS) break;
+          continue;
+        }
+        boxless = 0;
+        if (this.waiting.has(this.order[k]!)) this.bring(this.order[k]!);
+      }
+    }
   }
 
   private bring(card: Element): void {
     this.waiting.delete(card);
-    this.within.delete(card);
     this.io?.unobserve(card);
-    this.ahead?.unobserve(card);
     this.near.add(card);
   }
 
@@ -103,20 +131,22 @@ export class NearCards {
     for (const card of this.waiting) {
       if (current.has(card)) continue;
       this.waiting.delete(card);
-      this.within.delete(card);
       this.io?.unobserve(card);
-      this.ahead?.unobserve(card);
     }
     for (const card of this.near) if (!current.has(card)) this.near.delete(card);
+    if (this.order.every((card) => current.has(card))) return;
+    this.order = this.order.filter((card) => current.has(card));
+    this.place = new Map(this.order.map((card, k) => [card, k]));
   }
 
   /** Forget every card (the page changed kind, or the script stops). */
   clear(): void {
     this.io?.disconnect();
-    this.ahead?.disconnect();
-    this.io = this.ahead = null;
-    this.within.clear();
+    this.io = null;
     this.waiting.clear();
     this.near.clear();
+    this.order = [];
+    this.place.clear();
+    this.reported = false;
   }
 }
