@@ -1,8 +1,8 @@
 /** The reading list's search box with its syntax hint, the tag and status filters and the sort order. */
 import type { RefObject } from 'preact';
-import { STATUSES, tagKey, type Status } from '@/lib/paper';
+import { tagKey, type Status } from '@/lib/paper';
 import type { SortKey } from '@/lib/list/sort';
-import { STATUS_LABEL } from '../labels';
+import { StatusOptions } from '../StatusOptions';
 import { SORT_LABEL, type ListFilters } from './filters';
 
 /** The one-line search hint: examples of the filter syntax. */
@@ -64,11 +64,7 @@ export function FilterBar({ filters, tags, onChange, searchRef, problems = [], p
           onChange={(e) => set({ status: (e.currentTarget as HTMLSelectElement).value as Status | '' })}
         >
           <option value="">All statuses</option>
-          {STATUSES.map((s) => (
-            <option value={s} key={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
         <select aria-label="Sort by" value={filters.sort} onChange={(e) => set({ sort: (e.currentTarget as HTMLSelectElement).value as SortKey })}>
           {(Object.keys(SORT_LABEL) as SortKey[]).map((k) => (
