@@ -5,9 +5,9 @@
  * offset) and takes part in the list's roving focus (one row is tabbable; arrows move it).
  */
 import { Fragment } from 'preact';
-import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
+import type { SavedPaper, Status } from '@/lib/paper';
 import type { RowPlacement } from './list/VirtualList';
-import { STATUS_LABEL } from './labels';
+import { StatusOptions } from './StatusOptions';
 
 export interface PaperRowProps {
   paper: SavedPaper;
@@ -173,11 +173,7 @@ export function PaperRow({ paper, onStatus, onRemove, onDetails, selected = fals
           data-control="status"
           onChange={(e) => onStatus((e.currentTarget as HTMLSelectElement).value as Status)}
         >
-          {STATUSES.map((s) => (
-            <option value={s} key={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
         <button type="button" class="remove" aria-label={`Remove ${paper.title}`} title="Remove from shelf" data-control="remove" onClick={onRemove}>
           <svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round">

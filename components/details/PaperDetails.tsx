@@ -7,8 +7,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
-import { STATUSES, type SavedPaper, type Status } from '@/lib/paper';
-import { STATUS_LABEL } from '../labels';
+import type { SavedPaper, Status } from '@/lib/paper';
+import { StatusOptions } from '../StatusOptions';
 import { formatDay, paperHref } from '../PaperRow';
 import { allAuthors, detailLinks, paperIds, signalsList, whenLine } from './fields';
 import { NoteEditor } from './NoteEditor';
@@ -110,11 +110,7 @@ export function PaperDetails({ paper, tags, epoch, onBack, onStatus, onNote, onA
             value={paper.status}
             onChange={(e) => onStatus(e.currentTarget.value as Status)}
           >
-            {STATUSES.map((s) => (
-              <option value={s} key={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </div>
         {facts.length > 0 && (

@@ -4,8 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { ZoteroReport } from '@/lib/exchange/zotero-ask';
-import { STATUSES, type Status } from '@/lib/paper';
-import { STATUS_LABEL } from '../labels';
+import type { Status } from '@/lib/paper';
+import { StatusOptions } from '../StatusOptions';
 import { formatCount } from './counts';
 import { SendToZotero } from '../zotero/SendToZotero';
 
@@ -59,11 +59,7 @@ export function BulkBar({ count, onAction, onClear, zotero }: BulkBarProps) {
         }}
       >
         <option value="">Set status…</option>
-        {STATUSES.map((s) => (
-          <option value={s} key={s}>
-            {STATUS_LABEL[s]}
-          </option>
-        ))}
+        <StatusOptions />
       </select>
       {zotero && <SendToZotero count={count} sentBefore={zotero.sentBefore} onSend={zotero.onSend} what={what} />}
       <button type="button" class="button danger" aria-label={`Remove ${what}`} onClick={() => onAction({ kind: 'remove' })}>

@@ -1,9 +1,10 @@
 /** The reading list's search box with its syntax hint, the tag and status filters and the sort order. */
 import type { RefObject } from 'preact';
-import { STATUSES, tagKey, type Status } from '@/lib/paper';
+import { tagKey, type Status } from '@/lib/paper';
 import type { SortKey } from '@/lib/list/sort';
-import { STATUS_LABEL } from '../labels';
+import { StatusOptions } from '../StatusOptions';
 import { SORT_LABEL, type ListFilters } from './filters';
+import { SearchField } from './SearchField';
 
 /** The one-line search hint: examples of the filter syntax. */
 export const SEARCH_EXAMPLES = ['tag:rl', 'status:unread', 'year:2024', 'site:arxiv', '-word'] as const;
@@ -26,29 +27,16 @@ export function FilterBar({ filters, tags, onChange, searchRef, problems = [], p
   const tagOptions = filters.tag && !tags.some((t) => tagKey(t) === tagKey(filters.tag)) ? [filters.tag, ...tags] : tags;
   return (
     <div class="filters" role="search">
-      <input
-        ref={searchRef}
-        type="search"
-        class="search"
-        aria-label="Search"
-        aria-describedby="search-hint"
+      <SearchField
+        searchRef={searchRef}
+        label="Search"
         placeholder="Search title, authors, abstract, tags, note"
-        autocomplete="off"
-        spellcheck={false}
-        value={filters.text}
-        onInput={(e) => set({ text: (e.currentTarget as HTMLInputElement).value })}
+        hintId="search-hint"
+        examples={SEARCH_EXAMPLES}
+        problems={problems}
+        text={filters.text}
+        onText={(text) => set({ text })}
       />
-      <p id="search-hint" class={problems.length ? 'search-hint problem' : 'search-hint'}>
-        {problems.length
-          ? problems.join(' ')
-          : [
-              'Filters: ',
-              ...SEARCH_EXAMPLES.flatMap((x, i) => [
-                i > 0 ? ' ' : '',
-                <code key={x}>{x}</code>,
-              ]),
-            ]}
-      </p>
       <div class="selects">
         <select aria-label="Filter by tag" value={filters.tag} onChange={(e) => set({ tag: (e.currentTarget as HTMLSelectElement).value })}>
           <option value="">All tags</option>
@@ -64,11 +52,7 @@ export function FilterBar({ filters, tags, onChange, searchRef, problems = [], p
           onChange={(e) => set({ status: (e.currentTarget as HTMLSelectElement).value as Status | '' })}
         >
           <option value="">All statuses</option>
-          {STATUSES.map((s) => (
-            <option value={s} key={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
         <select aria-label="Sort by" value={filters.sort} onChange={(e) => set({ sort: (e.currentTarget as HTMLSelectElement).value as SortKey })}>
           {(Object.keys(SORT_LABEL) as SortKey[]).map((k) => (

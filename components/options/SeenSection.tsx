@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { ReadCards, Settings } from '@/lib/settings';
+import { ConfirmAction } from './ConfirmAction';
 
 /** The retention field's bounds (lib/settings parseSettings accepts the same). */
 export const MIN_RETENTION_DAYS = 1;
@@ -37,7 +38,6 @@ export function SeenSection({ settings, count, onHistory, onRetention, onReadCar
   // The field as typed; stored once it is a whole number in range (on change: Enter or leaving it).
   const [days, setDays] = useState<string | null>(null);
   const [daysError, setDaysError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
   const shownDays = days ?? (loading ? '' : String(settings.seenRetentionDays));
 
@@ -53,7 +53,6 @@ export function SeenSection({ settings, count, onHistory, onRetention, onReadCar
   };
 
   const clear = () => {
-    setConfirming(false);
     onClear().then(
       (n) => setOutcome(n === 0 ? 'The seen history was already empty.' : `Cleared the seen history: ${seenPapers(n)} deleted. Saved papers were not touched.`),
       (err: unknown) => setOutcome(`Could not clear the seen history: ${errorMessage(err)}`),
@@ -102,23 +101,14 @@ export function SeenSection({ settings, count, onHistory, onRetention, onReadCar
           {daysError ?? 'A paper not seen again for this long leaves the history. Saved papers stay on your shelf whatever the history does.'}
         </p>
       </fieldset>
-      <div class="actions">
-        {!confirming ? (
-          <button type="button" class="button" disabled={!count} onClick={() => (setOutcome(null), setConfirming(true))}>
-            {count === null ? 'Clear seen history…' : `Clear seen history (${seenPapers(count)})…`}
-          </button>
-        ) : (
-          <>
-            <span>{`Delete ${count === null ? 'the seen history' : `all ${seenPapers(count)}`} from the history? Saved papers, their tags and notes are not touched.`}</span>
-            <button type="button" class="button danger" onClick={clear}>
-              Clear history
-            </button>
-            <button type="button" class="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
-        )}
-      </div>
+      <ConfirmAction
+        label={count === null ? 'Clear seen history…' : `Clear seen history (${seenPapers(count)})…`}
+        disabled={!count}
+        question={`Delete ${count === null ? 'the seen history' : `all ${seenPapers(count)}`} from the history? Saved papers, their tags and notes are not touched.`}
+        confirmLabel="Clear history"
+        onAsk={() => setOutcome(null)}
+        onConfirm={clear}
+      />
       <p class="outcome" role="status">
         {outcome ?? ''}
       </p>

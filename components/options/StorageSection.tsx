@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
+import { ConfirmAction } from './ConfirmAction';
 
 export interface StorageInfo {
   /** bytes used by this extension's origin (browser estimate) */
@@ -56,7 +57,6 @@ const RESULT_TEXT: Record<NonNullable<StorageSectionProps['persistResult']>, str
 };
 
 export function StorageSection({ total, estimate, persisted, persistResult, busy, onPersist, onDeleteAll }: StorageSectionProps) {
-  const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState<string | null>(null);
   return (
     <section class="card" aria-labelledby="storage-heading">
@@ -75,35 +75,23 @@ export function StorageSection({ total, estimate, persisted, persistResult, busy
         {persistResult ? RESULT_TEXT[persistResult] : ''}
       </p>
       {onDeleteAll && (
-        <div class="actions">
-          {!confirming ? (
-            <button type="button" class="button" disabled={busy || !total} onClick={() => (setDeleted(null), setConfirming(true))}>
-              Delete all papers…
-            </button>
-          ) : (
+        <ConfirmAction
+          label="Delete all papers…"
+          disabled={busy || !total}
+          question={
             <>
-              <span>
-                Delete all {total} {total === 1 ? 'paper' : 'papers'} with their tags and notes? This cannot be undone: export a JSON backup first. It deletes them from this browser only: with folder sync on, the next sync brings back what your other devices hold.
-              </span>
-              <button
-                type="button"
-                class="button danger"
-                onClick={() => {
-                  setConfirming(false);
-                  void onDeleteAll().then(
-                    () => setDeleted('All papers were deleted.'),
-                    (e: unknown) => setDeleted(`Could not delete: ${errorMessage(e)}`),
-                  );
-                }}
-              >
-                Delete all
-              </button>
-              <button type="button" class="button" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
+              Delete all {total} {total === 1 ? 'paper' : 'papers'} with their tags and notes? This cannot be undone: export a JSON backup first. It deletes them from this browser only: with folder sync on, the next sync brings back what your other devices hold.
             </>
-          )}
-        </div>
+          }
+          confirmLabel="Delete all"
+          onAsk={() => setDeleted(null)}
+          onConfirm={() =>
+            void onDeleteAll().then(
+              () => setDeleted('All papers were deleted.'),
+              (e: unknown) => setDeleted(`Could not delete: ${errorMessage(e)}`),
+            )
+          }
+        />
       )}
       <p class="outcome" role="status">
         {deleted ?? ''}

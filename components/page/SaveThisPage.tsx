@@ -8,12 +8,12 @@
  */
 import { useState } from 'preact/hooks';
 import type { PageAccess } from '@/lib/page-access';
-import { STATUSES, type PaperDraft, type SavedPaper, type Status } from '@/lib/paper';
+import type { PaperDraft, SavedPaper, Status } from '@/lib/paper';
 import { whenLine } from '../details/fields';
 import { NoteEditor } from '../details/NoteEditor';
 import { TagEditor } from '../details/TagEditor';
 import { ErrorBar } from '../list/ErrorBar';
-import { STATUS_LABEL } from '../labels';
+import { StatusOptions } from '../StatusOptions';
 import { authorsLine } from '../PaperRow';
 
 /** The page's site: turned on already, or offered. */
@@ -135,11 +135,7 @@ function PaperCard(p: SaveThisPageProps & { draft: PaperDraft }) {
         </button>
         {saved && (
           <select aria-label="Status" class={`status status-${saved.status}`} value={saved.status} onChange={(e) => p.onStatus(e.currentTarget.value as Status)}>
-            {STATUSES.map((s) => (
-              <option value={s} key={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         )}
       </div>

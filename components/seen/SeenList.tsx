@@ -11,6 +11,7 @@ import type { SeenRow as SeenRecordRow } from '@/lib/seen/list-seen';
 import type { SeenPaper } from '@/lib/seen/record';
 import { formatCount } from '../list/counts';
 import { ErrorBar } from '../list/ErrorBar';
+import { SearchField } from '../list/SearchField';
 import { ShelfHeader } from '../list/ShelfHeader';
 import { VirtualList } from '../list/VirtualList';
 import { SeenRow } from './SeenRow';
@@ -139,17 +140,15 @@ export function SeenList(p: SeenListProps) {
       {p.viewSwitch}
       {!loading && p.total !== 0 && (
         <div class="filters" role="search">
-          <input
-            ref={searchRef}
-            type="search"
-            class="search"
-            aria-label="Search seen papers"
-            aria-describedby="seen-search-hint"
+          <SearchField
+            searchRef={searchRef}
+            label="Search seen papers"
             placeholder="Search title and authors"
-            autocomplete="off"
-            spellcheck={false}
-            value={p.text}
-            onInput={(e) => p.onText((e.currentTarget as HTMLInputElement).value)}
+            hintId="seen-search-hint"
+            examples={SEEN_EXAMPLES}
+            problems={p.problems}
+            text={p.text}
+            onText={p.onText}
             onKeyDown={(e) => {
               if (e.key === 'Escape' && p.text !== '') {
                 e.preventDefault();
@@ -157,9 +156,6 @@ export function SeenList(p: SeenListProps) {
               }
             }}
           />
-          <p id="seen-search-hint" class={p.problems.length ? 'search-hint problem' : 'search-hint'}>
-            {p.problems.length ? p.problems.join(' ') : ['Filters: ', ...SEEN_EXAMPLES.flatMap((x, i) => [i > 0 ? ' ' : '', <code key={x}>{x}</code>])]}
-          </p>
         </div>
       )}
       <ErrorBar error={p.error} onDismiss={p.onDismissError} />

@@ -12,13 +12,11 @@ import { onChanged } from '../changes';
 import { errorMessage } from '../errors';
 import type { Library } from '../library';
 import type { SavedPaper } from '../paper';
+import { prepareSteps } from './prepare-steps';
 import { SearchIndex } from './search-index';
 
 /** How many rows to show before the whole library is loaded (enough to fill the popup). */
 export const PREVIEW_ROWS = 30;
-
-/** Time per step for indexing words after the first rows show (keeps every task short), ms. */
-export const PREPARE_BUDGET_MS = 12;
 
 /** The first rows and the count, shown until the full load lands. */
 export interface ListPreview {
@@ -39,33 +37,13 @@ export interface ListView {
 /** The library as ListStore reads it. */
 export type LibraryReader = Pick<Library, 'all' | 'firstPage' | 'count' | 'lookup'>;
 
-/** The Prioritized Task Scheduling API, where the browser has it (Chromium, recent Firefox). */
-interface TaskScheduler {
-  postTask(task: () => void, options: { priority: 'user-visible'; signal: AbortSignal }): Promise<unknown>;
-}
-
-/**
- * Run `fn` in a task of its own (input still goes first); returns a cancel. Not setTimeout(0):
- * chained timers are held back 4 ms each after the fifth, a quarter of the time of 12 ms steps,
- * so the word index was ready later than it had to be and the first keystroke more often had to
- * finish it. Not 'background' priority either: Chromium leaves such tasks waiting for idle time.
- */
-export function nextTask(fn: () => void): () => void {
-  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
-  if (typeof scheduler?.postTask === 'function') {
-    const abort = new AbortController();
-    scheduler.postTask(fn, { priority: 'user-visible', signal: abort.signal }).catch(() => {}); // rejects when cancelled
-    return () => abort.abort();
-  }
-  const id = window.setTimeout(fn, 0);
-  return () => clearTimeout(id);
-}
-
 const loadFailure = (err: unknown) => `Could not load your papers: ${errorMessage(err)}`;
 
 export class ListStore {
   /** every saved paper, searched on each keystroke */
   readonly index = new SearchIndex();
+  /** indexes the index's words in short tasks after a load or a big batch */
+  private readonly prep = prepareSteps(this.index, () => this.alive);
   private view: ListView | null = null;
   // A full load takes a ticket (only the newest one lands); changed ids wait in `pending` while
   // a load runs and are re-read after it, one lookup at a time, in order.
@@ -75,8 +53,6 @@ export class ListStore {
   private draining = false;
   private alive = false;
   private readonly pending = new Set<string>();
-  /** cancels the scheduled preparation step (null: none scheduled) */
-  private cancelPrep: (() => void) | null = null;
   private stopChanges: (() => void) | null = null;
 
   constructor(private readonly library: LibraryReader) {}
@@ -106,8 +82,7 @@ export class ListStore {
     this.stopChanges?.();
     this.stopChanges = null;
     window.removeEventListener('focus', this.regainedFocus);
-    this.cancelPrep?.();
-    this.cancelPrep = null;
+    this.prep.cancel();
   }
 
   // Writes made without a notification (none should be) show up when the popup regains focus.
@@ -135,7 +110,7 @@ export class ListStore {
         this.view?.previewed(null);
         this.view?.indexed(this.index.version);
         this.view?.loadFailed(null);
-        this.schedulePrepare();
+        this.prep.schedule();
         void this.drain();
       },
       (err: unknown) => {
@@ -176,22 +151,11 @@ export class ListStore {
         this.index.sync(ids, found);
         this.view?.indexed(this.index.version);
         this.view?.loadFailed(null);
-        this.schedulePrepare(); // a big batch rebuilds the index, whose words are then indexed in steps
+        this.prep.schedule(); // a big batch rebuilds the index, whose words are then indexed in steps
       }
     } finally {
       this.draining = false;
       if (again) void this.drain();
     }
-  }
-
-  /** Index the words in short tasks of their own, unless that is done or under way. */
-  private schedulePrepare(): void {
-    if (this.cancelPrep || this.index.prepared) return;
-    const step = () => {
-      this.cancelPrep = null;
-      if (!this.alive || this.index.prepareStep(PREPARE_BUDGET_MS)) return;
-      this.cancelPrep = nextTask(step);
-    };
-    this.cancelPrep = nextTask(step);
   }
 }

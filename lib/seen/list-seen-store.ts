@@ -9,7 +9,8 @@
  * A plain class: the popup reports what it says (SeenView); no UI here.
  */
 import { errorMessage } from '../errors';
-import { nextTask, PREPARE_BUDGET_MS, PREVIEW_ROWS } from '../list/list-store';
+import { PREVIEW_ROWS } from '../list/list-store';
+import { prepareSteps } from '../list/prepare-steps';
 import { SearchIndex } from '../list/search-index';
 import type { SeenPaper } from './record';
 import { seenRow, type SeenHistory, type SeenRow } from './list-seen';
@@ -28,13 +29,14 @@ export type SeenReader = Pick<SeenHistory, 'all' | 'newest' | 'count' | 'newestT
 
 export class SeenStore {
   readonly index = new SearchIndex<SeenRow>();
+  /** indexes the index's words in short tasks after a load (as the saved list does) */
+  private readonly prep = prepareSteps(this.index, () => this.alive);
   private view: SeenView | null = null;
   private alive = false;
   private loaded = false;
   private ticket = 0;
   /** what the last load saw: a reload on focus happens only when either changed */
   private stamp = '';
-  private cancelPrep: (() => void) | null = null;
 
   constructor(private readonly history: SeenReader) {}
 
@@ -54,8 +56,7 @@ export class SeenStore {
   stop(): void {
     this.alive = false;
     window.removeEventListener('focus', this.regainedFocus);
-    this.cancelPrep?.();
-    this.cancelPrep = null;
+    this.prep.cancel();
   }
 
   private readonly regainedFocus = () => {
@@ -85,22 +86,11 @@ export class SeenStore {
         this.view?.previewed(null);
         this.view?.indexed(this.index.version);
         this.view?.loadFailed(null);
-        this.schedulePrepare();
+        this.prep.schedule();
       },
       (err: unknown) => {
         if (this.alive && mine === this.ticket) this.view?.loadFailed(`Could not load the seen history: ${errorMessage(err)}`);
       },
     );
-  }
-
-  /** Index the words in short tasks of their own (as the saved list does), unless done or under way. */
-  private schedulePrepare(): void {
-    if (this.cancelPrep || this.index.prepared) return;
-    const step = () => {
-      this.cancelPrep = null;
-      if (!this.alive || this.index.prepareStep(PREPARE_BUDGET_MS)) return;
-      this.cancelPrep = nextTask(step);
-    };
-    this.cancelPrep = nextTask(step);
   }
 }
