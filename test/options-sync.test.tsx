@@ -28,6 +28,7 @@ function props(over: Partial<SyncSectionProps> = {}): SyncSectionProps {
     device: { name: 'Laptop', file: 'papershelf-laptop-abcdef.json' },
     folder: 'Dropbox',
     needsPermission: false,
+    runsHere: false,
     busy: false,
     last: null,
     notice: null,
