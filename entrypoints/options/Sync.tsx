@@ -156,7 +156,7 @@ export function Sync({ library, deps: given }: { library: Library; deps?: Partia
     // Not a real handle: the background cannot have it (and must not go on with an older one).
     await forgetFolder().catch(() => undefined);
     setNotice('This folder cannot be kept: PaperShelf syncs it only while this page is open, and asks for it again next visit.');
-    if (device) await startLocal(dir, device);
+    await startLocal(dir, device ?? (await loadDevice(deps.store)));
   };
 
   const onAllow = async () => {
