@@ -34,7 +34,7 @@ function keptDir(permission: { state: Permission }) {
 /** storage.local in memory, this device already made; `written()` resolves at the next write of the last outcome. */
 function memoryStore() {
   const items = new Map<string, unknown>([['syncDevice', laptop]]);
-  let waiting: Array<() => void> = [];
+  const waiting: Array<() => void> = [];
   const store: KeyValue & { written(): Promise<void> } = {
     async get(key) {
       return items.has(key) ? { [key]: items.get(key) } : {};
