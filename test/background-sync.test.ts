@@ -55,6 +55,7 @@ function fakeAlarms() {
     made,
     get: async (name) => (made.has(name) ? { name } : undefined),
     create: vi.fn((name: string, info: { delayInMinutes?: number; periodInMinutes: number }) => void made.set(name, info)),
+    clear: async (name) => made.delete(name),
     onAlarm: { addListener: (l) => void listeners.push(l) },
     fire: (name) => listeners.forEach((l) => l({ name })),
   };
@@ -98,7 +99,7 @@ describe('background folder sync', () => {
     await vi.waitFor(async () => expect(await loadLast(store)).toEqual(first));
     expect(dir.queryPermission).toHaveBeenCalledWith({ mode: 'readwrite' });
 
-    await vi.waitFor(() => expect(alarms.made.get(SYNC_ALARM)).toEqual({ delayInMinutes: SYNC_PERIOD_MINUTES, periodInMinutes: SYNC_PERIOD_MINUTES }));
+    expect(alarms.made.get(SYNC_ALARM)).toEqual({ delayInMinutes: SYNC_PERIOD_MINUTES, periodInMinutes: SYNC_PERIOD_MINUTES });
     // The worker starts again: the alarm that exists is left as it is (its next run not put off).
     start(lib, { kept: async () => dir, store, alarms });
     await Promise.all(running.map((s) => s.started));
@@ -135,7 +136,7 @@ describe('background folder sync', () => {
     expect(papersIn(dir.files.get(OWN))).toEqual(['arxiv:2603.00001', 'arxiv:2603.00002']);
   });
 
-  it('when the browser no longer grants the folder, or none is kept: nothing is read, written or kept, and Sync now says why', async () => {
+  it('when the browser no longer grants the folder, or none is kept: nothing is read, written or kept, Sync now says why, and without a folder there is no alarm', async () => {
     const lib = freshLibrary();
     await lib.save(hfDraft('2603.00001'), undefined, T0);
     const permission = { state: 'prompt' as Permission };
@@ -153,8 +154,15 @@ describe('background folder sync', () => {
     permission.state = 'granted';
     expect(await sync.syncNow({})).toMatchObject({ ok: true, outcome: { kind: 'synced', report: { merged: ['papershelf-desktop-bbbbbb.json'], added: 1, wrote: true } } });
 
-    const none = start(freshLibrary(), { kept: async () => null, store: memoryStore(), alarms: null });
-    expect(await none.started).toEqual({ kind: 'idle', why: 'no-folder' });
+    // No folder kept (never, or forgotten with Stop syncing): no alarm wakes the worker for nothing.
+    const alarms = fakeAlarms();
+    let folder: FolderHandle | null = dir;
+    const other = start(freshLibrary(), { kept: async () => folder, store: memoryStore(), alarms });
+    await other.started;
+    expect([...alarms.made.keys()]).toEqual([SYNC_ALARM]);
+    folder = null;
+    expect(await other.syncNow({})).toEqual({ ok: true, outcome: { kind: 'idle', why: 'no-folder' } });
+    expect([...alarms.made.keys()]).toEqual([]);
   });
 
   it('the syncNow message is checked: anything but {} is refused and runs nothing; a failing folder is an answer, not a throw', async () => {

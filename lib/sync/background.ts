@@ -4,8 +4,8 @@
  * (queryPermission says "granted"), the background syncs at start, a moment after every change to
  * the shelf (SYNC_DEBOUNCE_MS; the background is where the feeds' writes happen, and it hears the
  * pages' writes), every SYNC_PERIOD_MINUTES (an alarm: a service worker's timers die with it, and
- * the other devices' files change while this one is idle), and when the options page asks
- * (`syncNow`). Without a folder, or when Chrome has dropped the permission, it does nothing: the
+ * the other devices' files change while this one is idle; the alarm exists only while a folder
+ * is kept), and when the options page asks (`syncNow`). Without a folder, or when Chrome has dropped the permission, it does nothing: the
  * options page offers the click that allows it again (requestPermission needs a page and a click).
  *
  * Each sync's outcome is kept in browser.storage.local (lib/sync/last), which the options page
@@ -36,6 +36,7 @@ export interface SyncNowAnswer {
 export interface AlarmsLike {
   get(name: string): Promise<{ name: string } | undefined>;
   create(name: string, info: { delayInMinutes?: number; periodInMinutes: number }): Promise<void> | void;
+  clear(name: string): Promise<boolean>;
   onAlarm: { addListener(listener: (alarm: { name: string }) => void): void };
 }
 
@@ -68,26 +69,35 @@ export function keptTarget(deps: Pick<BackgroundSyncDeps, 'kept' | 'store'>): ()
   };
 }
 
+/**
+ * The periodic alarm exists while a folder is kept (no waking the worker for nothing otherwise).
+ * Made only when missing: creating it again at every start of the worker (which may come more
+ * often than the period) would put the next run off every time.
+ */
+async function tendAlarm(alarms: AlarmsLike, wanted: boolean): Promise<void> {
+  const exists = !!(await alarms.get(SYNC_ALARM));
+  if (wanted && !exists) await alarms.create(SYNC_ALARM, { delayInMinutes: SYNC_PERIOD_MINUTES, periodInMinutes: SYNC_PERIOD_MINUTES });
+  if (!wanted && exists) await alarms.clear(SYNC_ALARM);
+}
+
 /** Start the background's runner: sync now, after changes, on the alarm, and when asked. */
 export function startFolderSync(lib: Library, deps: BackgroundSyncDeps): BackgroundSync {
+  const target = keptTarget(deps);
+  const alarms = deps.alarms;
   const runner = new SyncRunner(
     lib,
-    keptTarget(deps),
+    async () => {
+      const t = await target();
+      if (alarms) await tendAlarm(alarms, t !== 'no-folder').catch((err: unknown) => console.warn('PaperShelf: no periodic sync:', err));
+      return t;
+    },
     (e) => void saveLast(deps.store, e).catch((err: unknown) => console.warn('PaperShelf: sync result not kept:', err)),
     deps.now,
   );
+  alarms?.onAlarm.addListener((a) => {
+    if (a.name === SYNC_ALARM) void runner.syncNow();
+  });
   const started = runner.start().then(storedOutcome);
-  if (deps.alarms) {
-    const alarms = deps.alarms;
-    alarms.onAlarm.addListener((a) => {
-      if (a.name === SYNC_ALARM) void runner.syncNow();
-    });
-    // Made once: creating it again at every start of the worker (which may be more often than
-    // the period) would put the next run off every time.
-    void (async () => {
-      if (!(await alarms.get(SYNC_ALARM))) await alarms.create(SYNC_ALARM, { delayInMinutes: SYNC_PERIOD_MINUTES, periodInMinutes: SYNC_PERIOD_MINUTES });
-    })().catch((err: unknown) => console.warn('PaperShelf: no periodic sync:', err));
-  }
   return {
     runner,
     started,
