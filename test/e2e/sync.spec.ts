@@ -266,6 +266,9 @@ test('the background syncs through the kept folder with no options page open; th
   expect(own).toEqual({ format: 'papershelf-backup', version: 2, exportedAt: expect.any(String), device: { id: ownName.slice('papershelf-'.length, -'.json'.length), name: 'Chrome on Linux' }, papers: stored, removed: [] });
   expect(stored[0]).toMatchObject({ id: P1.id, title: P1.title, tags: [], note: '', status: 'unread' });
   await popup.close();
+  // With a folder kept, the background also syncs every 15 minutes (the alarms permission).
+  const alarm = await sw.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome.alarms.get('papershelf-folder-sync'));
+  expect(alarm?.periodInMinutes).toBe(15);
 
   // (b) A second device's file in the folder, with a paper this one does not have.
   const T = Date.UTC(2026, 2, 3);
