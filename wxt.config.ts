@@ -35,7 +35,10 @@ export default defineConfig({
     description: manifestDescription(),
     // activeTab + scripting: the popup reads the page in front when the user opens it there
     // ("Save this page", lib/page-access.ts) and registers the content script of a site turned on.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // alarms (Chrome only, no install warning): the background's folder sync runs every 15 minutes
+    // (lib/sync/background.ts), so the other devices' edits arrive while this one is idle; a
+    // service worker's own timers die with it. Firefox has no folder sync.
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['alarms'])],
     host_permissions: [...HOST_PERMISSIONS],
     // Any other site only when the user turns it on, one origin at a time (lib/site-access.ts), and
     // Zotero's connector on this machine when the user first sends to it (OPTIONAL_HOSTS);

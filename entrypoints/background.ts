@@ -7,6 +7,7 @@ import { messaging, toState, type ChangedMessage } from '@/lib/messages';
 import { setupPagePapers } from '@/lib/page-papers';
 import { setupSidePanelCommand } from '@/lib/side-panel';
 import { changeTabPatterns, setupSiteAccess } from '@/lib/site-access';
+import { setupFolderSync } from '@/lib/sync/background';
 
 export default defineBackground({
   type: 'module',
@@ -30,6 +31,8 @@ export default defineBackground({
     setupZotero(lib);
     // The last 7 daily snapshots of the shelf, in the extension's own private folder.
     setupSnapshots(lib);
+    // Folder sync (Chrome): through the folder the options page kept, while the browser grants it.
+    setupFolderSync(lib);
 
     // Relay every change (from here, the popup or the options page) to the open feed tabs, and
     // the tabs of the sites turned on.

@@ -19,6 +19,7 @@ export interface PaperState {
 export type { RequestType, RequestOf } from './requests';
 import type { RequestOf } from './requests';
 import type { SendToZoteroRequest, ZoteroOutcome } from './exchange/zotero-send';
+import type { SyncNowAnswer, SyncNowRequest } from './sync/background';
 
 export type ErrorCode = 'invalid' | 'not-found' | 'storage' | 'internal';
 export interface Failure {
@@ -61,6 +62,8 @@ export interface ProtocolMap {
   pageIds(): PageIds;
   /** a page or a card -> background: send saved papers to Zotero (lib/exchange/zotero-send.ts) */
   sendToZotero(data: SendToZoteroRequest): Result<ZoteroOutcome>;
+  /** the options page -> background: sync through the kept folder now (lib/sync/background.ts) */
+  syncNow(data: SyncNowRequest): Result<SyncNowAnswer>;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

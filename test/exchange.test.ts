@@ -678,8 +678,42 @@ describe('bundle boundary', () => {
       // The library records every edit's time and merges imports with merge.ts (pure, no
       // citation-js), so it is in every extension page that writes; the background writes the
       // daily snapshot, a backup (backup.ts, with its FormatError).
-      const allowed = entry.endsWith('.content.ts') ? /^$/ : /^lib\/exchange\/(?:zotero[\w-]*|csl|merge|backup|errors)\.ts$/;
+      // The background's folder sync reads device files with the import (backups only, never
+      // citation-js: see the next test).
+      const allowed = entry.endsWith('.content.ts')
+        ? /^$/
+        : entry.endsWith('background.ts')
+          ? /^lib\/exchange\/(?:zotero[\w-]*|csl|merge|backup|errors|import|json-syntax|citation)\.ts$|^pkg:@citation-js\//
+          : /^lib\/exchange\/(?:zotero[\w-]*|csl|merge|backup|errors)\.ts$/;
       expect(files.filter((f) => /^pkg:@citation-js|lib\/exchange\//.test(f) && !allowed.test(f)), entry).toEqual([]);
+    }
+  });
+
+  it('the background reaches citation-js only through the import’s dynamic import, which a device file never runs', async () => {
+    // A service worker cannot import(): folder sync reads backups only (ReadOptions.backupOnly).
+    const staticGraph = (entry: string): string[] => {
+      const seen = new Set<string>();
+      const todo = [path.join(ROOT, entry)];
+      while (todo.length) {
+        const file = todo.pop()!;
+        if (seen.has(file) || file.startsWith('pkg:')) continue;
+        seen.add(file);
+        for (const m of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+          const dep = resolve(file, m[1]!);
+          if (dep) todo.push(dep);
+        }
+      }
+      return [...seen].map((f) => path.relative(ROOT, f));
+    };
+    const reached = staticGraph('entrypoints/background.ts');
+    expect(reached).toContain('lib/exchange/import.ts');
+    expect(reached.filter((f) => /citation/.test(f))).toEqual([]);
+    for (const [name, text] of [
+      ['papershelf-x.json', '[{"id": "a", "type": "article", "title": "CSL"}]'],
+      ['papershelf-y.bib', '@article{k, title={BibTeX}}'],
+      ['papershelf-z.ris', 'TY  - JOUR\nTI  - RIS\nER  - '],
+    ] as const) {
+      expect(await readImportFile(name, text, { backupOnly: true }), name).toEqual({ ok: false, error: 'not a PaperShelf backup or device file' });
     }
   });
 

@@ -1,7 +1,10 @@
 /**
  * The options page's sync and backup parts in happy-dom (no folder picker, as in Firefox): the
  * one-line explanation and the device file saved by hand; a sync report naming a skipped file;
- * the JSON backup's "Include the seen history" box (off by default) and its tombstones.
+ * the page beside the background's sync (the kept folder and the background's last outcome shown,
+ * followed, Sync now asking the background; a dropped permission offering the click; a folder that
+ * cannot be kept synced by the page itself); the JSON backup's "Include the seen history" box (off
+ * by default) and its tombstones.
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +14,12 @@ import { App } from '@/entrypoints/options/App';
 import { openDb } from '@/lib/db';
 import type { ExportFile } from '@/lib/exchange/export';
 import { Library } from '@/lib/library';
+import { Sync, type SyncDeps } from '@/entrypoints/options/Sync';
+import type { KeyValue } from '@/lib/sync/device';
+import type { FolderHandle } from '@/lib/sync/folder';
+import { LAST_KEY, type StoredSyncEvent } from '@/lib/sync/last';
+import { freshLibrary } from './helpers/drafts';
+import { memoryDir } from './helpers/memory-dir';
 import type { SeenPaper } from '@/lib/seen/record';
 import { $$, click, container, mount, useContainer, waitFor } from './helpers/view';
 import { hfDraft } from './helpers/drafts';
@@ -28,6 +37,7 @@ function props(over: Partial<SyncSectionProps> = {}): SyncSectionProps {
     device: { name: 'Laptop', file: 'papershelf-laptop-abcdef.json' },
     folder: 'Dropbox',
     needsPermission: false,
+    runsHere: false,
     busy: false,
     last: null,
     notice: null,
@@ -65,6 +75,78 @@ describe('Sync section', () => {
     expect(buttonNamed('Sync now')).toBeUndefined();
     click(buttonNamed('Allow access to “Dropbox” again')!);
     expect(p.onAllow).toHaveBeenCalledTimes(1);
+  });
+});
+
+/** The page's browser, in memory: a kept folder (or none), storage.local, the background's answers. */
+function pageDeps(over: { permission?: 'granted' | 'prompt'; kept?: boolean; last?: StoredSyncEvent } = {}) {
+  const folder: FolderHandle = Object.assign(memoryDir('Dropbox'), {
+    queryPermission: vi.fn(async () => over.permission ?? 'granted'),
+    requestPermission: vi.fn(async () => 'granted' as const),
+  });
+  const items = new Map<string, unknown>([['syncDevice', { id: 'laptop-abcdef', name: 'Laptop' }]]);
+  if (over.last) items.set(LAST_KEY, over.last);
+  const store: KeyValue = { get: async (k) => (items.has(k) ? { [k]: items.get(k) } : {}), set: async (o) => void Object.entries(o).forEach(([k, v]) => items.set(k, v)) };
+  let push: (e: StoredSyncEvent | null) => void = () => undefined;
+  const deps = {
+    canPick: true,
+    store,
+    kept: async () => (over.kept === false ? null : folder),
+    ask: vi.fn<SyncDeps['ask']>(async () => ({ ok: true, outcome: { kind: 'synced', at: T0 + 60_000, report: { merged: ['papershelf-desktop-1.json'], added: 2, updated: 0, skipped: [], wrote: false } } })),
+    watchLast: (on: (e: StoredSyncEvent | null) => void) => {
+      push = on;
+      return () => undefined;
+    },
+  } satisfies SyncDeps;
+  return { deps, folder, items, push: (e: StoredSyncEvent | null) => push(e) };
+}
+
+const at = (ms: number) => new Date(ms).toLocaleTimeString();
+
+describe('Sync on the options page, beside the background', () => {
+  it('shows the kept folder and the background’s last sync, follows its next, and Sync now asks the background', async () => {
+    const { deps, push } = pageDeps({ last: { kind: 'synced', at: T0, report: { merged: [], added: 0, updated: 0, skipped: [], wrote: true } } });
+    mount(<Sync library={freshLibrary()} deps={deps} />);
+    await waitFor(() => expect(text()).toContain('Folder: Dropbox'));
+    expect(text()).toContain(`Synced at ${at(T0)}: merged 0 other device files (0 added, 0 updated); wrote this device’s file.`);
+    expect(text()).toContain('Syncs in the background, with or without this page open: when the browser starts, a moment after every change, every 15 minutes, and with Sync now.');
+    expect(deps.ask).not.toHaveBeenCalled();
+
+    push({ kind: 'error', at: T0 + 1000, error: 'The folder went away' });
+    await waitFor(() => expect(text()).toContain(`Sync failed at ${at(T0 + 1000)}: The folder went away`));
+
+    click(buttonNamed('Sync now')!);
+    await waitFor(() => expect(text()).toContain(`Synced at ${at(T0 + 60_000)}: merged 1 other device file (2 added, 0 updated).`));
+    expect(deps.ask).toHaveBeenCalledTimes(1);
+  });
+
+  it('a kept folder Chrome no longer grants: one click allows it again, then the background is asked to sync', async () => {
+    const { deps, folder } = pageDeps({ permission: 'prompt' });
+    mount(<Sync library={freshLibrary()} deps={deps} />);
+    await waitFor(() => expect(buttonNamed('Allow access to “Dropbox” again')).toBeDefined());
+    expect(buttonNamed('Sync now')).toBeUndefined();
+    click(buttonNamed('Allow access to “Dropbox” again')!);
+    await waitFor(() => expect(buttonNamed('Sync now')).toBeDefined());
+    expect(folder.requestPermission).toHaveBeenCalledWith({ mode: 'readwrite' });
+    await waitFor(() => expect(deps.ask).toHaveBeenCalledTimes(1));
+  });
+
+  it('a folder that cannot be kept is synced by the page itself, while it is open; the background is not asked', async () => {
+    const { deps } = pageDeps({ kept: false });
+    const picked = memoryDir('Shared folder');
+    vi.stubGlobal('showDirectoryPicker', async () => picked);
+    try {
+      mount(<Sync library={freshLibrary()} deps={deps} />);
+      await waitFor(() => expect(buttonNamed('Choose sync folder…')).toBeDefined());
+      click(buttonNamed('Choose sync folder…')!);
+      await waitFor(() => expect(text()).toMatch(/Synced at .*wrote this device’s file\./));
+      expect(text()).toContain('This folder cannot be kept: PaperShelf syncs it only while this page is open, and asks for it again next visit.');
+      expect(text()).toContain('Syncs while this page is open: now, a moment after every change, and with Sync now.');
+      expect([...picked.files.keys()]).toEqual(['papershelf-laptop-abcdef.json']);
+      expect(deps.ask).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

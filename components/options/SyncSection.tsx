@@ -5,6 +5,7 @@
  * the same files. Props in, callbacks out.
  */
 import { useState } from 'preact/hooks';
+import { SYNC_PERIOD_MINUTES } from '@/lib/sync/runner';
 
 export interface SyncSkip {
   name: string;
@@ -17,8 +18,10 @@ export interface SyncView {
   device: { name: string; file: string } | null;
   /** the folder's name, when one is chosen */
   folder: string | null;
-  /** a folder was kept from an earlier visit, but the browser asks again before the page may use it */
+  /** a folder is kept, but the browser asks again before PaperShelf may use it (the background waits for that click) */
   needsPermission: boolean;
+  /** this page syncs the folder itself, while it is open (a folder that cannot be kept); else the background does */
+  runsHere: boolean;
   busy: boolean;
   /** the last sync: when, what it merged and skipped; or an error */
   last: { at: string; merged: readonly string[]; added: number; updated: number; skipped: readonly SyncSkip[]; wrote: boolean } | { at: string; error: string } | null;
@@ -64,7 +67,7 @@ function Last({ last }: { last: NonNullable<SyncView['last']> }) {
 }
 
 export function SyncSection(props: SyncSectionProps) {
-  const { supported, device, folder, needsPermission, busy, last, notice } = props;
+  const { supported, device, folder, needsPermission, runsHere, busy, last, notice } = props;
   const [name, setName] = useState<string | null>(null);
   return (
     <section class="card" aria-labelledby="sync-heading">
@@ -129,7 +132,11 @@ export function SyncSection(props: SyncSectionProps) {
               </>
             )}
           </div>
-          <p class="hint">Syncs when this page opens, a moment after every change while it is open, and with Sync now.</p>
+          <p class="hint">
+            {runsHere
+              ? 'Syncs while this page is open: now, a moment after every change, and with Sync now.'
+              : `Syncs in the background, with or without this page open: when the browser starts, a moment after every change, every ${SYNC_PERIOD_MINUTES} minutes, and with Sync now.`}
+          </p>
         </>
       )}
       {notice && <p class="muted">{notice}</p>}

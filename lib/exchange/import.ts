@@ -69,7 +69,15 @@ export interface ReadOptions {
   library?: Pick<Library, 'lookup'>;
   /** larger files are refused before parsing (default MAX_IMPORT_CHARS) */
   maxChars?: number;
+  /**
+   * Read PaperShelf backups only (folder sync's device files): anything else is refused before
+   * citation-js would be loaded, which the background, a service worker, cannot (no import() there).
+   */
+  backupOnly?: boolean;
 }
+
+/** The refusal of a file that is not a backup, when only backups are read (ReadOptions.backupOnly). */
+export const NOT_A_BACKUP = 'not a PaperShelf backup or device file';
 
 /** 200 million characters: far above any real library (10,000 papers are about 30 MB). */
 export const MAX_IMPORT_CHARS = 200_000_000;
@@ -207,6 +215,7 @@ export async function readImportFile(fileName: string, rawText: string, opts: Re
 
 async function readSniffed(fileName: string, text: string, found: Detected, opts: ReadOptions): Promise<ReadResult> {
   const now = opts.now ?? Date.now();
+  if (opts.backupOnly && !(found.format === 'json' && isBackup(found))) return { ok: false, error: NOT_A_BACKUP };
   try {
     let format: ImportFormat;
     let read: { papers: Located[]; rejected: Rejection[]; removed?: Removal[]; seen?: SeenPaper[] };

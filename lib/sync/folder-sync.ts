@@ -12,7 +12,7 @@
  */
 import type { DeviceInfo } from '../exchange/backup';
 import { makeBackup, serialiseBackup } from '../exchange/backup';
-import { commitImport, describeRejection, readImportFile } from '../exchange/import';
+import { commitImport, describeRejection, NOT_A_BACKUP, readImportFile } from '../exchange/import';
 import type { Library } from '../library';
 import { errorMessage } from '../errors';
 import { deviceFileName } from './device';
@@ -49,9 +49,10 @@ const withoutTime = (text: string | null) => text?.replace(/"exportedAt": "[^"]*
 
 /** Merge one other device's file; a reason when it is skipped. */
 async function mergeFile(lib: Library, name: string, text: string, now: number): Promise<{ added: number; updated: number } | string> {
-  const read = await readImportFile(name, text, { now });
+  // Backups only: the background cannot load citation-js (no import() in a service worker).
+  const read = await readImportFile(name, text, { now, backupOnly: true });
   if (!read.ok) return read.error;
-  if (read.plan.format !== 'backup') return 'not a PaperShelf device file';
+  if (read.plan.format !== 'backup') return NOT_A_BACKUP;
   if (read.plan.rejected.length) return describeRejection(read.plan.rejected[0]!, 'backup') + (read.plan.rejected.length > 1 ? ` (and ${read.plan.rejected.length - 1} more)` : '');
   const counts = await commitImport(lib, { ...read.plan, seen: [] });
   return { added: counts.added, updated: counts.updated };

@@ -13,7 +13,8 @@ test('permissions and host permissions are exactly the documented list', () => {
   // sidePanel: the list in Chrome's side panel (WXT adds it with entrypoints/sidepanel).
   // activeTab + scripting: "Save this page" reads the page in front when the popup opens there,
   // and a site the user turns on gets its content script registered (lib/site-access.ts).
-  expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting', 'sidePanel']);
+  // alarms: the background's folder sync runs every 15 minutes (lib/sync/background.ts).
+  expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting', 'alarms', 'sidePanel']);
   expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
   expect(manifest.host_permissions).toEqual([...HOST_PERMISSIONS]);
   expect(HOST_PERMISSIONS.length).toBeGreaterThanOrEqual(SITES.length);
@@ -42,5 +43,5 @@ test('permissions and host permissions are exactly the documented list', () => {
   expect(manifest.content_security_policy).toBeUndefined();
   // The README's permission table names the same permissions.
   const readme = readFileSync(path.resolve(EXT_DIR, '..', '..', 'README.md'), 'utf8');
-  for (const p of ['`storage`', '`sidePanel`', '`activeTab`', '`scripting`', '`https://*/*`', '`http://*/*`', '`http://127.0.0.1:23119/*`', ...HOST_PERMISSIONS.map((h) => `\`${h}\``)]) expect(readme).toContain(p);
+  for (const p of ['`storage`', '`alarms`', '`sidePanel`', '`activeTab`', '`scripting`', '`https://*/*`', '`http://*/*`', '`http://127.0.0.1:23119/*`', ...HOST_PERMISSIONS.map((h) => `\`${h}\``)]) expect(readme).toContain(p);
 });

@@ -1,13 +1,15 @@
 /**
- * Folder sync between two Chromium profiles sharing one real temporary folder. Each options page
+ * Folder sync in real Chromium, two tests. First, between two Chromium profiles sharing one real
+ * temporary folder. Each options page
  * gets the folder the way a test can: `window.showDirectoryPicker` is replaced (addInitScript)
  * by a handle whose calls go to this test's node fs (exposeBinding). The handle implements only
  * lib/sync/dir.ts DirLike, the calls PaperShelf makes:
  *   folder: name, getFileHandle(name, { create }), removeEntry(name), values() (files only)
  *   file:   kind, name, getFile() -> { text() }, createWritable() -> { write(text), close() }
  * (no queryPermission / requestPermission: lib/sync/folder treats a handle without them as
- * allowed; such a handle cannot be kept in IndexedDB either, so the page says to choose it again
- * next visit: keeping a real handle is not covered here).
+ * allowed; such a handle cannot be kept in IndexedDB either, so the background cannot have it and
+ * the options page syncs it itself while open, saying to choose it again next visit). Keeping a
+ * real handle, and the background syncing through it, is the second test.
  *
  * Tags are added on each profile, a note edited on one, a paper removed on the other; after both
  * sync, both shelves (stored records and the popup's list) are identical and hold every edit.
@@ -204,4 +206,123 @@ test('two profiles sync through one folder: tags on each, a note on one, a remov
     await desktop.close();
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+/**
+ * The background syncs on its own, through a folder kept by the options page: a real, storable
+ * FileSystemDirectoryHandle with no picker, the extension's private folder (OPFS) `sync`, kept in
+ * the `papershelf-sync` database as lib/sync/folder keepFolder keeps it. With no options page open,
+ * saving a paper on a feed makes the background write this device's file there; a second
+ * device's file put there is merged by the background when the options page asks ("Sync now");
+ * the options page, opened again, shows the kept folder and the background's last sync.
+ */
+test('the background syncs through the kept folder with no options page open; the page shows it and asks it to sync', async ({ context, extId }) => {
+  test.setTimeout(120_000);
+  const sw = await serviceWorker(context);
+
+  // Keep the private folder `sync` as the sync folder, from an extension page, then close it.
+  const setup = await context.newPage();
+  await setup.goto(`chrome-extension://${extId}/options.html`);
+  await setup.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await root.getDirectoryHandle('sync', { create: true });
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('papershelf-sync', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('folder');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('folder', 'readwrite');
+      tx.objectStore('folder').put(dir, 'folder');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+  await setup.close();
+
+  /** The files of the kept folder, read from the extension's service worker. */
+  const folderFiles = () =>
+    sw.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const dir = (await root.getDirectoryHandle('sync')) as unknown as { values(): AsyncIterable<FileSystemFileHandle> };
+      const out: Record<string, string> = {};
+      for await (const h of dir.values()) out[h.name] = await (await h.getFile()).text();
+      return out;
+    });
+
+  // (a) A paper saved on a feed, no options page open: the background writes this device's file.
+  const feed = await context.newPage();
+  await feed.goto(urlOf('huggingface', 'daily'));
+  await save(toolbarFor(feed, P1.id));
+  await expect.poll(async () => Object.keys(await folderFiles()), { timeout: 20_000 }).toEqual([expect.stringMatching(/^papershelf-chrome-on-linux-[0-9a-f]{6}\.json$/)]);
+  const [ownName, ownText] = Object.entries(await folderFiles())[0]!;
+  const own = JSON.parse(ownText) as { format: string; version: number; device: { id: string; name: string }; papers: unknown[]; removed: unknown[] };
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extId}/popup.html`);
+  const stored = await storedRecords(popup);
+  expect(stored.map((r) => r.id)).toEqual([P1.id]);
+  expect(own).toEqual({ format: 'papershelf-backup', version: 2, exportedAt: expect.any(String), device: { id: ownName.slice('papershelf-'.length, -'.json'.length), name: 'Chrome on Linux' }, papers: stored, removed: [] });
+  expect(stored[0]).toMatchObject({ id: P1.id, title: P1.title, tags: [], note: '', status: 'unread' });
+  await popup.close();
+  // With a folder kept, the background also syncs every 15 minutes (the alarms permission).
+  const alarm = await sw.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome.alarms.get('papershelf-folder-sync'));
+  expect(alarm?.periodInMinutes).toBe(15);
+
+  // (b) A second device's file in the folder, with a paper this one does not have.
+  const T = Date.UTC(2026, 2, 3);
+  const draft = P2 as unknown as { id: string; title: string; authors: string[]; arxivId: string; pageUrl: string; links: Record<string, string> };
+  const phone = {
+    format: 'papershelf-backup',
+    version: 2,
+    exportedAt: new Date(T).toISOString(),
+    device: { id: 'phone-123456', name: 'Phone' },
+    papers: [
+      {
+        id: draft.id,
+        title: draft.title,
+        authors: draft.authors,
+        arxivId: draft.arxivId,
+        links: draft.links,
+        signals: {},
+        sources: [{ site: 'huggingface', url: draft.pageUrl, firstSeenAt: T, lastSeenAt: T }],
+        tags: ['from-phone'],
+        note: 'Phone note',
+        status: 'reading',
+        savedAt: T,
+        updatedAt: T,
+        words: [],
+        times: { saved: T, note: T, status: T, tags: { 'from-phone': { tag: 'from-phone', on: true, at: T } } },
+      },
+    ],
+    removed: [],
+  };
+  await sw.evaluate(async (text) => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('sync');
+    const w = await (await dir.getFileHandle('papershelf-phone-123456.json', { create: true })).createWritable();
+    await w.write(text);
+    await w.close();
+  }, JSON.stringify(phone));
+
+  // (c) The options page, opened again: the kept folder, the background's last sync, no "allow again".
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extId}/options.html`);
+  const section = syncSection(options);
+  await expect(section.getByText('Folder:')).toHaveText('Folder: sync');
+  await expect(section.getByText(/^Synced at /)).toBeVisible();
+  await expect(section.getByRole('button', { name: /^Allow access/ })).toHaveCount(0);
+  await expect(section.getByText(/^Syncs in the background/)).toBeVisible();
+
+  // Sync now asks the background, which merges the phone's file.
+  await syncNow(options);
+  await expect(section.getByText(/^Synced at /)).toContainText('merged 1 other device file');
+  await expect.poll(async () => (await storedRecords(options)).map((r) => r.id).sort()).toEqual([P1.id, P2.id].sort());
+  expect((await storedRecords(options)).find((r) => r.id === P2.id)).toMatchObject({ title: draft.title, tags: ['from-phone'], note: 'Phone note', status: 'reading' });
+  expect((await listed(context)).join('\n')).toContain(draft.title);
+  // The background wrote the merged shelf back into this device's file; the phone's file is untouched.
+  const after = await folderFiles();
+  expect(Object.keys(after).sort()).toEqual([ownName, 'papershelf-phone-123456.json'].sort());
+  expect((JSON.parse(after[ownName]!) as { papers: Array<{ id: string }> }).papers.map((p) => p.id).sort()).toEqual([P1.id, P2.id].sort());
+  expect(after['papershelf-phone-123456.json']).toBe(JSON.stringify(phone));
 });
