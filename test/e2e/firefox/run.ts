@@ -1,5 +1,5 @@
 /**
- * The Firefox end-to-end suite: every journey of journeys.ff.ts, then details.ff.ts and any-page.ff.ts, in order, in
+ * The Firefox end-to-end suite: every journey of journeys.ff.ts, then details.ff.ts, any-page.ff.ts and sync.ff.ts, in order, in
  * one headless Firefox per version (FIREFOXES: Debian's current ESR and ESR 140), each with the
  * Firefox build (.output/firefox-mv2, built by run.mjs) installed. A Firefox that is missing or
  * will not start fails its journeys: nothing is skipped. Prints one line per journey and closes with
@@ -12,12 +12,13 @@ import { anyPageJourneys } from './any-page.ff';
 import { extensionPage, feedPage, FIREFOXES, launchFirefox, type Session } from './harness';
 import { detailsJourneys } from './details.ff';
 import { journeys, type JourneyContext } from './journeys.ff';
+import { syncJourneys } from './sync.ff';
 
 /** A journey that takes longer has hung (they take a few seconds each). */
 const JOURNEY_TIMEOUT_MS = 45_000;
 
 const filter = process.argv[2];
-const selected = [...journeys, ...detailsJourneys, ...anyPageJourneys].filter((j) => !filter || j.name.includes(filter));
+const selected = [...journeys, ...detailsJourneys, ...anyPageJourneys, ...syncJourneys].filter((j) => !filter || j.name.includes(filter));
 let passed = 0;
 let failed = 0;
 
