@@ -111,11 +111,24 @@ describe('a big feed', () => {
     });
     io.report(all.slice(30, 40));
     await settle();
+    // Scrolled on from placed cards: the near ones and the ones ahead in one batch.
     const ahead = 30 + Math.floor((screen * 6) / 100) + 1;
     expect(hosts()).toEqual(all.slice(0, ahead));
     expect(lookups).toEqual([30, ahead - 30]);
     expect(scanner.mountedCount).toBe(ahead);
     expect(io.observed.size).toBe(1200 - ahead);
+
+    // A jump to the end: the cards in view come first, in a batch of their own; the ones within
+    // five screens of them after that frame.
+    const at = (el: Element) => all.indexOf(el.querySelector('h3 a')!.getAttribute('href')!.slice(8)) - 1190;
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      return this.localName === 'article' ? new DOMRect(0, at(this) * 100, 600, 100) : new DOMRect();
+    });
+    io.report(all.slice(1190, 1198));
+    await settle();
+    const back = 1190 - Math.floor((screen * 5) / 100) - 1;
+    expect(lookups).toEqual([30, ahead - 30, 8, 1200 - 1198 + 1190 - back]);
+    expect(hosts()).toEqual([...all.slice(0, ahead), ...all.slice(back)]);
   });
 
   it('cards without a box (a hidden tab) do not come with the near ones, and do not end the walk before 50 of them', async () => {

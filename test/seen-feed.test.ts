@@ -170,6 +170,25 @@ describe('seen: observing waits for the page to be idle', () => {
     expect([...FakeIO.last!.observed]).toEqual(['2612.00001', '2612.00002', '2612.00003'].map(articleOf));
   });
 
+  it('cards placed after that first idle moment (appended, scrolled near) are observed at once, until an SPA navigation', () => {
+    const idle: IdleRequestCallback[] = [];
+    (window as unknown as { requestIdleCallback: unknown }).requestIdleCallback = (run: IdleRequestCallback) => idle.push(run);
+    const { watch } = watched(['2612.00001']);
+    idle.shift()!({ didTimeout: false, timeRemaining: () => 10 });
+    const io = FakeIO.last!;
+    const more = (id: string) => {
+      document.querySelector('.grid')!.insertAdjacentHTML('beforeend', hfCard(id));
+      watch.watch([{ card: articleOf(id), id: `arxiv:${id}`, title: id, anchor: { element: articleOf(id), position: 'append' }, draft: () => null }]);
+    };
+    more('2612.00002');
+    expect([[...io.observed], idle.length]).toEqual([['2612.00001', '2612.00002'].map(articleOf), 0]);
+    watch.navigated();
+    more('2612.00003');
+    expect([[...io.observed], idle.length]).toEqual([['2612.00001', '2612.00002'].map(articleOf), 1]);
+    idle.shift()!({ didTimeout: false, timeRemaining: () => 10 });
+    expect([...io.observed]).toEqual(['2612.00001', '2612.00002', '2612.00003'].map(articleOf));
+  });
+
   it('a card that leaves before the idle moment, or recording turned off meanwhile, is never observed', () => {
     const idle: IdleRequestCallback[] = [];
     (window as unknown as { requestIdleCallback: unknown }).requestIdleCallback = (run: IdleRequestCallback) => idle.push(run);
@@ -177,7 +196,7 @@ describe('seen: observing waits for the page to be idle', () => {
     watch.forget(articleOf('2612.00001'));
     idle.shift()!({ didTimeout: true, timeRemaining: () => 0 });
     expect([...FakeIO.last!.observed]).toEqual([articleOf('2612.00002')]);
-    watch.enabled = true;
+    watch.navigated(); // (a new page: its cards wait for its idle moment)
     document.body.insertAdjacentHTML('beforeend', grid(['2612.00003']));
     watch.watch([{ card: articleOf('2612.00003'), id: 'arxiv:2612.00003', title: 'x', anchor: { element: articleOf('2612.00003'), position: 'append' }, draft: () => null }]);
     watch.enabled = false;

@@ -69,13 +69,37 @@ export class NearCards {
       last = Math.max(last, k);
     }
     if (last < 0) return;
-    if (this.reported) this.bringAhead(first, last);
+    const ahead = this.reported;
     this.reported = true;
+    if (!ahead) return this.onNear();
+    // Scrolling on from placed cards: the cards ahead come in the same batch (one relayout of the
+    // list, not two). After a jump (End, the scrollbar) into cards still waiting on both sides,
+    // they come in a batch of their own after the frame that shows the near ones' toolbars, so
+    // the cards in view do not wait for ten screens of others.
+    const waits = (k: number) => k >= 0 && k < this.order.length && this.waiting.has(this.order[k]!);
+    if (!(waits(first - 1) && waits(last + 1))) {
+      this.bringAhead(first, last);
+      return this.onNear();
+    }
     this.onNear();
+    this.afterFrame(() => this.bringAhead(first, last) && this.onNear());
   }
 
-  /** Bring the waiting cards between and around order[first..last] that lie within AHEAD_SCREENS. */
-  private bringAhead(first: number, last: number): void {
+  private afterFrame(run: () => void): void {
+    const win = this.win;
+    if (!win?.requestAnimationFrame) return void setTimeout(run, 0);
+    win.requestAnimationFrame(() => win.setTimeout(run, 0));
+  }
+
+  /**
+   * Bring the waiting cards between and around order[first..last] that lie within AHEAD_SCREENS;
+   * whether any came. (order may have changed meanwhile: the walk reads boxes, so stale places only
+   * make it bring fewer.)
+   */
+  private bringAhead(first: number, last: number): boolean {
+    if (!this.io) return false;
+    const before = this.near.size;
+    last = Math.min(last, this.order.length - 1);
     for (let k = first + 1; k < last; k++) if (this.waiting.has(this.order[k]!)) this.bring(this.order[k]!);
     const screen = this.win?.innerHeight ?? 0;
     const within = (k: number, down: boolean): boolean | null => {
@@ -97,6 +121,7 @@ export class NearCards {
         if (this.waiting.has(this.order[k]!)) this.bring(this.order[k]!);
       }
     }
+    return this.near.size > before;
   }
 
   private bring(card: Element): void {

@@ -12,9 +12,11 @@ export const VISIBLE_SHARE = 0.5;
 /** how long it must stay there */
 export const DWELL_MS = 1000;
 /**
- * Cards are observed once the page is idle, at most this long after their toolbars were placed:
- * a page's load (and each batch placed while scrolling) is not made longer by the observer's
- * setup and first pass, and the second of dwell makes the wait unnoticeable.
+ * The page's first cards are observed once it is idle after its load, at most this long after
+ * their toolbars were placed: the observer's setup and first pass then take a small frame of their
+ * own instead of lengthening the frame that shows the toolbars, and the second of dwell makes the
+ * wait unnoticeable. Cards placed after that (appended, or coming near while scrolling) are
+ * observed at once: a pass waiting for idle time would land in the middle of the next batch.
  */
 export const IDLE_TIMEOUT_MS = 500;
 
@@ -24,7 +26,8 @@ export class SeenWatch {
   private readonly cards = new Map<Element, CardHandle>();
   /** cards to observe when the page is next idle */
   private readonly queued = new Map<Element, CardHandle>();
-  private idle = false;
+  /** the page's first idle moment: not asked for yet, waited for, or passed */
+  private idle: 'no' | 'waiting' | 'passed' = 'no';
   /** cards at least half on screen, with their dwell timer (null: paused while the tab is hidden) */
   private readonly inView = new Map<Element, ReturnType<typeof setTimeout> | null>();
   /** papers already reported from this page (one sighting per paper and page) */
@@ -60,17 +63,17 @@ export class SeenWatch {
     return this.on;
   }
 
-  /** Watch these cards (their toolbars were just placed), from the page's next idle moment. */
+  /** Watch these cards (their toolbars were just placed): the page's first ones from its next idle moment. */
   watch(handles: readonly CardHandle[]): void {
     const win = this.doc.defaultView as (Window & typeof globalThis) | null;
     if (!this.on || typeof win?.IntersectionObserver !== 'function') return;
     for (const h of handles) this.queued.set(h.card, h);
-    if (this.idle) return;
-    if (typeof win.requestIdleCallback !== 'function') return this.observeQueued(win);
-    this.idle = true;
+    if (this.idle === 'waiting') return;
+    if (this.idle === 'passed' || typeof win.requestIdleCallback !== 'function') return this.observeQueued(win);
+    this.idle = 'waiting';
     win.requestIdleCallback(
       () => {
-        this.idle = false;
+        this.idle = 'passed';
         this.observeQueued(win);
       },
       { timeout: IDLE_TIMEOUT_MS },
@@ -99,6 +102,8 @@ export class SeenWatch {
   /** The page navigated (SPA): its papers may be reported again from the new address. */
   navigated(): void {
     this.reported.clear();
+    // (its cards are the new page's first: they wait for its idle moment)
+    if (this.idle === 'passed') this.idle = 'no';
   }
 
   private report(entries: readonly IntersectionObserverEntry[]): void {
