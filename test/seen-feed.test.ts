@@ -25,12 +25,14 @@ const marks = () => [...document.querySelectorAll('papershelf-toolbar')].map((h)
 /** The browser's part: which cards are observed, and a way to say how much of each is on screen. */
 class FakeIO {
   static last: FakeIO | null = null;
+  static made = 0;
   readonly observed = new Set<Element>();
   constructor(
     private readonly callback: (entries: IntersectionObserverEntry[]) => void,
     readonly options: IntersectionObserverInit,
   ) {
     FakeIO.last = this;
+    FakeIO.made++;
   }
   observe(el: Element) {
     this.observed.add(el);
@@ -62,6 +64,7 @@ beforeEach(() => {
   abort = new AbortController();
   frames = [];
   FakeIO.last = null;
+  FakeIO.made = 0;
   vi.stubGlobal('IntersectionObserver', FakeIO);
   (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeIO;
   vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
@@ -158,50 +161,95 @@ describe('seen: at least half on screen for a second', () => {
   });
 });
 
-describe('seen: observing waits for the page to be idle', () => {
-  it('cards are observed at the next idle moment (at most IDLE_TIMEOUT_MS later), not while the page loads', () => {
-    const idle: Array<{ run: IdleRequestCallback; timeout: number | undefined }> = [];
-    (window as unknown as { requestIdleCallback: unknown }).requestIdleCallback = (run: IdleRequestCallback, o?: IdleRequestOptions) => idle.push({ run, timeout: o?.timeout }) && idle.length;
-    const { io } = watched(['2612.00001', '2612.00002', '2612.00003']);
-    expect(io).toBeNull();
-    expect(idle.map((i) => i.timeout)).toEqual([IDLE_TIMEOUT_MS]);
-    expect(IDLE_TIMEOUT_MS).toBe(500);
-    idle[0]!.run({ didTimeout: false, timeRemaining: () => 10 });
-    expect([...FakeIO.last!.observed]).toEqual(['2612.00001', '2612.00002', '2612.00003'].map(articleOf));
+describe('seen: the page\'s first cards, read by their boxes until the first scroll', () => {
+  let idle: Array<{ run: IdleRequestCallback; timeout: number | undefined }>;
+  /** each card's box, by arXiv id (none: not laid out) */
+  let boxes: Record<string, DOMRect>;
+  const runIdle = () => idle.shift()!.run({ didTimeout: false, timeRemaining: () => 10 });
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    idle = [];
+    boxes = {};
+    (window as unknown as { requestIdleCallback: unknown }).requestIdleCallback = (run: IdleRequestCallback, o?: IdleRequestOptions) => idle.push({ run, timeout: o?.timeout });
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const id = this.querySelector('h3 a')?.getAttribute('href')?.slice(8) ?? '';
+      return boxes[id] ?? new DOMRect();
+    });
+  });
+  const more = (watch: SeenWatch, id: string) => {
+    document.querySelector('.grid')!.insertAdjacentHTML('beforeend', hfCard(id));
+    const card = articleOf(id);
+    const ctx = { url: new URL(PAGE), kind: 'listing' as const, data: huggingface.prepare(document, new URL(PAGE), 'listing') };
+    watch.watch([{ card, id: `arxiv:${id}`, title: `Title ${id}`, anchor: { element: card, position: 'append' }, draft: () => huggingface.extract(card, ctx) }]);
+  };
+
+  it('waits for the idle moment (at most IDLE_TIMEOUT_MS), reads the boxes (no observer): half on screen for a second is seen', () => {
+    const screen = window.innerHeight;
+    boxes = { '2612.00001': new DOMRect(0, 0, 600, 300), '2612.00002': new DOMRect(0, screen - 120, 600, 300), '2612.00003': new DOMRect(0, screen + 10, 600, 300) };
+    const { sent, io } = watched(['2612.00001', '2612.00002', '2612.00003']);
+    expect([io, idle.map((i) => i.timeout), IDLE_TIMEOUT_MS]).toEqual([null, [500], 500]);
+    runIdle();
+    expect(FakeIO.last).toBeNull();
+    vi.advanceTimersByTime(DWELL_MS);
+    runFrame();
+    // (the second card: 120 of its 300 px on screen)
+    expect(sent).toEqual([[sighting('2612.00001')]]);
   });
 
-  it('cards placed after that first idle moment (appended, scrolled near) are observed at once, until an SPA navigation', () => {
-    const idle: IdleRequestCallback[] = [];
-    (window as unknown as { requestIdleCallback: unknown }).requestIdleCallback = (run: IdleRequestCallback) => idle.push(run);
-    const { watch } = watched(['2612.00001']);
-    idle.shift()!({ didTimeout: false, timeRemaining: () => 10 });
+  it('a card that moved off screen within its second (a layout shift: no scroll) is not seen', () => {
+    boxes = { '2612.00001': new DOMRect(0, 0, 600, 300) };
+    const { sent } = watched(['2612.00001']);
+    runIdle();
+    boxes = { '2612.00001': new DOMRect(0, -290, 600, 300) };
+    vi.advanceTimersByTime(DWELL_MS);
+    runFrame();
+    expect(sent).toEqual([]);
+  });
+
+  it('the first scroll hands every watched card to the observer; cards placed later are watched at once; an SPA navigation waits again', () => {
+    boxes = { '2612.00001': new DOMRect(0, 0, 600, 300), '2612.00002': new DOMRect(0, 2000, 600, 300) };
+    const { sent, watch } = watched(['2612.00001', '2612.00002']);
+    runIdle();
+    // Placed after the first look, before any scroll: read by its box at once.
+    boxes['2612.00003'] = new DOMRect(0, 310, 600, 300);
+    more(watch, '2612.00003');
+    expect([FakeIO.last, idle.length]).toEqual([null, 0]);
+    window.dispatchEvent(new Event('scroll'));
     const io = FakeIO.last!;
-    const more = (id: string) => {
-      document.querySelector('.grid')!.insertAdjacentHTML('beforeend', hfCard(id));
-      watch.watch([{ card: articleOf(id), id: `arxiv:${id}`, title: id, anchor: { element: articleOf(id), position: 'append' }, draft: () => null }]);
-    };
-    more('2612.00002');
-    expect([[...io.observed], idle.length]).toEqual([['2612.00001', '2612.00002'].map(articleOf), 0]);
-    watch.navigated();
-    more('2612.00003');
-    expect([[...io.observed], idle.length]).toEqual([['2612.00001', '2612.00002'].map(articleOf), 1]);
-    idle.shift()!({ didTimeout: false, timeRemaining: () => 10 });
     expect([...io.observed]).toEqual(['2612.00001', '2612.00002', '2612.00003'].map(articleOf));
+    // The observer's first report: the first and third still on screen (their timers go on), the second not.
+    io.show({ '2612.00001': 1, '2612.00003': 1, '2612.00002': 0 });
+    vi.advanceTimersByTime(DWELL_MS);
+    runFrame();
+    expect(sent).toEqual([[sighting('2612.00001'), sighting('2612.00003')]]);
+    window.dispatchEvent(new Event('scroll'));
+    expect(FakeIO.made).toBe(1);
+    more(watch, '2612.00004');
+    expect([...io.observed]).toEqual(['2612.00002', '2612.00004'].map(articleOf));
+    watch.navigated();
+    more(watch, '2612.00005');
+    expect([[...io.observed].length, idle.length]).toEqual([2, 1]);
+    runIdle();
+    expect([...io.observed]).toEqual(['2612.00002', '2612.00004', '2612.00005'].map(articleOf));
   });
 
-  it('a card that leaves before the idle moment, or recording turned off meanwhile, is never observed', () => {
-    const idle: IdleRequestCallback[] = [];
-    (window as unknown as { requestIdleCallback: unknown }).requestIdleCallback = (run: IdleRequestCallback) => idle.push(run);
-    const { watch } = watched(['2612.00001', '2612.00002']);
+  it('a card that leaves before the idle moment, or recording turned off meanwhile, is never watched', () => {
+    boxes = { '2612.00001': new DOMRect(0, 0, 600, 300), '2612.00002': new DOMRect(0, 300, 600, 300) };
+    const { sent, watch } = watched(['2612.00001', '2612.00002']);
     watch.forget(articleOf('2612.00001'));
-    idle.shift()!({ didTimeout: true, timeRemaining: () => 0 });
-    expect([...FakeIO.last!.observed]).toEqual([articleOf('2612.00002')]);
-    watch.navigated(); // (a new page: its cards wait for its idle moment)
-    document.body.insertAdjacentHTML('beforeend', grid(['2612.00003']));
-    watch.watch([{ card: articleOf('2612.00003'), id: 'arxiv:2612.00003', title: 'x', anchor: { element: articleOf('2612.00003'), position: 'append' }, draft: () => null }]);
+    runIdle();
+    vi.advanceTimersByTime(DWELL_MS);
+    runFrame();
+    expect(sent).toEqual([[sighting('2612.00002')]]);
+    watch.navigated();
+    boxes['2612.00003'] = new DOMRect(0, 0, 600, 300);
+    more(watch, '2612.00003');
     watch.enabled = false;
-    idle.shift()!({ didTimeout: false, timeRemaining: () => 10 });
-    expect(FakeIO.last!.observed.size).toBe(0);
+    runIdle();
+    window.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersByTime(DWELL_MS);
+    runFrame();
+    expect([sent.length, FakeIO.last]).toEqual([1, null]);
   });
 });
 

@@ -12,11 +12,12 @@ export const VISIBLE_SHARE = 0.5;
 /** how long it must stay there */
 export const DWELL_MS = 1000;
 /**
- * The page's first cards are observed once it is idle after its load, at most this long after
- * their toolbars were placed: the observer's setup and first pass then take a small frame of their
- * own instead of lengthening the frame that shows the toolbars, and the second of dwell makes the
- * wait unnoticeable. Cards placed after that (appended, or coming near while scrolling) are
- * observed at once: a pass waiting for idle time would land in the middle of the next batch.
+ * The page's first cards are looked at once it is idle after its load, at most this long after
+ * their toolbars were placed, and by their boxes, not an observer: until the user first scrolls
+ * (or the window changes size) nothing moves them, and an observer's setup would cost the load a
+ * frame of its own, in which the browser also computes every other observer of the page (the
+ * waiting cards', near.ts). The observer starts with that first scroll; cards placed after the
+ * first look are watched at once, by boxes before it, by the observer after.
  */
 export const IDLE_TIMEOUT_MS = 500;
 
@@ -28,6 +29,8 @@ export class SeenWatch {
   private readonly queued = new Map<Element, CardHandle>();
   /** the page's first idle moment: not asked for yet, waited for, or passed */
   private idle: 'no' | 'waiting' | 'passed' = 'no';
+  /** listening for the first scroll or resize (before it, cards are read by their boxes) */
+  private moved: AbortController | null = null;
   /** cards at least half on screen, with their dwell timer (null: paused while the tab is hidden) */
   private readonly inView = new Map<Element, ReturnType<typeof setTimeout> | null>();
   /** papers already reported from this page (one sighting per paper and page) */
@@ -52,6 +55,8 @@ export class SeenWatch {
     if (on) return;
     this.io?.disconnect();
     this.io = null;
+    this.moved?.abort();
+    this.moved = null;
     for (const t of this.inView.values()) if (t) clearTimeout(t);
     this.inView.clear();
     this.cards.clear();
@@ -69,26 +74,52 @@ export class SeenWatch {
     if (!this.on || typeof win?.IntersectionObserver !== 'function') return;
     for (const h of handles) this.queued.set(h.card, h);
     if (this.idle === 'waiting') return;
-    if (this.idle === 'passed' || typeof win.requestIdleCallback !== 'function') return this.observeQueued(win);
+    if (typeof win.requestIdleCallback !== 'function') return this.observe(win);
+    if (this.idle === 'passed') return this.io ? this.observe(win) : this.look(win);
     this.idle = 'waiting';
     win.requestIdleCallback(
       () => {
         this.idle = 'passed';
-        this.observeQueued(win);
+        if (this.io) this.observe(win);
+        else this.look(win);
       },
       { timeout: IDLE_TIMEOUT_MS },
     );
   }
 
-  private observeQueued(win: Window & typeof globalThis): void {
+  /** The queued cards, newly watched (not already seen from this page, nor watched). */
+  private takeQueued(): CardHandle[] {
+    const out = [...this.queued.values()].filter((h) => !this.reported.has(h.id) && this.cards.get(h.card) !== h);
+    this.queued.clear();
+    for (const h of out) this.cards.set(h.card, h);
+    return out;
+  }
+
+  /** Watch the queued cards with the observer (made on first use). */
+  private observe(win: Window & typeof globalThis): void {
     if (!this.on) return;
     this.io ??= new win.IntersectionObserver((entries) => this.report(entries), { threshold: VISIBLE_SHARE });
-    for (const h of this.queued.values()) {
-      if (this.reported.has(h.id) || this.cards.get(h.card) === h) continue;
-      this.cards.set(h.card, h);
-      this.io.observe(h.card);
-    }
-    this.queued.clear();
+    for (const h of this.takeQueued()) this.io.observe(h.card);
+  }
+
+  /**
+   * Before the first scroll: a dwell timer for each queued card that is half on screen now, read
+   * from its box; the first scroll or resize hands every watched card to the observer.
+   */
+  private look(win: Window & typeof globalThis): void {
+    if (!this.on) return;
+    for (const h of this.takeQueued()) if (!this.inView.has(h.card) && onScreen(h.card, win)) this.inView.set(h.card, this.timer(h.card));
+    if (this.moved) return;
+    this.moved = new AbortController();
+    const start = () => {
+      this.moved?.abort();
+      if (!this.on || this.io) return;
+      this.io = new win.IntersectionObserver((entries) => this.report(entries), { threshold: VISIBLE_SHARE });
+      for (const card of this.cards.keys()) this.io.observe(card);
+    };
+    const opts = { passive: true, capture: true, signal: this.moved.signal };
+    win.addEventListener('scroll', start, opts);
+    win.addEventListener('resize', start, opts);
   }
 
   /** A card left the page (or its toolbar was unmounted): stop watching it. */
@@ -137,6 +168,9 @@ export class SeenWatch {
     this.inView.delete(card);
     const h = this.cards.get(card);
     if (!h) return;
+    // (before the observer, nothing said whether the card moved: its box says it now)
+    const win = this.doc.defaultView;
+    if (!this.io && win && !onScreen(card, win)) return;
     this.forget(card);
     if (this.reported.has(h.id)) return;
     this.reported.add(h.id);
@@ -151,10 +185,19 @@ export class SeenWatch {
       this.pending = new Map();
       if (batch.length && this.on) this.send(batch);
     };
-    const win = this.doc.defaultView;
     if (win?.requestAnimationFrame) win.requestAnimationFrame(flush);
     else setTimeout(flush, 0);
   }
+}
+
+/** Whether at least VISIBLE_SHARE of the card's box is in the viewport (the observer's threshold, read once). */
+export function onScreen(card: Element, win: Window): boolean {
+  const r = card.getBoundingClientRect();
+  const area = r.width * r.height;
+  if (!area) return false;
+  const w = Math.min(r.right, win.innerWidth) - Math.max(r.left, 0);
+  const h = Math.min(r.bottom, win.innerHeight) - Math.max(r.top, 0);
+  return w > 0 && h > 0 && (w * h) / area >= VISIBLE_SHARE;
 }
 
 const HTTP = /^https?:\/\//;
