@@ -53,6 +53,8 @@ function cardShows(id: string): { state: string | null; tags: string[]; note: st
 /** Save a paper from its card and wait until the toolbar says so. */
 async function saveOnCard(page: Page, id: string): Promise<void> {
   await page.bringToFront();
+  // (the feed may still be placing its toolbars: wait for this one's Save)
+  await until(page, (i) => !!document.querySelector(`papershelf-toolbar[data-papershelf-id="${i}"]`)?.shadowRoot?.querySelector('button.save'), id, true, 'the toolbar’s Save');
   await (await inToolbar(page, id, 'button.save')).click();
   await until(page, (i) => document.querySelector(`papershelf-toolbar[data-papershelf-id="${i}"]`)?.getAttribute('data-papershelf-state'), id, 'saved', 'the saved toolbar');
 }
