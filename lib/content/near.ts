@@ -76,7 +76,8 @@ export class NearCards {
     // list, not two). After a jump (End, the scrollbar) into cards still waiting on both sides,
     // they come in a batch of their own after the frame that shows the near ones' toolbars, so
     // the cards in view do not wait for ten screens of others.
-    const waits = (k: number) => k >= 0 && k < this.order.length && this.waiting.has(this.order[k]!);
+    // (the page's end counts as waiting: End jumps there)
+    const waits = (k: number) => k < 0 || k >= this.order.length || this.waiting.has(this.order[k]!);
     if (!(waits(first - 1) && waits(last + 1))) {
       this.bringAhead(first, last);
       return this.onNear();
