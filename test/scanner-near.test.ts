@@ -80,16 +80,34 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** A feed of `n` cards, scanned; `near` of them (from the top) reported near the screen. */
+async function feed(n: number, near = 0): Promise<{ all: string[]; io: FakeIO }> {
+  const all = ids(n);
+  document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
+  scanner.start();
+  await settle();
+  const io = FakeIO.last!;
+  if (near) {
+    io.report(all.slice(0, near));
+    await settle();
+  }
+  return { all, io };
+}
+
+/** Each card's box, from its place in `all` (null: no box, as in a hidden tab). */
+function boxes(all: readonly string[], box: (k: number) => DOMRect | null): void {
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    const k = this.localName === 'article' ? all.indexOf(this.querySelector('h3 a')!.getAttribute('href')!.slice(8)) : -1;
+    return (k >= 0 && box(k)) || new DOMRect();
+  });
+}
+
 describe('a big feed', () => {
   it('gives toolbars to the cards near the screen first, the others as they come near, and keeps placed ones', async () => {
-    const all = ids(1200);
-    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
-    scanner.start();
-    await settle();
+    const { all, io } = await feed(1200);
     // Nothing is built before the browser says which cards are near; every card is watched,
     // a screen's height above and below the viewport counting as near.
     expect(hosts()).toEqual([]);
-    const io = FakeIO.last!;
     expect(io.observed.size).toBe(1200);
     expect(io.options.rootMargin).toBe('100% 0px');
 
@@ -105,10 +123,7 @@ describe('a big feed', () => {
     // (read from the cards' boxes: here 100 px each, one per row, the viewport at card 30).
     expect(FakeIO.made).toHaveLength(1);
     const screen = window.innerHeight;
-    const top = (el: Element) => (all.indexOf(el.querySelector('h3 a')!.getAttribute('href')!.slice(8)) - 30) * 100;
-    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-      return this.localName === 'article' ? new DOMRect(0, top(this), 600, 100) : new DOMRect();
-    });
+    boxes(all, (k) => new DOMRect(0, (k - 30) * 100, 600, 100));
     io.report(all.slice(30, 40));
     await settle();
     // Scrolled on from placed cards: the near ones and the ones ahead in one batch.
@@ -120,10 +135,7 @@ describe('a big feed', () => {
 
     // A jump to the end (End key): the cards in view come first, in a batch of their own; the
     // ones within five screens of them after that frame.
-    const at = (el: Element) => all.indexOf(el.querySelector('h3 a')!.getAttribute('href')!.slice(8)) - 1190;
-    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-      return this.localName === 'article' ? new DOMRect(0, at(this) * 100, 600, 100) : new DOMRect();
-    });
+    boxes(all, (k) => new DOMRect(0, (k - 1190) * 100, 600, 100));
     io.report(all.slice(1190, 1200));
     await settle();
     const back = 1190 - Math.floor((screen * 5) / 100) - 1;
@@ -132,30 +144,17 @@ describe('a big feed', () => {
   });
 
   it('cards without a box (a hidden tab) do not come with the near ones, and do not end the walk before 50 of them', async () => {
-    const all = ids(400);
-    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
-    scanner.start();
-    await settle();
-    const io = FakeIO.last!;
-    io.report(all.slice(0, 10));
-    await settle();
+    const { all, io } = await feed(400, 10);
     // Cards 20-59 have no box (hidden); the rest are 10 px each from card 0 at the top, so every
     // one after 59 is within five screens, but not past 50 boxless cards in a row from card 120.
-    const k = (el: Element) => all.indexOf(el.querySelector('h3 a')!.getAttribute('href')!.slice(8));
-    const boxless = (i: number) => (i >= 20 && i < 60) || i >= 120;
-    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-      return this.localName === 'article' && !boxless(k(this)) ? new DOMRect(0, k(this) * 10, 600, 10) : new DOMRect();
-    });
+    boxes(all, (k) => ((k >= 20 && k < 60) || k >= 120 ? null : new DOMRect(0, k * 10, 600, 10)));
     io.report(all.slice(10, 12));
     await settle();
     expect(hosts()).toEqual([...all.slice(0, 20), ...all.slice(60, 120)]);
   });
 
   it('counts the waiting cards among the papers the page shows (the toolbar button, the side panel)', async () => {
-    const all = ids(250);
-    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
-    scanner.start();
-    await settle();
+    const { all } = await feed(250);
     expect(scanner.waitingIds()).toEqual(all.map((id) => `arxiv:${id}`));
     FakeIO.last!.report(all.slice(0, 40));
     await settle();
@@ -164,10 +163,7 @@ describe('a big feed', () => {
   });
 
   it('reads each waiting card once for the background’s questions, again only when its title link changed', async () => {
-    const all = ids(250);
-    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
-    scanner.start();
-    await settle();
+    const { all } = await feed(250);
     const identify = vi.spyOn(huggingface, 'identify');
     expect(scanner.waitingIds()).toHaveLength(250);
     expect(identify).toHaveBeenCalledTimes(250);
@@ -180,13 +176,7 @@ describe('a big feed', () => {
   });
 
   it('places cards appended later (infinite scroll) at once, and stops watching cards the page removed', async () => {
-    const all = ids(300);
-    document.body.innerHTML = `<div class="grid">${all.map(card).join('')}</div>`;
-    scanner.start();
-    await settle();
-    const io = FakeIO.last!;
-    io.report(all.slice(0, 10));
-    await settle();
+    const { all, io } = await feed(300, 10);
     const grid = document.querySelector('.grid')!;
     grid.insertAdjacentHTML('beforeend', ids(20, '2604').map(card).join(''));
     await settle();
