@@ -134,3 +134,33 @@ export function loadProbe(): void {
     { once: true },
   );
 }
+
+/**
+ * The page's own price of the smallest change to its card list, measured without an extension
+ * after the page has settled: one 26 px block (a toolbar's height) appended inside the last card,
+ * below which nothing moves, timed from the next frame's requestAnimationFrame callback to a
+ * message posted there (style, layout, paint: the rendering that frame does). No extension can
+ * place anything in the cards for less, so it is the floor under the longest frame on that page.
+ */
+export function appendFrameCost(): Promise<number | null> {
+  const host = location.hostname;
+  const cards = host === 'openaccess.thecvf.com' ? document.getElementsByClassName('ptitle') : host === 'openreview.net' ? document.getElementsByClassName('note') : document.getElementsByTagName('article');
+  const last = cards[cards.length - 1];
+  // CVF: a card is its dt and the dd's after it; the toolbar goes in a dd
+  const into = host === 'openaccess.thecvf.com' ? last?.nextElementSibling : last;
+  if (!into) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const block = document.createElement('div');
+    block.style.height = '26px';
+    into.appendChild(block);
+    requestAnimationFrame(() => {
+      const t0 = performance.now();
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        block.remove();
+        resolve(performance.now() - t0);
+      };
+      ch.port2.postMessage(0);
+    });
+  });
+}

@@ -18,7 +18,7 @@ import type { CDPSession } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { launchBench, newPage, type Bench } from './browser';
 import { CVF_QUERY, CVF_URL, cvfPage } from './cvf-page';
-import { loadProbe, type LoadProbe } from './load-probe';
+import { appendFrameCost, loadProbe, type LoadProbe } from './load-probe';
 import { heapUsed } from './memory';
 import { buildMinimalExtension } from './minimal-ext';
 import { OPENREVIEW_URL, openReviewPage } from './openreview-page';
@@ -74,6 +74,8 @@ export interface LoadRun {
   start: number | null;
   settled: boolean;
   heap?: number;
+  /** without an extension, after the window: the frame one block appended to the last card costs (appendFrameCost) */
+  floor?: number | null;
 }
 
 type Metrics = Record<string, number>;
@@ -128,6 +130,7 @@ async function loadOnce(bench: Bench, side: Side, url: string, settleMs: number,
       start: info.start,
       settled,
       ...(heap ? { heap: await heapUsed(bench.context, page) } : {}),
+      ...(side === 'none' ? { floor: await page.evaluate(appendFrameCost) } : {}),
     };
   } finally {
     await cdp.detach().catch(() => undefined);
@@ -233,6 +236,8 @@ export function loadEntries(results: readonly SizeResult[], targetSizes: readonl
     const longName = `${label}: longest task or frame (a task and its rendering), content script start to settled (incl. lookups)`;
     const longE = { ...targeted(longName, longest, 'ms', baseLongest || null, 'no task over 50 ms', () => longest <= 50), ratio: null };
     out.push(longest === 0 ? { ...longE, display: '< 50 ms' } : longE);
+    const floor = median(r.runs.none.flatMap((x) => (x.floor == null ? [] : [x.floor])));
+    out.push(raw(`${label}: the page's own frame for one block appended to its last card (no extension, median; the floor under any extension's frame)`, floor, 'ms'));
     const tasks = Math.max(...r.runs.ours.map((x) => longestIn(x)));
     out.push(tasks === 0 ? { ...raw(`${label}: longest task alone (long task API)`, 0, 'ms'), display: '< 50 ms' } : raw(`${label}: longest task alone (long task API)`, tasks, 'ms'));
     const first = median(r.runs.ours.flatMap((x) => (x.probe.first !== null && x.probe.dcl !== null ? [x.probe.first - x.probe.dcl] : [])));
