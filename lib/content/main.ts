@@ -50,11 +50,14 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
     },
     ctx.signal,
   );
+  // A site turned off gets no toolbars, nor the places its CSS keeps for them (lib/sites/cvf/slot.css).
+  const markOff = (s: Settings) => document.documentElement.toggleAttribute('data-papershelf-off', adapters.every((a) => s.disabledSites.includes(a.id)));
   // Read meanwhile: the scanner builds toolbars while this loads and places them after.
   const ready = loadSettings()
     .catch(() => DEFAULT_SETTINGS) // storage unavailable: defaults
     .then((s) => {
       settings = s;
+      markOff(s);
       keys.enabled = s.keyboardShortcuts;
       memory.settings(s);
     })
@@ -81,6 +84,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
   );
   const unwatch = watchSettings((s) => {
     settings = s;
+    markOff(s);
     keys.enabled = s.keyboardShortcuts;
     memory.settings(s);
     scanner.schedule();

@@ -77,8 +77,16 @@ function openReviewPage(): string {
     .replace(/<div class="tab-content">[\s\S]*<\/div>\s*<\/div>\s*<\/div>\s*<\/main>/, `${tabs}\n</div>\n</div>\n</main>`);
 }
 
-test('every card of every CVF, NeurIPS and OpenReview fixture page gets its toolbar, and no other', async ({ context }) => {
+/** The listings whose CSS keeps each toolbar's place (lib/sites/<id>/slot.css; test/slots.test.ts). */
+const KEEP_PLACES = ['cvf/cvpr2023-day', 'cvf/iccv2015', 'cvf/search', 'neurips/listing-2023'];
+
+test('every card of every CVF, NeurIPS and OpenReview fixture page gets its toolbar, and no other; where places are kept, nothing moves', async ({ context }) => {
   const page = await context.newPage();
+  // The page's height before any toolbar (the content script starts after the load event).
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => ((window as unknown as { __height: number }).__height = document.body.getBoundingClientRect().height)),
+  );
+  const kept: string[] = [];
   for (const [url, { site, name }] of PAGES) {
     if (!['cvf', 'neurips', 'openreview'].includes(site)) continue;
     const { kind, papers } = expected(site, name);
@@ -91,12 +99,22 @@ test('every card of every CVF, NeurIPS and OpenReview fixture page gets its tool
     const want = papers.map((p) => p.id);
     await expect(toolbars(page), `${site}/${name}`).toHaveCount(want.length);
     expect(await toolbarIds(page), `${site}/${name}`).toEqual(want);
+    const [before, after] = await page.evaluate(() => [(window as unknown as { __height: number }).__height, document.body.getBoundingClientRect().height]);
+    if (kind !== 'paper' && want.length && before === after) kept.push(`${site}/${name}`);
   }
+  expect(kept).toEqual(KEEP_PLACES);
 });
 
 test(`a CVF page of ${N} papers: one toolbar per card, under its authors; save, tag and note`, async ({ context, extId }) => {
   await serve(context, CVF_URL, cvfPage());
   const page = await context.newPage();
+  // Where every title is before any toolbar (the content script starts after the load event).
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { __tops: number[] }).__tops = [...document.querySelectorAll('dt.ptitle')].map((dt) => dt.getBoundingClientRect().top + scrollY);
+    }),
+  );
+  const tops = () => page.evaluate(() => [...document.querySelectorAll('dt.ptitle')].map((dt) => dt.getBoundingClientRect().top + scrollY));
   await page.goto(CVF_URL);
   // The cards near the screen get theirs first; every card has one once it has come near.
   await expect(toolbars(page).first()).toBeAttached();
@@ -106,6 +124,10 @@ test(`a CVF page of ${N} papers: one toolbar per card, under its authors; save, 
   expect(await toolbarIds(page)).toEqual(Array.from({ length: N }, (_, i) => `url:${cvfPaper(i)}`));
   // Each in its entry's authors dd (the first dd after the title), none elsewhere.
   expect(await page.locator('dt.ptitle + dd > papershelf-toolbar').count()).toBe(N);
+  // Each took the place the page kept for it (lib/sites/cvf/slot.css): no title moved.
+  const before = await page.evaluate(() => (window as unknown as { __tops: number[] }).__tops);
+  expect(before).toHaveLength(N);
+  expect(await tops()).toEqual(before);
 
   const id = `url:${cvfPaper(137)}`;
   const bar = toolbarFor(page, id);
@@ -131,6 +153,14 @@ test(`a CVF page of ${N} papers: one toolbar per card, under its authors; save, 
   expect(records.map((r) => [r.id, r.title, r.authors, r.venue, r.year, r.tags, r.note])).toEqual([
     [id, 'Lichen Maps 137: Weakly Supervised Texture Parsing of Rock Surfaces', ['Samira Ibrahim'], 'CVPR 2024', 2024, ['cvpr-2024'], 'Compare with the lichen survey'],
   ]);
+
+  // CVF turned off in the settings: its toolbars go, and so do the places kept for them.
+  const gap = async () => page.evaluate(() => [...document.querySelectorAll('dt.ptitle + dd')].map((dd) => getComputedStyle(dd, '::after').display));
+  await popup.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { disabledSites: ['cvf'] } }));
+  await expect(toolbars(page)).toHaveCount(0);
+  expect(await gap()).toEqual(Array.from({ length: N }, () => 'none'));
+  const off = await tops();
+  expect(off.map((t, i) => t - off[0]! - i * (before[1]! - before[0]! - 44))).toEqual(Array.from({ length: N }, () => 0));
 });
 
 test(`an OpenReview venue page of ${N} papers over two tabs: one toolbar per card; a paper saved on arXiv shows as saved; save, tag and note`, async ({ context, extId }) => {

@@ -26,6 +26,8 @@ const HF = urlOf('huggingface', 'daily');
 const HF_PAPERS = expected('huggingface', 'daily').papers;
 const ARXIV = urlOf('arxiv', 'list-new');
 const ARXIV_PAPERS = expected('arxiv', 'list-new').papers;
+const CVF = urlOf('cvf', 'cvpr2023-day');
+const CVF_PAPERS = expected('cvf', 'cvpr2023-day').papers;
 /** saved on Hugging Face, with a tag, a note and a status */
 const A = HF_PAPERS[0]!;
 /** saved on arXiv, with a tag */
@@ -176,6 +178,20 @@ export const journeys: readonly Journey[] = [
       await page.keyboard.press('Enter');
       await until(page, toolbarShows, B.id, { ...saved, buttons: ['★ Saved', '[Add tag]', '✎ Note', '→ Zotero'], tags: ['parity'] }, 'the toolbar after a tag');
       await until(page, toolbarStates, undefined, ARXIV_PAPERS.map((p) => [p.id, p.id === B.id ? 'saved' : 'unsaved']), 'toolbars after Save');
+    },
+  },
+  {
+    name: 'CVF listing: each toolbar takes the place its card kept, so nothing moves',
+    async run({ feed }) {
+      const page = await feed(CVF);
+      await until(page, toolbarStates, undefined, CVF_PAPERS.map((p) => [p.id, 'unsaved']), 'toolbars of the listing');
+      // lib/sites/cvf/slot.css: the authors dd keeps 44px from the first layout; with its toolbar
+      // in, the kept place goes and the toolbar is exactly as tall.
+      same(
+        await page.evaluate(() => [...document.querySelectorAll('dt.ptitle + dd')].map((dd) => [getComputedStyle(dd, '::after').display, dd.querySelector('papershelf-toolbar')?.getBoundingClientRect().height])),
+        CVF_PAPERS.map(() => ['none', 44]),
+        'the kept places and the toolbars in them',
+      );
     },
   },
   {
