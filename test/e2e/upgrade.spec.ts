@@ -73,7 +73,15 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     expect(await extensionId(context)).toBe(idA);
     page = await context.newPage();
     await page.goto(urlOf('huggingface', 'daily'));
-    await expect(toolbarFor(page, 'arxiv:2602.21847').getByRole('listitem')).toHaveText(['kept×']);
+    // Build B is a past build: once, under a full CI run, its toolbar never showed A's tag on this
+    // first page (a lookup lost while its new background started, it seems; passed on every rerun).
+    // What this step checks is that A's data reached B, so a reload asks B again, once.
+    await expect(toolbarFor(page, 'arxiv:2602.21847').getByRole('listitem'))
+      .toHaveText(['kept×'])
+      .catch(async () => {
+        await page.reload();
+        await expect(toolbarFor(page, 'arxiv:2602.21847').getByRole('listitem')).toHaveText(['kept×']);
+      });
     const b2 = toolbarFor(page, 'arxiv:2603.00412');
     await expect(b2).toHaveAttribute('data-papershelf-state', 'saved');
     await addTag(b2, 'from-v2');
