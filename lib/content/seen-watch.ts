@@ -95,11 +95,16 @@ export class SeenWatch {
     return out;
   }
 
-  /** Watch the queued cards with the observer (made on first use). */
+  /** The observer, made on first use. */
+  private observer(win: Window & typeof globalThis): IntersectionObserver {
+    return (this.io ??= new win.IntersectionObserver((entries) => this.report(entries), { threshold: VISIBLE_SHARE }));
+  }
+
+  /** Watch the queued cards with the observer. */
   private observe(win: Window & typeof globalThis): void {
     if (!this.on) return;
-    this.io ??= new win.IntersectionObserver((entries) => this.report(entries), { threshold: VISIBLE_SHARE });
-    for (const h of this.takeQueued()) this.io.observe(h.card);
+    const io = this.observer(win);
+    for (const h of this.takeQueued()) io.observe(h.card);
   }
 
   /**
@@ -114,8 +119,8 @@ export class SeenWatch {
     const start = () => {
       this.moved?.abort();
       if (!this.on || this.io) return;
-      this.io = new win.IntersectionObserver((entries) => this.report(entries), { threshold: VISIBLE_SHARE });
-      for (const card of this.cards.keys()) this.io.observe(card);
+      const io = this.observer(win);
+      for (const card of this.cards.keys()) io.observe(card);
     };
     const opts = { passive: true, capture: true, signal: this.moved.signal };
     win.addEventListener('scroll', start, opts);
