@@ -59,6 +59,8 @@ export function loadProbe(): void {
   // (OpenReview: every `note` of the synthetic page is a paper of the open tab, so they run top to
   // bottom as the search below needs; notes in a hidden tab pane would have no place on screen)
   const cards = cvf ? document.getElementsByClassName('ptitle') : openreview ? document.getElementsByClassName('note') : document.getElementsByTagName('article');
+  // (appendFrameCost appends to the last of them)
+  (window as unknown as { __loadCards: HTMLCollectionOf<Element> }).__loadCards = cards;
   // Counted from the mutation records (no walk of a big page per check): both extensions add their
   // elements directly, never inside a subtree they add.
   let ours = 0;
@@ -143,11 +145,11 @@ export function loadProbe(): void {
  * place anything in the cards for less, so it is the floor under the longest frame on that page.
  */
 export function appendFrameCost(): Promise<number | null> {
-  const host = location.hostname;
-  const cards = host === 'openaccess.thecvf.com' ? document.getElementsByClassName('ptitle') : host === 'openreview.net' ? document.getElementsByClassName('note') : document.getElementsByTagName('article');
-  const last = cards[cards.length - 1];
+  // the probe's cards (loadProbe, installed in every browser of the page-load benchmark)
+  const cards = (window as unknown as { __loadCards?: HTMLCollectionOf<Element> }).__loadCards;
+  const last = cards?.[cards.length - 1];
   // CVF: a card is its dt and the dd's after it; the toolbar goes in a dd
-  const into = host === 'openaccess.thecvf.com' ? last?.nextElementSibling : last;
+  const into = location.hostname === 'openaccess.thecvf.com' ? last?.nextElementSibling : last;
   if (!into) return Promise.resolve(null);
   return new Promise((resolve) => {
     const block = document.createElement('div');
