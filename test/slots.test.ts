@@ -12,9 +12,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureUrl } from './fixture-url';
+import { PAGES } from './e2e/fixtures';
 import { pageParser, REAL_PAGES } from './helpers/real-pages';
-import { FIXTURES, PROJECT_ROOT, REGISTERED } from './helpers/sites';
+import { PROJECT_ROOT, REGISTERED } from './helpers/sites';
 
 /** The selector of the elements a site's slot.css keeps a place in (its `::after` rule with `content`), or null without one. */
 function slotSelector(site: string): string | null {
@@ -29,15 +29,10 @@ function slotSelector(site: string): string | null {
 const parse = pageParser();
 const WITH_SLOTS = REGISTERED.filter((s) => slotSelector(s.meta.id) !== null);
 
-/** The site's fixture pages and real saved pages: [label, html, url]. */
+/** The site's fixture pages (as the e2e suites serve them) and real saved pages: [label, html, url]. */
 function pagesOf(site: string): Array<[string, string, string]> {
   const out: Array<[string, string, string]> = [];
-  const dir = path.join(FIXTURES, site);
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
-    const html = readFileSync(path.join(dir, f), 'utf8');
-    const url = fixtureUrl(html);
-    if (url) out.push([`fixture ${f}`, html, url]);
-  }
+  for (const [url, page] of PAGES) if (page.site === site) out.push([`fixture ${page.name}.html`, page.html, url]);
   const real = path.join(REAL_PAGES, site);
   if (existsSync(real)) {
     const sources = readFileSync(path.join(REAL_PAGES, 'SOURCES.tsv'), 'utf8');

@@ -154,9 +154,11 @@ test(`a CVF page of ${N} papers: one toolbar per card, under its authors; save, 
     [id, 'Lichen Maps 137: Weakly Supervised Texture Parsing of Rock Surfaces', ['Samira Ibrahim'], 'CVPR 2024', 2024, ['cvpr-2024'], 'Compare with the lichen survey'],
   ]);
 
-  // CVF turned off in the settings: its toolbars go, and so do the places kept for them.
+  // CVF turned off in the options: its toolbars go, and so do the places kept for them.
   const gap = async () => page.evaluate(() => [...document.querySelectorAll('dt.ptitle + dd')].map((dd) => getComputedStyle(dd, '::after').display));
-  await popup.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { disabledSites: ['cvf'] } }));
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extId}/options.html`);
+  await options.getByRole('checkbox', { name: 'CVF Open Access' }).uncheck();
   await expect(toolbars(page)).toHaveCount(0);
   expect(await gap()).toEqual(Array.from({ length: N }, () => 'none'));
   const off = await tops();
