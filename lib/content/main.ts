@@ -50,7 +50,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
     },
     ctx.signal,
   );
-  // A site turned off gets no toolbars, nor the places its CSS keeps for them (lib/sites/cvf/slot.css).
+  // A site turned off gets no toolbars, nor the places its CSS keeps for them (lib/sites/<id>/slot.css).
   const markOff = (s: Settings) => document.documentElement.toggleAttribute('data-papershelf-off', adapters.every((a) => s.disabledSites.includes(a.id)));
   // Read meanwhile: the scanner builds toolbars while this loads and places them after.
   const ready = loadSettings()
