@@ -5,8 +5,9 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { normaliseTags, type SavedPaper } from './paper';
 import type { SeenPaper } from './seen/record';
+import { DB_NAME } from './db-version';
 
-export const DB_NAME = 'papershelf';
+export { DB_NAME } from './db-version';
 
 /** A removed paper's tombstone (db v4): its id and when it was removed, for merging shelves. */
 export interface Removal {

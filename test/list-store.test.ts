@@ -81,15 +81,49 @@ describe('ListStore loading', () => {
     await vi.waitFor(() => expect(store.index.prepared).toBe(true));
   });
 
-  it('does not show the preview once the whole library has landed', async () => {
+  it('starts the full read only once the first rows are read', async () => {
     const { lib } = await libraryWith(2);
     const page = deferred<SavedPaper[]>();
     vi.spyOn(lib, 'firstPage').mockReturnValue(page.promise);
-    const { view } = started(lib);
-    await vi.waitFor(() => expect(view.reports.some(([kind]) => kind === 'indexed')).toBe(true));
-    page.resolve([]);
+    const all = vi.spyOn(lib, 'all');
+    const { store, view } = started(lib);
     await settle();
-    expect(view.reports.filter(([kind, value]) => kind === 'previewed' && value !== null)).toEqual([]);
+    expect(all).not.toHaveBeenCalled();
+    page.resolve([]);
+    await vi.waitFor(() => expect(store.index.size).toBe(2));
+    expect(all).toHaveBeenCalledTimes(1);
+    expect(view.reports.slice(0, 2)).toEqual([['previewed', { papers: [], total: 2 }], ['previewed', null]]);
+  });
+
+  it('starts the full read when the first rows fail, and reports only its result', async () => {
+    const { lib } = await libraryWith(2);
+    vi.spyOn(lib, 'firstPage').mockRejectedValueOnce(new Error('busy'));
+    const { store, view } = started(lib);
+    await vi.waitFor(() => expect(store.index.size).toBe(2));
+    expect(view.reports).toEqual([['previewed', null], ['indexed', store.index.version], ['loadFailed', null]]);
+  });
+
+  it('shows the rows read before it started (first-rows.ts) instead of asking the library', async () => {
+    const { lib, saved } = await libraryWith(2);
+    const firstPage = vi.spyOn(lib, 'firstPage');
+    const early = { papers: [saved[1]!], total: 2 };
+    const store = new ListStore(lib, Promise.resolve(early));
+    stores.push(store);
+    const view = recorder();
+    store.start(view);
+    await vi.waitFor(() => expect(store.index.size).toBe(2));
+    expect(firstPage).not.toHaveBeenCalled();
+    expect(view.reports.slice(0, 2)).toEqual([['previewed', early], ['previewed', null]]);
+  });
+
+  it('asks the library when the early read found nothing to read (null)', async () => {
+    const { lib, saved } = await libraryWith(2);
+    const store = new ListStore(lib, Promise.resolve(null));
+    stores.push(store);
+    const view = recorder();
+    store.start(view);
+    await vi.waitFor(() => expect(store.index.size).toBe(2));
+    expect(view.reports[0]).toEqual(['previewed', { papers: [saved[1], saved[0]], total: 2 }]);
   });
 
   it('reports a failed first load; focus does not retry before a load has landed', async () => {

@@ -12,17 +12,11 @@ import { onChanged } from '../changes';
 import { errorMessage } from '../errors';
 import type { Library } from '../library';
 import type { SavedPaper } from '../paper';
+import { PREVIEW_ROWS, type ListPreview } from './first-rows';
 import { prepareSteps } from './prepare-steps';
 import { SearchIndex } from './search-index';
 
-/** How many rows to show before the whole library is loaded (enough to fill the popup). */
-export const PREVIEW_ROWS = 30;
-
-/** The first rows and the count, shown until the full load lands. */
-export interface ListPreview {
-  papers: SavedPaper[];
-  total: number;
-}
+export { PREVIEW_ROWS, type ListPreview } from './first-rows';
 
 /** What the store tells the view; each call is a change to show. */
 export interface ListView {
@@ -55,25 +49,40 @@ export class ListStore {
   private readonly pending = new Set<string>();
   private stopChanges: (() => void) | null = null;
 
-  constructor(private readonly library: LibraryReader) {}
+  /** `firstRows`: the first rows read before the store was made (first-rows.ts), if any */
+  constructor(
+    private readonly library: LibraryReader,
+    private readonly firstRows: Promise<ListPreview | null> | null = null,
+  ) {}
 
   /** Start loading and following changes, telling `view` what to show. */
   start(view: ListView): void {
     this.view = view;
     this.alive = true;
-    // Rows to show while all() reads every record (a large library takes a while).
-    Promise.all([this.library.firstPage('savedAt', PREVIEW_ROWS), this.library.count()]).then(
-      ([papers, total]) => {
-        if (this.alive && !this.loaded) view.previewed({ papers, total });
-      },
-      () => {}, // the full load reports failures
-    );
-    this.load();
+    // Rows to show while all() reads every record (a large library takes a while): the ones the
+    // entry module read early, else the library's. The full read waits for them, so the first
+    // rows do not share the database with a 10,000-record getAll.
+    (this.firstRows ?? Promise.resolve(null))
+      .then((early) => early ?? this.readPreview())
+      .then(
+        (preview) => {
+          if (this.alive && !this.loaded) view.previewed(preview);
+        },
+        () => {}, // the full load reports failures
+      )
+      .finally(() => {
+        if (this.alive) this.load();
+      });
     this.stopChanges = onChanged((e) => {
       for (const id of e.ids) this.pending.add(id);
       void this.drain();
     });
     window.addEventListener('focus', this.regainedFocus);
+  }
+
+  private async readPreview(): Promise<ListPreview> {
+    const [papers, total] = await Promise.all([this.library.firstPage('savedAt', PREVIEW_ROWS), this.library.count()]);
+    return { papers, total };
   }
 
   /** Stop: nothing is reported after this, and no work is left scheduled. */
