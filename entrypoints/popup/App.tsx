@@ -51,6 +51,8 @@ export interface AppProps {
   initialView?: ListView;
   /** the time the Seen view's "today" is read from; defaults to Date.now */
   now?(): number;
+  /** the first rows, read by the entry module before this code loaded (lib/list/first-rows) */
+  firstRows?: Promise<ListPreview | null>;
 }
 
 /** The clicked filters and the sort, as search options ('' means "any"). */
@@ -75,9 +77,9 @@ function defaultOptions(): void {
 }
 
 /** The reading list in the popup or the side panel. */
-export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, place = 'popup', page: givenPage, openOptions = defaultOptions, sidePanel: givenPanel, sendToZotero = sendFromClick, seenHistory, initialView = 'saved', now = Date.now }: AppProps) {
+export function App({ library: given, undoTimeoutMs, openUrl = defaultOpen, place = 'popup', page: givenPage, openOptions = defaultOptions, sidePanel: givenPanel, sendToZotero = sendFromClick, seenHistory, initialView = 'saved', now = Date.now, firstRows }: AppProps) {
   const library = given ?? getLibrary();
-  const store = useMemo(() => new ListStore(library), [library]);
+  const store = useMemo(() => new ListStore(library, firstRows), [library, firstRows]);
   const page = useMemo(() => (givenPage === undefined ? new ActivePage() : givenPage), [givenPage]);
   const sidePanel = givenPanel === undefined ? (place === 'popup' && canOpenSidePanel() ? openSidePanel : null) : givenPanel;
   // The ids the active tab's page shows (null: none known).

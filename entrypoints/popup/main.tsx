@@ -1,5 +1,9 @@
-/** Popup entry: "This page" (the page in front: Save this page) above the reading list, in #app. */
+/**
+ * Popup entry: "This page" (the page in front: Save this page) above the reading list, in #app.
+ * The list's first rows come from the read /first-rows.js started before this module loaded.
+ */
 import { render } from 'preact';
+import { takeFirstRows } from '@/lib/list/first-rows';
 import { App } from './App';
 import { ThisPage } from './ThisPage';
 import './style.css';
@@ -10,7 +14,7 @@ import './this-page.css';
 render(
   <div class="popup-stack">
     <ThisPage />
-    <App />
+    <App firstRows={takeFirstRows()} />
   </div>,
   document.getElementById('app')!,
 );

@@ -31,8 +31,22 @@ test('10,000 papers: import, search, filter, bulk-tag, export, delete all, impor
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 440, height: 600 });
+  // Record every cursor opened on the savedAt index, with the script that opened it.
+  await popup.addInitScript(() => {
+    const opened: Array<{ store: string; index: string; stack: string }> = [];
+    (globalThis as unknown as { savedAtCursors: typeof opened }).savedAtCursors = opened;
+    const openCursor = IDBIndex.prototype.openCursor;
+    IDBIndex.prototype.openCursor = function (this: IDBIndex, ...args: Parameters<IDBIndex['openCursor']>) {
+      if (this.name === 'savedAt') opened.push({ store: this.objectStore.name, index: this.name, stack: new Error().stack ?? '' });
+      return openCursor.apply(this, args);
+    };
+  });
   await popup.goto(`chrome-extension://${extId}/popup.html`);
   await expect(popup.locator('body')).toContainText('10,000 papers', { timeout: 60_000 });
+  // The first rows came from the early read (first-rows.js), not from a second read through Dexie.
+  const cursors = await popup.evaluate(() => (globalThis as unknown as { savedAtCursors: Array<{ store: string; index: string; stack: string }> }).savedAtCursors);
+  expect(cursors.map((c) => [c.store, c.index, /\/first-rows\.js:/.test(c.stack)])).toEqual([['papers', 'savedAt', true]]);
+  await expect(popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li').first()).toContainText(papers[0]!.title);
   const list = popup.getByRole('list', { name: 'Saved papers' });
   // Windowed: far fewer rows in the DOM than papers.
   const rendered = await list.locator(':scope > li').count();
