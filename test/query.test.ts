@@ -1,6 +1,7 @@
 /**
  * The search box syntax (lib/list/query): words and filters, typed in any case, half-typed, or junk.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyQuery, isEmptyQuery, parseQuery, parseYear, type ParsedQuery } from '@/lib/list/query';
 import { tagKey } from '@/lib/paper';
@@ -90,6 +91,13 @@ describe('wordsOf (lib/list/words)', () => {
     expect(wordsOf('GPT-4o mini (2024) vs. o1')).toEqual(['gpt', '4o', 'mini', '2024', 'vs', 'o1']);
     expect(wordsOf('x1:y, a-b_c.d/e')).toEqual(['x1', 'y', 'a', 'b', 'c', 'd', 'e']);
     expect(wordsOf('')).toEqual([]);
+    // Any ASCII text, including every punctuation and control character.
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 60 }), (t) => {
+        expect(wordsOf(t)).toEqual(folded(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('folds accents, compatibility forms and case in anything else', () => {

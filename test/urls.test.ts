@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { httpUrl } from '../lib/draft';
 import { adapterFor } from '../lib/sites/index';
 import { HOST_PERMISSIONS, SITES } from '../lib/sites/registry';
 import type { PageKind } from '../lib/sites/types';
@@ -104,5 +105,14 @@ describe('fixtures per claimed kind', () => {
     const kinds = fixtureKinds(id);
     for (const kind of new Set(examples.claims.map(([, k]) => k))) expect(kinds.has(kind), `${id}: no fixture for ${kind}`).toBe(true);
     expect(kinds.has(null), `${id}: no fixture of an unclaimed page`).toBe(true);
+  });
+});
+
+describe('httpUrl (lib/draft): the links a record may hold', () => {
+  it('takes what the platform parses as an http(s) URL, and nothing else', () => {
+    const ok = ['https://arxiv.org/abs/2401.00001', 'HTTP://EXAMPLE.ORG', 'http:///example.org/x', 'https://x.org/a b', 'http://[::1]:8080/'];
+    const bad = ['http://', 'https://a b', 'http://%zz/', 'ftp://x.org/', 'javascript:alert(1)', '//x.org/', 'x.org', ''];
+    expect(ok.filter((u) => httpUrl.safeParse(u).success)).toEqual(ok);
+    expect(bad.filter((u) => httpUrl.safeParse(u).success)).toEqual([]);
   });
 });
