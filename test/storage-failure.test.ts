@@ -3,7 +3,7 @@
  * existing data exactly as it was.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb } from '@/lib/db';
 import { handle } from '@/lib/handlers';
 import { Library } from '@/lib/library';
@@ -46,7 +46,23 @@ describe.each(['quota', 'abort'] as const)('storage failure (%s)', (kind) => {
   it('a failing bulk import writes nothing', async () => {
     const { lib, before } = await libraryThatFails(kind);
     const extra = (await lib.all()).map((r) => ({ ...r, id: r.id.replace('2603', '2604'), note: 'imported' }));
-    await expect(lib.importRecords(extra)).rejects.toThrow();
+    // An import writes its papers with IndexedDB's own put (lib/library putAll), past Dexie's
+    // hooks: the failure comes from IndexedDB, at the second paper.
+    const put = IDBObjectStore.prototype.put;
+    let puts = 0;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name !== 'papers' || ++puts < 2) return put.apply(this, args);
+      if (kind === 'quota') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      const req = put.apply(this, args);
+      this.transaction.abort();
+      return req;
+    });
+    try {
+      await expect(lib.importRecords(extra)).rejects.toThrow(kind === 'quota' ? /quota/ : /abort/i);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(puts).toBe(2);
     expect(await lib.all()).toEqual(before);
   });
 });

@@ -130,9 +130,9 @@ export function App(props: AppProps) {
     }
     setImportState({ kind: 'reading', fileName: file.name });
     try {
-      const text = await file.text();
-      // (read now, not from the page's state: the Seen history section may have just changed it)
-      const { seenHistory } = await loadSettings().catch(() => ({ seenHistory: true }));
+      // The settings are read now, not taken from the page's state (the Seen history section may
+      // have just changed them), while the file is read.
+      const [text, { seenHistory }] = await Promise.all([file.text(), loadSettings().catch(() => ({ seenHistory: true }))]);
       const outcome = await importFile(library, file.name, text, now().getTime(), seenHistory);
       if (outcome.kind === 'error') {
         setImportState({ kind: 'error', fileName: file.name, message: outcome.error });

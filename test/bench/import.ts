@@ -12,6 +12,7 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { newPage, ROOT, type Bench } from './browser';
 import { putIntoFreshDb, raw as rawDb, sendRecords, waitForDb } from './idb';
 import { backupText, savedPapers } from './records';
@@ -39,6 +40,10 @@ export function addBulkPutPage(dir: string): void {
   writeFileSync(path.join(dir, 'bench-bulkput.js'), BULK_PUT);
   writeFileSync(path.join(dir, 'bench-bulkput.html'), '<!doctype html>\n<html><head><meta charset="utf-8"><title>bench</title></head><body><script src="/bench-dexie.js"></script><script src="/bench-bulkput.js"></script></body></html>\n');
 }
+
+/** The pause before each timed write. */
+const SETTLE_MS = 1500;
+const settle = (page: Page) => page.waitForTimeout(SETTLE_MS);
 
 interface ImportProbe {
   start: number | null;
@@ -74,7 +79,11 @@ export async function importScenario(bench: Bench, n: number, reps: number, log:
     const ours: number[] = [];
     const notes = new Set<string>();
     for (let rep = 0; rep < reps; rep++) {
+      // Each timed write starts after a pause: the database process finishes the work the write
+      // before left it (deleting a 10,000-record database, compacting), whichever came before.
+      await settle(basePage);
       base.push(await basePage.evaluate(() => (window as unknown as { __benchBulkPut(): Promise<number> }).__benchBulkPut()));
+      await settle(basePage);
       idbPut.push((await putIntoFreshDb(basePage)).ms);
       // A new database each time, as the baseline's (a cleared store's deleted entries slow the
       // writes after: LevelDB still holds them), and a fresh page: the import section starts idle.
@@ -103,6 +112,7 @@ export async function importScenario(bench: Bench, n: number, reps: number, log:
           }
         }).observe(document.body, { childList: true, subtree: true, characterData: true });
       });
+      await settle(page);
       await found.first().setInputFiles(file);
       await page.waitForFunction(() => (window as unknown as { __import: ImportProbe }).__import.done !== null, null, { timeout: 180_000, polling: 50 });
       let r = await page.evaluate(() => (window as unknown as { __import: ImportProbe }).__import);
