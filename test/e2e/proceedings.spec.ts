@@ -78,7 +78,7 @@ function openReviewPage(): string {
 }
 
 /** The listings whose CSS keeps each toolbar's place (lib/sites/<id>/slot.css; test/slots.test.ts). */
-const KEEP_PLACES = ['cvf/cvpr2023-day', 'cvf/iccv2015', 'cvf/search', 'neurips/listing-2023'];
+const KEEP_PLACES = ['cvf/cvpr2023-day', 'cvf/iccv2015', 'cvf/search', 'neurips/listing-2023', 'openreview/group'];
 
 test('every card of every CVF, NeurIPS and OpenReview fixture page gets its toolbar, and no other; where places are kept, nothing moves', async ({ context }) => {
   const page = await context.newPage();
@@ -174,10 +174,17 @@ test(`an OpenReview venue page of ${N} papers over two tabs: one toolbar per car
 
   await serve(context, OR_URL, openReviewPage());
   const page = await context.newPage();
+  // Where the open tab's titles are before any toolbar (the content script starts after the load event).
+  const titles = () => [...document.querySelectorAll('#accept-oral div.note > h4')].map((h) => h.getBoundingClientRect().top + scrollY);
+  await page.addInitScript(`document.addEventListener('DOMContentLoaded', () => { window.__tops = (${titles.toString()})(); });`);
   await page.goto(OR_URL);
   // The open tab's cards get theirs as they near the screen; the hidden tab's when it is shown.
   await scrollThrough(page);
   await expect(toolbars(page)).toHaveCount(200);
+  // Each card kept its toolbar's height from the start (lib/sites/openreview/slot.css): no title moved.
+  const before = await page.evaluate(() => (window as unknown as { __tops: number[] }).__tops);
+  expect(before).toHaveLength(200);
+  expect(await page.evaluate(titles)).toEqual(before);
   await page.locator('#rejected-submissions').evaluate((tab) => ((tab as HTMLElement).style.display = 'block'));
   await scrollThrough(page);
   await expect(toolbars(page)).toHaveCount(N);
