@@ -6,8 +6,7 @@
  * (lib/list/search-index) and the export's selection (lib/exchange/select).
  */
 import { notifyChanged } from './changes';
-import type { Transaction } from 'dexie';
-import { getDb, sitesOf, type PaperShelfDB, type Removal } from './db';
+import { getDb, putAll, sitesOf, type PaperShelfDB, type Removal } from './db';
 import type { MergeEntry } from './exchange/merge';
 import { normaliseTags, PaperDraft, SavedPaper, UserPatch, type Source } from './paper';
 import { paperWords } from './list/words';
@@ -386,23 +385,6 @@ export class Library {
     const keys = (await this.db.papers.orderBy("tags").uniqueKeys()) as string[];
     return normaliseTags(keys).sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
   }
-}
-
-/**
- * Put records straight into the transaction's object store. Dexie's bulkPut gives every request
- * an error handler of its own, which a 10,000-paper import feels (~100 ms here); here one failed
- * put aborts the transaction, and the last request's outcome tells the caller.
- */
-function putAll(tx: Transaction, table: string, values: readonly object[]): Promise<void> {
-  const store = tx.idbtrans.objectStore(table);
-  let last: IDBRequest | undefined;
-  for (const v of values) last = store.put(v);
-  const done = last;
-  if (!done) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    done.onsuccess = () => resolve();
-    done.onerror = () => reject(done.error ?? new Error('the write failed'));
-  });
 }
 
 let shared: Library | null = null;

@@ -46,7 +46,7 @@ describe.each(['quota', 'abort'] as const)('storage failure (%s)', (kind) => {
   it('a failing bulk import writes nothing', async () => {
     const { lib, before } = await libraryThatFails(kind);
     const extra = (await lib.all()).map((r) => ({ ...r, id: r.id.replace('2603', '2604'), note: 'imported' }));
-    // An import writes its papers with IndexedDB's own put (lib/library putAll), past Dexie's
+    // An import writes its papers with IndexedDB's own put (lib/db putAll), past Dexie's
     // hooks: the failure comes from IndexedDB, at the second paper.
     const put = IDBObjectStore.prototype.put;
     let puts = 0;
