@@ -1,9 +1,10 @@
 import { setupSnapshots } from '@/lib/backups/setup';
+import { changeRelay } from '@/lib/change-relay';
 import { onChanged } from '@/lib/changes';
 import { setupZotero } from '@/lib/exchange/zotero-send';
 import { handle, REQUEST_TYPES } from '@/lib/handlers';
 import { getLibrary } from '@/lib/library';
-import { messaging, toState, type ChangedMessage } from '@/lib/messages';
+import { messaging } from '@/lib/messages';
 import { setupPagePapers } from '@/lib/page-papers';
 import { setupSidePanelCommand } from '@/lib/side-panel';
 import { changeTabPatterns, setupSiteAccess } from '@/lib/site-access';
@@ -35,18 +36,13 @@ export default defineBackground({
     setupFolderSync(lib);
 
     // Relay every change (from here, the popup or the options page) to the open feed tabs, and
-    // the tabs of the sites turned on.
-    onChanged(async ({ ids }) => {
-      const recs = await lib.lookup(ids);
-      const papers: ChangedMessage['papers'] = {};
-      for (const id of ids) {
-        const r = recs.get(id);
-        papers[id] = r ? toState(r) : null;
-      }
-      const tabs = await browser.tabs.query({ url: await changeTabPatterns() });
-      await Promise.all(
-        tabs.map((t) => (t.id === undefined ? undefined : messaging.sendMessage('changed', { papers }, t.id).catch(() => undefined))),
-      );
-    });
+    // the tabs of the sites turned on, in order.
+    onChanged(
+      changeRelay({
+        lookup: (ids) => lib.lookup(ids),
+        tabs: async () => (await browser.tabs.query({ url: await changeTabPatterns() })).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+        send: (tabId, msg) => messaging.sendMessage('changed', msg, tabId),
+      }),
+    );
   },
 });

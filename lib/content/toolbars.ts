@@ -48,6 +48,12 @@ const NO_UI: PaperUi = { busy: false, error: null, noteDraft: null };
 
 export class Toolbars {
   private readonly states = new Map<string, PaperState | null>();
+  /**
+   * How many change notices each paper has had. An answer to this tab's own request travels apart
+   * from the notices and may arrive after a newer one: a notice that came while the request was
+   * out makes its answer stale (the notice of the request's own write follows, in order).
+   */
+  private readonly notices = new Map<string, number>();
   private readonly ui = new Map<string, PaperUi>();
   private readonly mounts = new Map<string, Set<Mounted>>();
   private readonly byHost = new WeakMap<Element, Mounted>();
@@ -212,12 +218,15 @@ export class Toolbars {
    * this page as a source.
    */
   async lookup(handles: CardHandle[]): Promise<void> {
+    const asked = handles.map((h) => this.noticesOf(h.id));
     const res = await this.backend.lookup({ ids: handles.map((h) => h.id) }).catch((e: unknown) => fail(e));
     if (!res.ok) {
       for (const h of handles) this.setUi(h.id, { error: `PaperShelf could not check this paper: ${res.error.message}` });
       return;
     }
-    for (const h of handles) this.states.set(h.id, res.papers[h.id] ?? null);
+    handles.forEach((h, i) => {
+      if (this.noticesOf(h.id) === asked[i]) this.states.set(h.id, res.papers[h.id] ?? null);
+    });
     for (const h of handles) this.renderId(h.id);
     const seen = handles.filter((h) => res.papers[h.id]).flatMap((h) => h.draft() ?? []);
     if (seen.length) await this.backend.lookup({ drafts: seen }).catch(() => undefined);
@@ -227,6 +236,7 @@ export class Toolbars {
   applyChanged(msg: ChangedMessage): void {
     for (const [id, state] of Object.entries(msg.papers)) {
       if (!this.mounts.has(id)) continue;
+      this.notices.set(id, this.noticesOf(id) + 1);
       this.states.set(id, state);
       const ui = this.ui.get(id);
       if (ui && state && ui.noteDraft === state.note) ui.noteDraft = null;
@@ -234,6 +244,10 @@ export class Toolbars {
     }
     // Any change may add or drop a tag somewhere: refresh the suggestions (read on focus).
     void this.refreshTags();
+  }
+
+  private noticesOf(id: string): number {
+    return this.notices.get(id) ?? 0;
   }
 
   private async refreshTags(): Promise<void> {
@@ -345,6 +359,7 @@ export class Toolbars {
   ): Promise<void> {
     const id = h.id;
     this.setUi(id, { busy: true, error: null });
+    const asked = this.noticesOf(id);
     const res = await call().catch((e: unknown) => fail(e));
     if (!res.ok && res.error.code === 'not-found' && patch) {
       // Removed elsewhere meanwhile: saving again with the patch keeps what the user did.
@@ -355,15 +370,10 @@ export class Toolbars {
       this.setUi(id, { busy: false, error: `Could not ${what}: ${res.error.message}` });
       return;
     }
-    if ('paper' in res) {
-      this.states.set(id, res.paper);
-      const ui = this.ui.get(id);
-      const noteDraft = ui?.noteDraft != null && ui.noteDraft !== res.paper.note ? ui.noteDraft : null;
-      this.setUi(id, { busy: false, noteDraft });
-    } else {
-      this.states.set(id, null);
-      this.setUi(id, { busy: false });
-    }
+    if (this.noticesOf(id) === asked) this.states.set(id, 'paper' in res ? res.paper : null);
+    const ui = this.ui.get(id);
+    const note = this.states.get(id)?.note;
+    this.setUi(id, { busy: false, noteDraft: ui?.noteDraft != null && ui.noteDraft !== note ? ui.noteDraft : null });
   }
 }
 
