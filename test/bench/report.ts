@@ -112,18 +112,22 @@ export function machineLine(m: Machine): string {
   );
 }
 
-/** Write .bench/results.json (the entries) and .bench/results.md (machine + table); return the table. */
-export function writeResults(dir: string, entries: readonly Entry[], m: Machine): string {
+/**
+ * Write `<stem>.json` (the entries), `<stem>.md` (machine + table) and `<stem>-machine.json` into
+ * `dir`; return the table. A full run's stem is `results`; partial runs write elsewhere, so they
+ * never replace the full run's figures.
+ */
+export function writeResults(dir: string, entries: readonly Entry[], m: Machine, stem = 'results'): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(entries, null, 2)}\n`);
-  writeFileSync(path.join(dir, 'machine.json'), `${JSON.stringify(m, null, 2)}\n`);
+  writeFileSync(path.join(dir, `${stem}.json`), `${JSON.stringify(entries, null, 2)}\n`);
+  writeFileSync(path.join(dir, stem === 'results' ? 'machine.json' : `${stem}-machine.json`), `${JSON.stringify(m, null, 2)}\n`);
   const table = markdownTable(entries);
   const reproduce = [
     'Reproduce: `npm ci && npx wxt build && npm run bench` (Debian Chromium at /usr/bin/chromium or `CHROMIUM_PATH`; no network needed).',
     '`npm run bench -- --quick` runs small sizes only (a smoke check, part of `npm test`). Raw figures: `.bench/results.json`.',
     'Each timing is the median of the runs named (fewer runs where one run takes tens of seconds); every baseline ran in the same browser in the same run.',
   ].join('\n');
-  writeFileSync(path.join(dir, 'results.md'), `Measured ${machineLine(m)}.\n\n${table}\n\n${reproduce}\n`);
+  writeFileSync(path.join(dir, `${stem}.md`), `Measured ${machineLine(m)}.\n\n${table}\n\n${reproduce}\n`);
   return table;
 }
 
