@@ -48,11 +48,14 @@ export function raw(name: string, value: number | null, unit: string, baseline: 
   return { name, value: value === null ? null : round(value, 2), unit, baseline: baseline === null ? null : round(baseline, 2), ratio, target: null, met: null, ...(note ? { note } : {}) };
 }
 
-/** A figure with a target; `met` is decided by the caller's check (null when not measured). */
+/**
+ * A figure with a target; `met` is decided by the caller's check (null when not measured), on the
+ * exact figures: the entry's are rounded for the report, and 1.2015x must not pass as 1.20x.
+ */
 export function targeted(name: string, value: number | null, unit: string, baseline: number | null, target: string, check: (e: Entry) => boolean, note?: string): Entry {
   const e = raw(name, value, unit, baseline, note);
   e.target = target;
-  e.met = value === null ? null : check(e);
+  e.met = value === null ? null : check({ ...e, value, baseline, ratio: baseline ? value / baseline : null });
   return e;
 }
 
