@@ -52,7 +52,8 @@ const CONFIG = quick
       // Seven opens: the first rows and their baseline page are ~150-250 ms each, and one
       // outlier in three moved the median by a fifth.
       popup: { sizes: [10_000], reps: 7, queries: QUERIES, targetSize: 10_000 },
-      // Three runs each (ours and the baseline alternate): a 10,000-paper write takes ~1 s here.
+      // Seven rounds (ours and the baselines alternate): with three, the raw bulkPut alone ranged
+      // 960-1,630 ms across one session's runs, and the ratio with it.
       import: { n: 10_000, reps: 7 },
       // The size: the Seen view still answers a keystroke within one frame at 50,000.
       seen: { n: 50_000, reps: 3, queries: SEEN_QUERIES },
