@@ -153,9 +153,14 @@ describe('the content script answers pageIds in the messaging wire format', () =
       runtime: { onMessage: { addListener: () => undefined }, lastError: undefined },
       tabs: {
         sendMessage: (_tab: number, message: unknown, _o: unknown, callback: (r: unknown) => void) => {
-          let answer: unknown;
-          for (const l of listeners) l(JSON.parse(JSON.stringify(message)), {}, (r) => (answer ??= r));
-          callback(answer);
+          // A listener that returns true answers later; the first answer is the one sent back.
+          let answered = false;
+          const reply = (r: unknown) => {
+            if (!answered) callback(r);
+            answered = true;
+          };
+          const later = listeners.map((l) => l(JSON.parse(JSON.stringify(message)), {}, reply)).includes(true);
+          if (!later && !answered) callback(undefined);
         },
       },
     });

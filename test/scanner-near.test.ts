@@ -155,24 +155,44 @@ describe('a big feed', () => {
 
   it('counts the waiting cards among the papers the page shows (the toolbar button, the side panel)', async () => {
     const { all } = await feed(250);
-    expect(scanner.waitingIds()).toEqual(all.map((id) => `arxiv:${id}`));
+    expect(await scanner.waitingIds()).toEqual(all.map((id) => `arxiv:${id}`));
     FakeIO.last!.report(all.slice(0, 40));
     await settle();
     expect(hosts()).toEqual(all.slice(0, 40));
-    expect(scanner.waitingIds()).toEqual(all.slice(40).map((id) => `arxiv:${id}`));
+    expect(await scanner.waitingIds()).toEqual(all.slice(40).map((id) => `arxiv:${id}`));
   });
 
   it('reads each waiting card once for the background’s questions, again only when its title link changed', async () => {
     const { all } = await feed(250);
     const identify = vi.spyOn(huggingface, 'identify');
-    expect(scanner.waitingIds()).toHaveLength(250);
+    expect(await scanner.waitingIds()).toHaveLength(250);
     expect(identify).toHaveBeenCalledTimes(250);
-    expect(scanner.waitingIds()).toEqual(all.map((id) => `arxiv:${id}`));
+    expect(await scanner.waitingIds()).toEqual(all.map((id) => `arxiv:${id}`));
     expect(identify).toHaveBeenCalledTimes(250);
     // The page reuses the last card for another paper (an SPA's re-render): that card is read again.
     document.querySelector('.grid')!.lastElementChild!.querySelector('h3 a')!.setAttribute('href', '/papers/2605.00001');
-    expect(scanner.waitingIds().at(-1)).toBe('arxiv:2605.00001');
+    expect((await scanner.waitingIds()).at(-1)).toBe('arxiv:2605.00001');
     expect(identify).toHaveBeenCalledTimes(251);
+  });
+
+  it('reads many waiting cards in tasks of at most 30 ms, and gives every id', async () => {
+    const { all } = await feed(250);
+    // The clock moves 10 ms at each look: a task reads a few cards, then lets the page run.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
+    const tasks = vi.spyOn(globalThis, 'setTimeout');
+    const identify = vi.spyOn(huggingface, 'identify');
+    expect(await scanner.waitingIds()).toEqual(all.map((id) => `arxiv:${id}`));
+    // Cards read per task: the identify() calls between two setTimeout() calls.
+    const yields = tasks.mock.invocationCallOrder;
+    const perTask = new Map<number, number>();
+    for (const at of identify.mock.invocationCallOrder) {
+      const task = yields.filter((y) => y < at).length;
+      perTask.set(task, (perTask.get(task) ?? 0) + 1);
+    }
+    expect(identify).toHaveBeenCalledTimes(250);
+    expect(Math.max(...perTask.values())).toBeLessThanOrEqual(3);
+    expect(perTask.size).toBeGreaterThanOrEqual(84);
   });
 
   it('places cards appended later (infinite scroll) at once, and stops watching cards the page removed', async () => {

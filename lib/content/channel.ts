@@ -35,9 +35,17 @@ export function onChangedMessage(listener: (m: ChangedMessage) => void): () => v
 }
 
 /** Answer the background's `pageIds` (which papers this page shows). Returns the unsubscribe. */
-export function onPageIdsRequest(ids: () => string[]): () => void {
+export function onPageIdsRequest(ids: () => Promise<string[]> | string[]): () => void {
   const handler = (msg: unknown, _sender: unknown, reply: (r: { res: PageIds }) => void) => {
-    if ((msg as { type?: unknown } | null)?.type === 'pageIds') reply({ res: { ids: ids() } });
+    if ((msg as { type?: unknown } | null)?.type !== 'pageIds') return;
+    // (answered later: a big page's ids are read in several tasks; `true` keeps the reply open)
+    Promise.resolve()
+      .then(ids)
+      .then(
+        (found) => reply({ res: { ids: found } }),
+        () => reply({ res: { ids: [] } }),
+      );
+    return true;
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);

@@ -96,7 +96,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
   });
   ctx.onInvalidated(stopListening);
   // The background asks which papers the page shows (the toolbar button's count, the side panel).
-  ctx.onInvalidated(onPageIdsRequest(() => [...toolbars.ids, ...scanner.waitingIds()]));
+  // (a card placed while the waiting ones were read is in both lists)
+  ctx.onInvalidated(onPageIdsRequest(async () => {
+    const waiting = await scanner.waitingIds();
+    return [...new Set([...toolbars.ids, ...waiting])];
+  }));
   // Extension reloaded or updated while the page is open: say so on every card.
   ctx.onInvalidated(() => toolbars.invalidate());
   // WXT notices an invalidated context only when one of its timers runs: check every 2 s (the

@@ -4,11 +4,13 @@
  * feed's toolbars go only on the cards near the screen, the others' as they come near (near.ts).
  * Everything stops when the signal aborts.
  */
-import { pickAdapter, safeAnchor, safeIdentify, type IdentifiedCard } from '../sites/pick';
+import { pickAdapter, safeAnchor, safeIdentify } from '../sites/pick';
 import type { PaperDraft } from '../paper';
-import type { Anchor, ExtractContext, PageKind, SiteAdapter } from '../sites/types';
+import type { Anchor, ExtractContext, SiteAdapter } from '../sites/types';
+import { CHUNK_MS, keyOf, namesSame, nextTask, safePrepare } from './card-reads';
 import { NearCards } from './near';
-import { isOwnMutation, skipsOffscreen, titleLink } from './page-dom';
+import { isOwnMutation, skipsOffscreen } from './page-dom';
+import { WaitingCards } from './waiting-ids';
 
 /**
  * One card with a toolbar: its paper's id and title are read when it is found; the whole paper
@@ -53,8 +55,6 @@ export interface ScanStats {
   scans: number;
 }
 
-/** Time budget per task; the rest continues in a later task. */
-const CHUNK_MS = 30;
 /**
  * Most toolbars placed per task on a page that skips its off-screen cards (a bigger feed is split
  * in equal batches). Each one's relayout lands in the frame after it, the last one's in its own
@@ -82,8 +82,8 @@ export class CardScanner {
   private observer: MutationObserver | null = null;
   /** cards of a big scan waiting to come near the screen */
   private readonly near: NearCards;
-  /** waiting cards' papers as waitingIds() read them, each with the link that named it */
-  private readonly waitingRead = new WeakMap<Element, { id: string; key: Element; href: string | null }>();
+  /** reads (once) the papers of the cards waiting to come near, for waitingIds() */
+  private readonly waiting: WaitingCards;
   /** whether the page's cards skip rendering off screen (asked once, of the first card built) */
   private skips: boolean | undefined;
   readonly stats: ScanStats = { mounted: 0, skipped: 0, scans: 0 };
@@ -96,6 +96,7 @@ export class CardScanner {
     private readonly adapters: readonly SiteAdapter[],
   ) {
     this.near = new NearCards(doc.defaultView as (Window & typeof globalThis) | null, () => void this.run());
+    this.waiting = new WaitingCards(signal);
   }
 
   start(): void {
@@ -204,30 +205,12 @@ export class CardScanner {
    * papers the page shows, for the toolbar button's count and the side panel): they are on the
    * page, though their toolbars are not placed yet.
    */
-  waitingIds(): string[] {
+  waitingIds(): Promise<string[]> {
     const url = new URL(this.doc.location.href);
     const found = pickAdapter(this.adapters, url);
-    if (!found || !this.near.cards.length) return [];
+    if (!found || !this.near.cards.length) return Promise.resolve([]);
     const { adapter, kind } = found;
-    // The background asks after every batch of lookups (each batch of cards coming near while the
-    // page scrolls): a card is read once, and again only when its title link changed, as the
-    // scanner checks its mounted cards (a page may reuse a card for another paper).
-    let ctx: ExtractContext | undefined;
-    const ids: string[] = [];
-    for (const card of this.near.cards) {
-      const read = this.waitingRead.get(card);
-      if (read && namesSame(card, read.key, read.href)) {
-        ids.push(read.id);
-        continue;
-      }
-      ctx ??= { url, kind, data: safePrepare(adapter, this.doc, url, kind) };
-      const identified = safeIdentify(adapter, card, ctx);
-      if (!identified) continue;
-      const key = keyOf(card, identified);
-      this.waitingRead.set(card, { id: identified.id, key, href: key.getAttribute('href') });
-      ids.push(identified.id);
-    }
-    return ids;
+    return this.waiting.ids(adapter, [...this.near.cards], () => ({ url, kind, data: safePrepare(adapter, this.doc, url, kind) }));
   }
 
   /** Whether the user has the adapter's site turned on (default: all on). */
@@ -373,27 +356,3 @@ export class CardScanner {
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true };
-
-/** The adapter's page-level data for a scan (null when it throws). */
-function safePrepare(adapter: SiteAdapter, doc: Document, url: URL, kind: PageKind): unknown {
-  try {
-    return adapter.prepare(doc, url, kind);
-  } catch {
-    return null;
-  }
-}
-
-/** The link naming an identified card's paper (the card itself when none does). */
-function keyOf(card: Element, found: IdentifiedCard): Element {
-  return found.key ?? titleLink(card, found.draft()?.arxivId);
-}
-
-/** Whether a card still names the paper it did: the same link, in it, with the same address. */
-function namesSame(card: Element, key: Element, href: string | null): boolean {
-  return key.isConnected && card.contains(key) && key.getAttribute('href') === href;
-}
-
-/** Let the page run (input, rendering) before going on. */
-function nextTask(): Promise<void> {
-  return new Promise((r) => setTimeout(r, 0));
-}
