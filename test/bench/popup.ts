@@ -228,12 +228,16 @@ async function detailsTimes(page: Page, opens: number): Promise<DetailsTimes> {
     if (!Number.isFinite(open)) throw new Error(`row ${i}: no details after Enter`);
     out.open.push(open);
     if (i === opens - 1) {
+      // The view moves focus to its heading once it has painted (an effect): wait for that, or
+      // it takes the focus from the note after we gave it and the keystrokes go to the heading.
+      await page.waitForFunction(() => document.activeElement?.id === 'details-title');
       await page.locator('#details-note').focus();
       for (const ch of NOTE_TEXT) {
         await page.evaluate(() => (window as unknown as { __armInput(): void }).__armInput());
         await page.keyboard.type(ch);
         const t = await result();
-        if (Number.isFinite(t)) out.note.push(t);
+        if (!Number.isFinite(t)) throw new Error(`note keystroke ${JSON.stringify(ch)}: no input in the note in 5 s`);
+        out.note.push(t);
       }
     }
     await page.waitForTimeout(30);
