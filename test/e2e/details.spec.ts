@@ -9,8 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { serviceWorker } from '../chromium';
-import { addTag, expect, expected, save, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
+import { addTag, badgesOf, expect, expected, save, SHOTS, test, toolbarFor, toolbars, urlOf } from './extension';
 
 const daily = expected('huggingface', 'daily').papers;
 const DAILY = urlOf('huggingface', 'daily');
@@ -32,18 +31,7 @@ async function feedWithSaved(context: BrowserContext, ids: string[]): Promise<Pa
 }
 
 /** The toolbar button's badge on the tab showing `url`. */
-async function badgeOf(context: BrowserContext, url: string): Promise<string> {
-  const sw = await serviceWorker(context);
-  return sw.evaluate(async (u) => {
-    type Chrome = {
-      tabs: { query(q: object): Promise<Array<{ id?: number }>> };
-      action: { getBadgeText(d: { tabId: number }): Promise<string> };
-    };
-    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-    const [tab] = await c.tabs.query({ url: u });
-    return c.action.getBadgeText({ tabId: tab!.id! });
-  }, url);
-}
+const badgeOf = async (context: BrowserContext, url: string): Promise<string | undefined> => (await badgesOf(context, url))[0];
 
 test('Details in the popup: the abstract, a note and a tag that show on the open card; the options page opens from the list', async ({ context, extId }) => {
   const feed = await feedWithSaved(context, [paper.id]);

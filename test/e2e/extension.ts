@@ -34,6 +34,20 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   return new URL((await serviceWorker(context)).url()).host;
 }
 
+/** The toolbar button's badge on each tab showing `url` (in the order the browser lists them). */
+export async function badgesOf(context: BrowserContext, url: string): Promise<string[]> {
+  const sw = await serviceWorker(context);
+  return sw.evaluate(async (u) => {
+    type Chrome = {
+      tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+      action: { getBadgeText(d: { tabId: number }): Promise<string> };
+    };
+    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const tabs = await c.tabs.query({ url: u });
+    return Promise.all(tabs.map((tab) => c.action.getBadgeText({ tabId: tab.id! })));
+  }, url);
+}
+
 /** Toolbar host elements on a page. */
 export function toolbars(page: Page) {
   return page.locator('papershelf-toolbar');
