@@ -195,6 +195,18 @@ describe('a big feed', () => {
     expect(perTask.size).toBeGreaterThanOrEqual(84);
   });
 
+  it('reads them all in one task while the page is hidden (a background tab: nothing drawn, timers slowed)', async () => {
+    const { all } = await feed(250);
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const tasks = vi.spyOn(globalThis, 'setTimeout');
+    const identify = vi.spyOn(huggingface, 'identify');
+    expect(await scanner.waitingIds()).toEqual(all.map((id) => `arxiv:${id}`));
+    expect(identify).toHaveBeenCalledTimes(250);
+    expect(tasks).not.toHaveBeenCalled();
+  });
+
   it('places cards appended later (infinite scroll) at once, and stops watching cards the page removed', async () => {
     const { all, io } = await feed(300, 10);
     const grid = document.querySelector('.grid')!;

@@ -7,7 +7,9 @@
  * page scrolls): a card is read once, and again only when its title link changed, as the scanner
  * checks its mounted cards (a page may reuse a card for another paper). The first reading of
  * thousands of cards goes in tasks of at most CHUNK_MS: in one task, it blocked the page for
- * 75-95 ms just after a 3,000-card listing loaded (test/bench/README.md).
+ * 75-95 ms just after a 3,000-card listing loaded (test/bench/README.md). Not in a hidden tab (a
+ * listing opened in the background): nothing is drawn there, and the browser runs its timers at
+ * most once a second, so the count would come seconds late.
  */
 import { safeIdentify } from '../sites/pick';
 import type { ExtractContext, SiteAdapter } from '../sites/types';
@@ -25,7 +27,8 @@ export class WaitingCards {
     const ids: string[] = [];
     let start = performance.now();
     for (const card of cards) {
-      if (performance.now() - start >= CHUNK_MS) {
+      // (a hidden page draws no frames to keep smooth, and its timers wait a second: it reads on)
+      if (performance.now() - start >= CHUNK_MS && card.ownerDocument.visibilityState !== 'hidden') {
         await nextTask();
         if (this.signal.aborted) return ids;
         start = performance.now();
