@@ -96,10 +96,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: read
   });
   ctx.onInvalidated(stopListening);
   // The background asks which papers the page shows (the toolbar button's count, the side panel).
-  // (a card placed while the waiting ones were read is in both lists)
+  // (a card placed while the waiting ones were read is in both lists: the background keeps one)
   ctx.onInvalidated(onPageIdsRequest(async () => {
     const waiting = await scanner.waitingIds();
-    return [...new Set([...toolbars.ids, ...waiting])];
+    return [...toolbars.ids, ...waiting];
   }));
   // Extension reloaded or updated while the page is open: say so on every card.
   ctx.onInvalidated(() => toolbars.invalidate());
