@@ -28,7 +28,12 @@ export function namesSame(card: Element, key: Element, href: string | null): boo
   return key.isConnected && card.contains(key) && key.getAttribute('href') === href;
 }
 
-/** Let the page run (input, rendering) before going on. */
-export function nextTask(): Promise<void> {
+/**
+ * Let the page run (input, rendering) before going on. A hidden page (a tab in the background)
+ * has neither, and the browser runs its timers at most once a second: there it goes on at once,
+ * or a big page's work would come seconds late.
+ */
+export function nextTask(doc: Document): Promise<void> {
+  if (doc.visibilityState === 'hidden') return Promise.resolve();
   return new Promise((r) => setTimeout(r, 0));
 }

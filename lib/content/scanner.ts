@@ -96,7 +96,7 @@ export class CardScanner {
     private readonly adapters: readonly SiteAdapter[],
   ) {
     this.near = new NearCards(doc.defaultView as (Window & typeof globalThis) | null, () => void this.run());
-    this.waiting = new WaitingCards(signal);
+    this.waiting = new WaitingCards(doc, signal);
   }
 
   start(): void {
@@ -243,7 +243,7 @@ export class CardScanner {
     let start = taskStart;
     for (const card of cards) {
       if (performance.now() - start >= CHUNK_MS) {
-        await nextTask();
+        await nextTask(this.doc);
         start = performance.now();
       }
       if (this.signal.aborted) break;
@@ -275,12 +275,12 @@ export class CardScanner {
     // first let the page's other work, e.g. its load event, in before them. The cost is a longer
     // frame after that task (the task and the rendering), though no longer task; the A/B is in
     // test/bench/README.md.
-    if (performance.now() - start > CHUNK_MS) await nextTask();
+    if (performance.now() - start > CHUNK_MS) await nextTask(this.doc);
     if (!(await this.placeInBatches(adapter, built))) return;
     // Their saved state is asked for once every toolbar is in place (in the next task for a big
     // feed): looking papers up while placing made the background compete with the page for the
     // CPU, and on 2 cores even a few lookups delayed a big feed's toolbars.
-    if (built.length > LOOKUP_BATCH) await nextTask();
+    if (built.length > LOOKUP_BATCH) await nextTask(this.doc);
     this.lookUp(adapter, built);
   }
 
@@ -308,7 +308,7 @@ export class CardScanner {
       }
       this.placeAll(built.slice(k, (k += size)));
       if (k >= built.length) return true;
-      await nextTask();
+      await nextTask(this.doc);
     }
   }
 
