@@ -4,4 +4,4 @@
  * A new version in lib/db.ts changes DB_VERSION too (test/first-rows.test.ts checks they agree).
  */
 export const DB_NAME = 'papershelf';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;

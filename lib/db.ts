@@ -62,6 +62,21 @@ export const SCHEMA_V4 = {
   seen: 'id, lastSeen',
 } as const;
 
+/**
+ * Version 5 (2026-12): paper records no longer keep their search words (`words`, ~86 strings a
+ * paper, derived on every write). The popup splits the words itself when it builds its in-memory
+ * index: about what reading them cost it, while deriving them made every write, and importing
+ * 10,000 papers, ~0.3 s slower. The upgrade drops the field from every record; nothing else changes.
+ */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  await tx
+    .table('papers')
+    .toCollection()
+    .modify((p: Record<string, unknown>) => {
+      delete p.words;
+    });
+}
+
 export function openDb(name: string = DB_NAME): PaperShelfDB {
   // No liveQuery reads this database (the popup keeps its own in-memory copy, lib/list): Dexie's
   // optimistic query cache would only cost every write.
@@ -70,6 +85,7 @@ export function openDb(name: string = DB_NAME): PaperShelfDB {
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V4).upgrade(upgradeToV5);
   return db;
 }
 

@@ -1,7 +1,6 @@
 /**
  * The only module that touches the papers table: save, patch, remove, restore, lookup, import,
- * read. Every write is one transaction and re-derives the stored words (lib/list/words
- * paperWords); user fields (tags, note, status) change only through patches, never by a paper
+ * read. Every write is one transaction and re-derives `sites` from the sources; user fields (tags, note, status) change only through patches, never by a paper
  * being seen again. Searching, filtering and sorting are the popup's in-memory index
  * (lib/list/search-index) and the export's selection (lib/exchange/select).
  */
@@ -9,7 +8,6 @@ import { notifyChanged } from './changes';
 import { getDb, putAll, sitesOf, type PaperShelfDB, type Removal } from './db';
 import type { MergeEntry } from './exchange/merge';
 import { normaliseTags, PaperDraft, SavedPaper, UserPatch, type Source } from './paper';
-import { paperWords } from './list/words';
 import type { SeenPaper } from './seen/record';
 import { SeenStore } from './seen/store';
 import { loadSettings } from './settings';
@@ -41,9 +39,9 @@ export class NotFoundError extends Error {
   }
 }
 
-/** Re-derive the indexed fields (words, sites) after any change. */
-function withWords(p: Omit<SavedPaper, 'words' | 'sites'> & { sites?: string[] }): SavedPaper {
-  return { ...p, words: paperWords(p), sites: sitesOf(p.sources) };
+/** Re-derive `sites` (the popup's site: filter) after any change. */
+function withSites(p: Omit<SavedPaper, 'sites'> & { sites?: string[] }): SavedPaper {
+  return { ...p, sites: sitesOf(p.sources) };
 }
 
 function mergeSources(sources: readonly Source[], site: string, url: string, now: number): Source[] {
@@ -64,7 +62,7 @@ function applyDraft(existing: SavedPaper, d: PaperDraft, now: number): SavedPape
   // The paper's page (the list's link, the details' "Paper page", an export's URL) stays on the
   // site it was saved from: another site showing the paper adds a source, not a new main link.
   const page = existing.links.page && existing.sources[0]?.site !== d.site ? existing.links.page : (d.links.page ?? existing.links.page);
-  const next: Omit<SavedPaper, 'words'> = {
+  const next: SavedPaper = {
     ...existing,
     title: d.title || existing.title,
     authors: richerAuthors ? d.authors : existing.authors,
@@ -82,12 +80,12 @@ function applyDraft(existing: SavedPaper, d: PaperDraft, now: number): SavedPape
       (next as Record<string, unknown>)[key] = d[key];
     }
   }
-  return withWords(next);
+  return withSites(next);
 }
 
 function fromDraft(d: PaperDraft, now: number): SavedPaper {
   const { site, pageUrl, siteId, ...bib } = d;
-  return withWords({
+  return withSites({
     ...bib,
     ...(siteId ? { siteIds: { [site]: siteId } } : {}),
     signalsSeenAt: now,
@@ -108,7 +106,7 @@ function applyPatch(p: SavedPaper, patch: UserPatch, now: number): SavedPaper {
     const drop = new Set(patch.removeTags.map((t) => t.toLowerCase()));
     tags = tags.filter((t) => !drop.has(t.toLowerCase()));
   }
-  return withWords({
+  return withSites({
     ...p,
     tags,
     note: patch.note ?? p.note,

@@ -54,8 +54,6 @@ export const SavedPaper = z.object({
   status: Status,
   savedAt: z.number(),
   updatedAt: z.number(),
-  /** derived: lower-case words of title, authors, abstract, tags and note (the popup's search index reads them; no database index since db v3) */
-  words: z.array(str()),
   /** derived (db v2): the sites of `sources`, for the popup's `site:` filter (no database index since db v3) */
   sites: opt(z.array(str())),
   /** when the paper was last sent to Zotero (set only after Zotero answered 201; not indexed) */

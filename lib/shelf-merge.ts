@@ -23,7 +23,7 @@ export interface MergeWrite {
 
 /** The stored form of a merged entry: the visible record with its times, and the tombstone. */
 function stored(e: MergeEntry): { paper: SavedPaper | null; removal: Removal | null } {
-  // compact() changes only an entry with a removal (and derives the words once more to do it).
+  // compact() changes only an entry with a removal.
   const c = e.removedAt === undefined ? e : compact(e);
   const shown = visible(c);
   return {
@@ -33,12 +33,12 @@ function stored(e: MergeEntry): { paper: SavedPaper | null; removal: Removal | n
 }
 
 /**
- * Two records that differ only in what is derived (words, sites) are the same. The order of tags
+ * Two records that differ only in what is derived (sites) are the same. The order of tags
  * and sources counts: a merge puts them in its own order (tags as added, sources by site), and
  * writing that order makes every device that merged the same files hold identical records.
  */
 function sameRecord(a: SavedPaper | null, b: SavedPaper | null): boolean {
-  const norm = (p: SavedPaper | null) => p && { ...p, words: [], sites: [] };
+  const norm = (p: SavedPaper | null) => p && { ...p, sites: [] };
   return canon(norm(a)) === canon(norm(b));
 }
 

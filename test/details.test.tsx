@@ -49,7 +49,7 @@ function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
 }
 
 function saved(over: Partial<SavedPaper> & { id: string; title: string }): SavedPaper {
-  return { authors: [], links: {}, signals: {}, sources: [], tags: [], note: '', status: 'unread', savedAt: 1, updatedAt: 1, words: [], ...over };
+  return { authors: [], links: {}, signals: {}, sources: [], tags: [], note: '', status: 'unread', savedAt: 1, updatedAt: 1, ...over };
 }
 
 const FULL = saved({

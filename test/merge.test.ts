@@ -63,7 +63,6 @@ function fresh(paperId: string, variant: number, at: number): Clocked {
     status: 'unread',
     savedAt: at,
     updatedAt: at,
-    words: [],
   });
   return { paper: p, times: { saved: at, note: 0, status: 0, tags: {} } };
 }

@@ -18,7 +18,6 @@ import { openDb } from '@/lib/db';
 import type { ExportFile } from '@/lib/exchange/export';
 import { Library } from '@/lib/library';
 import type { SavedPaper } from '@/lib/paper';
-import { paperWords } from '@/lib/list/words';
 import { SeenHistory } from '@/lib/seen/list-seen';
 import { loadSettings } from '@/lib/settings';
 import { $$, click, container, mount, useContainer, waitFor } from './helpers/view';
@@ -72,7 +71,7 @@ async function violations(): Promise<string[]> {
 }
 
 function paper(id: string, over: Partial<SavedPaper> = {}): SavedPaper {
-  const p = {
+  return {
     id,
     title: `Paper ${id}`,
     authors: ['Ada Lovelace'],
@@ -87,7 +86,6 @@ function paper(id: string, over: Partial<SavedPaper> = {}): SavedPaper {
     updatedAt: 1_780_000_000_000,
     ...over,
   };
-  return { ...p, words: paperWords(p) };
 }
 
 let n = 0;

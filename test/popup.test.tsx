@@ -77,7 +77,6 @@ function saved(over: Partial<SavedPaper> & { id: string; title: string }): Saved
     status: 'unread',
     savedAt: 1,
     updatedAt: 1,
-    words: [],
     ...over,
   };
 }

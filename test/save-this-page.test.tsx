@@ -58,7 +58,7 @@ const READ: PageAccess = { kind: 'read', url: `${ORIGIN}/article/17`, origin: OR
 
 function record(over: Partial<SavedPaper> = {}): SavedPaper {
   const { site: _s, pageUrl: _p, siteId: _i, ...bib } = DRAFT;
-  return { ...bib, sources: [], tags: [], note: '', status: 'unread', savedAt: 1, updatedAt: 1, words: [], ...over };
+  return { ...bib, sources: [], tags: [], note: '', status: 'unread', savedAt: 1, updatedAt: 1, ...over };
 }
 
 function view(over: Partial<SaveThisPageProps> = {}) {

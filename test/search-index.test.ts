@@ -16,11 +16,11 @@ import { narrows } from '@/lib/list/hits';
 import { SCORE } from '@/lib/list/postings';
 import { SearchIndex, type SearchOptions } from '@/lib/list/search-index';
 
-type Over = Partial<Omit<SavedPaper, 'words'>> & { id: string; title: string };
+type Over = Partial<SavedPaper> & { id: string; title: string };
 
-/** A stored record as lib/library writes it (words derived). */
+/** A stored record as lib/library writes it. */
 function paper(over: Over): SavedPaper {
-  const p = {
+  return {
     authors: [],
     links: {},
     signals: {},
@@ -32,7 +32,6 @@ function paper(over: Over): SavedPaper {
     updatedAt: 1,
     ...over,
   };
-  return { ...p, words: paperWords(p) };
 }
 
 const ids = (rows: readonly SavedPaper[]) => rows.map((r) => r.id);
@@ -419,7 +418,7 @@ function bruteForce(papers: readonly SavedPaper[], q: ParsedQuery, opts: SearchO
 function queriesFor(papers: readonly SavedPaper[], seed: number): [string, SearchOptions][] {
   const r = rng(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
-  const someWord = () => pick(pick(papers).words);
+  const someWord = () => pick(paperWords(pick(papers)));
   const prefix = () => {
     const w = someWord();
     return w.slice(0, 1 + Math.floor(r() * w.length));
@@ -656,7 +655,7 @@ describe('SearchIndex while typing', () => {
     expect(r1.got[0]).toBe('typed:new'); // whole title word match, newest
     // An edit that makes a hit stop matching, and one that makes a non-hit match.
     const hit = s.current.get(r1.got[1]!)!;
-    const miss = [...s.current.values()].find((p) => !p.words.some((w) => w.startsWith('san')))!;
+    const miss = [...s.current.values()].find((p) => !paperWords(p).some((w) => w.startsWith('san')))!;
     s.upsert(paper({ ...hit, title: 'Nothing here', abstract: '', note: '', tags: [], authors: [] }), paper({ ...miss, note: `${miss.note} sanara` }));
     const r2 = s.check('sana');
     expect(r2.narrowed).toBe(false);

@@ -15,7 +15,6 @@ import { App } from '@/entrypoints/popup/App';
 import { openDb, type PaperShelfDB } from '@/lib/db';
 import { Library } from '@/lib/library';
 import { parseQuery } from '@/lib/list/query';
-import { paperWords } from '@/lib/list/words';
 import { SeenHistory, seenDraft, seenQuery, seenRow } from '@/lib/seen/list-seen';
 import { SeenStore } from '@/lib/seen/list-seen-store';
 import type { SeenPaper } from '@/lib/seen/record';
@@ -277,7 +276,6 @@ describe('popup App: the Seen view on a real database', () => {
     const papers = await library.all();
     expect(papers).toHaveLength(1);
     const at = papers[0]!.savedAt;
-    const bib = { title: LATTICE.title, authors: LATTICE.authors, tags: [], note: '', abstract: undefined };
     expect(papers[0]).toEqual({
       id: LATTICE.id,
       title: LATTICE.title,
@@ -291,7 +289,6 @@ describe('popup App: the Seen view on a real database', () => {
       status: 'unread',
       savedAt: at,
       updatedAt: at,
-      words: paperWords(bib),
       sites: ['huggingface'],
       times: { saved: at, note: 0, status: 0, tags: {} },
     });

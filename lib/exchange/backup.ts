@@ -136,8 +136,8 @@ export function readBackup(v: unknown): BackupRead {
       rejected.push({ index: i + 1, key, reason: `could not upgrade from version ${version}: ${errorMessage(err)}` });
       return;
     }
-    // `words` is derived (re-computed on import): a hand-edited backup may leave it out.
-    if (isObject(paper) && !('words' in paper)) paper = { ...paper, words: [] };
+    // Backups written before PaperShelf stopped storing search words carry a `words` list per
+    // paper: the schema leaves it out (the popup splits the words itself).
     const parsed = SavedPaper.safeParse(paper);
     if (parsed.success) papers.push({ index: i + 1, ...(key ? { key } : {}), paper: parsed.data });
     else rejected.push({ index: i + 1, key, reason: isObject(raw) ? describeIssues(parsed.error.issues) : 'not an object' });

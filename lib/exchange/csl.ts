@@ -5,7 +5,6 @@
  */
 import { arxivAbsUrl, arxivIdFromPath, canonicalId, isArxivUrl, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import { MAX_TAG_LENGTH, normaliseTags, SavedPaper } from '../paper';
-import { paperWords } from '../list/words';
 import { paperIdFromSiteUrl } from '../sites/registry';
 
 /** A CSL name: structured, or a literal for organisations and single names. */
@@ -273,7 +272,7 @@ export function fromCsl(item: CslItem, extra: ExtraIds, ctx: FromCslContext): Fr
   if (arxiv) links.abs = arxivAbsUrl(arxiv.id);
   if (url && !(arxiv && isArxivUrl(url))) links.page = url;
 
-  const rec: Omit<SavedPaper, 'words'> = {
+  const rec: SavedPaper = {
     id,
     title,
     authors,
@@ -295,7 +294,7 @@ export function fromCsl(item: CslItem, extra: ExtraIds, ctx: FromCslContext): Fr
   }
   if (doi) rec.doi = doi;
   if (extra.primaryClass && arxiv) rec.subjects = [clean(extra.primaryClass)];
-  const parsed = SavedPaper.safeParse({ ...rec, words: paperWords(rec) });
+  const parsed = SavedPaper.safeParse(rec);
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error.issues) };
   return { ok: true, paper: parsed.data };
 }

@@ -146,16 +146,6 @@ async function readCslJson(value: unknown): Promise<ReadEntry[]> {
   });
 }
 
-/**
- * A parsed backup with its papers' derived `words` emptied: importing derives them again from the
- * record (lib/library importRecords), so the file's are never used, and checking ~90 strings a
- * paper was a tenth of reading a 10,000-paper backup. (The parsed value is this module's own.)
- */
-function withoutWords(v: unknown): unknown {
-  if (isObject(v) && Array.isArray(v.papers)) for (const p of v.papers as unknown[]) if (isObject(p) && Array.isArray(p.words)) p.words = [];
-  return v;
-}
-
 /** Is this parsed JSON one CSL item rather than a backup? */
 function looksLikeCslItem(v: unknown): v is CslItem {
   return isObject(v) && typeof v.type === 'string' && ('title' in v || 'id' in v);
@@ -222,7 +212,7 @@ async function readSniffed(fileName: string, text: string, found: Detected, opts
     let total: number;
     if (found.format === 'json' && isBackup(found)) {
       format = 'backup';
-      read = readBackup(withoutWords(found.value));
+      read = readBackup(found.value);
       total = read.papers.length + read.rejected.length;
     } else {
       let entries: ReadEntry[];
@@ -306,7 +296,7 @@ const READ_STEP = 1000;
  * the plan comes back for review.
  */
 async function importBackup(library: Pick<Library, 'importFrom'>, fileName: string, value: unknown, seenHistory: boolean): Promise<ImportOutcome> {
-  const env = withoutWords(value) as Record<string, unknown>;
+  const env = value as Record<string, unknown>;
   const all: unknown[] = isObject(env) && Array.isArray(env.papers) ? env.papers : [];
   let head: ReturnType<typeof readBackup>;
   try {

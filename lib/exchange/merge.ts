@@ -26,7 +26,6 @@
  * Storage keeps the compact form (compact()): a removed paper as a small tombstone (its id and
  * when), a paper's fields cleared by a removal as never set. This loses nothing a merge could show.
  */
-import { paperWords } from '../list/words';
 import { tagKey, type SavedPaper, type Source } from '../paper';
 
 /** A tag added (on) or removed, and when; `tag` is its spelling. */
@@ -138,7 +137,6 @@ function mergeRecord(a: SavedPaper, b: SavedPaper): SavedPaper {
     status: 'unread',
     savedAt: Math.min(a.savedAt, b.savedAt),
     updatedAt: Math.max(a.updatedAt, b.updatedAt),
-    words: [],
   };
   put(out, 'signalsSeenAt', signals.signalsSeenAt);
   put(out, 'authorCount', field(a.authorCount, b.authorCount, (n) => [n]));
@@ -171,9 +169,9 @@ function tagsOn(marks: Readonly<Record<string, TagMark>>, after = -Infinity): st
     .map(([, m]) => m.tag);
 }
 
-/** A record with its derived fields (words, sites) made again. */
+/** A record with its derived field (sites) made again. */
 export function withDerived(p: SavedPaper): SavedPaper {
-  return { ...p, words: paperWords(p), sites: [...new Set(p.sources.map((s) => s.site))] };
+  return { ...p, sites: [...new Set(p.sources.map((s) => s.site))] };
 }
 
 function mergeClocked(a: Clocked, b: Clocked): Clocked {

@@ -5,7 +5,7 @@
 import { sortPapers } from '../list/sort';
 import { tagKey, type SavedPaper } from '../paper';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../list/query';
-import { matchesTerms } from '../list/words';
+import { matchesTerms, paperWords } from '../list/words';
 
 function yearOf(p: SavedPaper): number | undefined {
   return p.publishedAt ? Number(p.publishedAt.slice(0, 4)) : undefined;
@@ -13,8 +13,9 @@ function yearOf(p: SavedPaper): number | undefined {
 
 /** Does a paper match a parsed query? (Same meaning as the popup's search box, see lib/list/query.) */
 export function matchesQuery(p: SavedPaper, q: ParsedQuery): boolean {
-  if (q.terms.length && !matchesTerms(p.words, q.terms)) return false;
-  if (q.not.terms.some((t) => p.words.some((w) => w.startsWith(t)))) return false;
+  const words = q.terms.length || q.not.terms.length ? paperWords(p) : [];
+  if (q.terms.length && !matchesTerms(words, q.terms)) return false;
+  if (q.not.terms.some((t) => words.some((w) => w.startsWith(t)))) return false;
   const tags = new Set(p.tags.map(tagKey));
   if (!q.tags.every((t) => tags.has(tagKey(t)))) return false;
   if (q.not.tags.some((t) => tags.has(tagKey(t)))) return false;

@@ -31,15 +31,21 @@ const FIELD_SCORE: number[] = Array.from({ length: FIELD_MASK + 1 }, (_, mask) =
 );
 
 /**
- * Word -> field bits for one paper. The stored `words` (every word of title, authors, abstract,
- * tags and note, as lib/list/words paperWords derives them on every write) are reused, so loading
- * 10,000 papers does not re-split their abstracts; only the short fields are split again to know
- * which words come from the title, the authors or the tags. Any other word is abstract or note.
+ * Word -> field bits for one paper: the title's, the authors' and the tags' words, then every
+ * other word of the abstract and the note.
  */
 function fieldWords(p: Searchable, out = new Map<string, number>()): Map<string, number> {
   shortFieldWords(p, out);
-  for (const w of p.words) if (!out.has(w)) out.set(w, BODY);
+  for (const w of bodyWords(p)) if (!out.has(w)) out.set(w, BODY);
   return out;
+}
+
+const NONE: readonly string[] = [];
+
+/** The words of the abstract and the note (repeats included). */
+function bodyWords(p: Searchable): readonly string[] {
+  if (p.note) return wordsOf(p.abstract ? `${p.abstract} ${p.note}` : p.note);
+  return p.abstract ? wordsOf(p.abstract) : NONE;
 }
 
 /**
@@ -143,15 +149,15 @@ export class WordPostings {
       const doc = bySlot[slot];
       if (doc) {
         // As fieldWords, without building its map of ~100 words per paper: the short fields'
-        // words first, then every other stored word as abstract or note. Slots only grow here,
-        // so a list already ending with this slot means a repeated word.
+        // words first, then every other word as abstract or note. Slots only grow here, so a
+        // list already ending with this slot means a repeated word.
         for (const [w, bits] of shortFieldWords(doc.paper, short)) {
           const list = postings.get(w);
           if (list) list.push((slot << FIELD_BITS) | bits);
           else postings.set(w, [(slot << FIELD_BITS) | bits]);
         }
         const body = (slot << FIELD_BITS) | BODY;
-        for (const w of doc.paper.words) {
+        for (const w of bodyWords(doc.paper)) {
           if (short.has(w)) continue;
           const list = postings.get(w);
           if (!list) postings.set(w, [body]);

@@ -17,8 +17,9 @@ export interface Searchable {
   publishedAt?: string | undefined;
   /** where it was seen (the `site:` filter) */
   sources: readonly { site: string }[];
-  /** every word of the longer fields (abstract, note) as lib/list/words paperWords gives them; title, authors and tags are split again */
-  words: readonly string[];
+  /** the longer fields, searched as "abstract or note" (a seen record has neither) */
+  abstract?: string | undefined;
+  note?: string | undefined;
   /** the list's "newest first": when the paper was saved (for the seen history: when it was last seen) */
   savedAt: number;
   signals: { upvotes?: number | undefined };

@@ -1,17 +1,19 @@
 /**
  * The words of a text and of a paper: lower-case and accent-folded, so "Schrödinger" finds
- * "schrodinger". One definition for the stored `words` of every record (lib/library, imports),
- * the search box's words (lib/list/query) and the in-memory index (lib/list/postings).
+ * "schrodinger". One definition for the search box's words (lib/list/query), the popup's
+ * in-memory index (lib/list/postings) and an export's selection (lib/exchange/select).
  */
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** WORD in lower-case ASCII text (the unicode-aware pattern is slower) */
+const ASCII_WORD = /[a-z0-9]+/g;
 const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** Lower-case, accent-folded words of a text. */
 export function wordsOf(text: string): string[] {
   // ASCII has nothing to decompose and no combining marks: skip both passes (most titles and
   // names are ASCII, and the popup splits every one of them when it builds its index).
-  if (!NOT_ASCII.test(text)) return text.toLowerCase().match(WORD) ?? [];
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
   return (
     text
       .normalize('NFKD')
@@ -21,7 +23,7 @@ export function wordsOf(text: string): string[] {
   );
 }
 
-/** Every word of a paper's title, authors, abstract, tags and note, once each: its stored `words`. */
+/** Every word of a paper's title, authors, abstract, tags and note, once each. */
 export function paperWords(p: { title: string; authors: readonly string[]; abstract?: string; tags: readonly string[]; note: string }): string[] {
   const set = new Set<string>();
   for (const part of [p.title, p.authors.join(' '), p.abstract ?? '', p.tags.join(' '), p.note]) {

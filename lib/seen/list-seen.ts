@@ -17,14 +17,13 @@ export interface SeenRow extends Searchable {
 }
 
 const NO_TAGS: readonly string[] = [];
-const NO_WORDS: readonly string[] = [];
 
 /**
  * The index's view of a seen record: title and authors are its words (the index splits them
  * itself), its site the `site:` filter, and "newest first" is the time it was last seen.
  */
 export function seenRow(seen: SeenPaper): SeenRow {
-  return { id: seen.id, title: seen.title, authors: seen.authors, tags: NO_TAGS, sources: [{ site: seen.site }], words: NO_WORDS, savedAt: seen.lastSeen, signals: {}, seen };
+  return { id: seen.id, title: seen.title, authors: seen.authors, tags: NO_TAGS, sources: [{ site: seen.site }], savedAt: seen.lastSeen, signals: {}, seen };
 }
 
 /**

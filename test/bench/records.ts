@@ -1,13 +1,12 @@
 /**
  * Saved papers for the popup and import benchmarks: valid SavedPaper records built in Node
- * (seeded, so every run stores the same library), with the derived `words` field computed by the
- * extension's own lib/list/words and lib/db. Written raw into the extension's IndexedDB, or as a JSON backup.
+ * (seeded, so every run stores the same library), with the derived `sites` field computed by
+ * the extension's own lib/db. Written raw into the extension's IndexedDB, or as a JSON backup.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/exchange/backup';
 import { sitesOf } from '../../lib/db';
 import { SavedPaper } from '../../lib/paper';
 import { SeenPaper } from '../../lib/seen/record';
-import { paperWords } from '../../lib/list/words';
 import { capitalise, FIRST_NAMES, LAST_NAMES, phrase, pick, rng } from './pages';
 
 export const TAGS = ['rl', 'nlp', 'vision', 'diffusion', 'to-read', 'survey', 'theory', 'robotics', 'speech', 'graphs', 'efficiency', 'deep learning'] as const;
@@ -24,7 +23,7 @@ export function savedPapers(n: number, seed = 1): SavedPaper[] {
     const savedAt = base - i * 60_000;
     const year = 2015 + Math.floor(r() * 11);
     const tags = r() < 0.7 ? [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(r, TAGS)))] : [];
-    const p: Omit<SavedPaper, 'words' | 'sites'> = {
+    const p: Omit<SavedPaper, 'sites'> = {
       id: `arxiv:${arxivId}`,
       title: `${capitalise(phrase(r, 3 + Math.floor(r() * 8)))} ${i}`,
       authors: Array.from({ length: 2 + Math.floor(r() * 7) }, () => `${pick(r, FIRST_NAMES)} ${pick(r, LAST_NAMES)}`),
@@ -45,8 +44,8 @@ export function savedPapers(n: number, seed = 1): SavedPaper[] {
       savedAt,
       updatedAt: savedAt,
     };
-    // The derived, indexed fields, as lib/library derives them on every write.
-    out.push({ ...p, words: paperWords(p), sites: sitesOf(p.sources) });
+    // The derived field, as lib/library derives it on every write.
+    out.push({ ...p, sites: sitesOf(p.sources) });
   }
   // The generator must produce what the extension stores: check a sample against the schema.
   for (const p of out.filter((_, k) => k % 997 === 0)) SavedPaper.parse(p);

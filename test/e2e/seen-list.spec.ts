@@ -139,7 +139,6 @@ test('the popup’s Seen view finds a paper seen but never saved, and Save puts 
     status: 'unread',
     savedAt: saved.savedAt,
     updatedAt: saved.savedAt,
-    words: ['sparse', 'lattice', 'routing', 'for', 'mixture', 'of', 'experts', 'ada', 'park', 'ben', 'okafor', 'chen', 'wu', 'dana', 'levi'],
     sites: ['huggingface'],
     times: { saved: saved.savedAt, note: 0, status: 0, tags: {} },
   });

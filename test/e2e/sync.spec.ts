@@ -292,7 +292,6 @@ test('the background syncs through the kept folder with no options page open; th
         status: 'reading',
         savedAt: T,
         updatedAt: T,
-        words: [],
         times: { saved: T, note: T, status: T, tags: { 'from-phone': { tag: 'from-phone', on: true, at: T } } },
       },
     ],

@@ -2,7 +2,8 @@
  * Upgrade in a real profile, each build loaded into the same profile from the same folder (so the
  * extension keeps its id and its IndexedDB): build A (the last commit with database version 1)
  * saves papers; build B (the last commit with version 2) shows them and saves and tags more; this
- * tree (version 4) shows all of them with their tags and notes.
+ * tree (version 5) shows all of them with their tags and notes, and no record keeps the search
+ * words versions 1 to 4 stored.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -41,7 +42,7 @@ function dbVersion(page: import('@playwright/test').Page): Promise<number> {
   return page.evaluate(() => new Promise<number>((resolve) => (indexedDB.open('papershelf').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result.version))));
 }
 
-test('papers saved with build A (db v1) and build B (db v2) survive the upgrades to this tree (db v4)', async () => {
+test('papers saved with build A (db v1) and build B (db v2) survive the upgrades to this tree (db v5)', async () => {
   test.setTimeout(360_000);
   const work = mkdtempSync(path.join(tmpdir(), 'papershelf-upgrade-'));
   const profile = path.join(work, 'profile');
@@ -94,7 +95,7 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     expect(await dbVersion(popupB)).toBe(20);
     await context.close();
 
-    // This tree (db v4) replaces build B: every paper, tag and note is there.
+    // This tree (db v5) replaces build B: every paper, tag and note is there.
     install(EXT_DIR, ext, profile);
     context = await launch(profile, ext);
     expect(await extensionId(context)).toBe(idA);
@@ -111,7 +112,24 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     // The list still searches every field (its index is in memory, not in the database).
     await popup.getByRole('searchbox', { name: 'Search' }).fill('from-v2');
     await expect(popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(1);
-    expect(await dbVersion(popup)).toBe(40);
+    // An abstract's words too, which the popup now splits itself.
+    await popup.getByRole('searchbox', { name: 'Search' }).fill('forgets');
+    await expect(popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(1);
+    expect(await dbVersion(popup)).toBe(50);
+    const withWords = await popup.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          indexedDB.open('papershelf').onsuccess = (e) => {
+            const db = (e.target as IDBOpenDBRequest).result;
+            const req = db.transaction('papers').objectStore('papers').getAll();
+            req.onsuccess = () => {
+              resolve((req.result as Array<Record<string, unknown>>).filter((r) => 'words' in r).map((r) => String(r.id)));
+              db.close();
+            };
+          };
+        }),
+    );
+    expect(withWords).toEqual([]);
     // Only the indexes a query uses are left.
     const indexes = await popup.evaluate(
       () =>

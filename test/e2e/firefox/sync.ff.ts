@@ -33,7 +33,6 @@ const PHONE_PAPER = {
   status: 'read',
   savedAt: T,
   updatedAt: T + 3,
-  words: [],
   times: { saved: T, note: T + 1, status: T + 2, tags: { 'from-phone': { tag: 'from-phone', on: true, at: T + 3 } } },
 };
 
