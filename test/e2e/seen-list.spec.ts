@@ -16,6 +16,13 @@ test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 const NOW = Date.now();
 const HOUR = 3_600_000;
+/**
+ * `hours` ago, or less where that would be before midnight (UTC, the days the Seen view names):
+ * the two newest rows must say "today" whenever the suite runs (a run at 00:27 once found two
+ * hours ago to be "yesterday"). Keeps their order: the fraction of today is taken in proportion.
+ */
+const SINCE_MIDNIGHT = NOW % (24 * HOUR);
+const earlierToday = (hours: number) => NOW - Math.min(hours * HOUR, (SINCE_MIDNIGHT * hours) / 3);
 const SEEN = [
   {
     id: 'arxiv:2501.01234',
@@ -25,7 +32,7 @@ const SEEN = [
     url: 'https://huggingface.co/papers?date=2025-01-08',
     site: 'huggingface',
     firstSeen: NOW - 30 * HOUR,
-    lastSeen: NOW - 2 * HOUR,
+    lastSeen: earlierToday(2),
   },
   {
     id: 'arxiv:2412.04321',
@@ -33,8 +40,8 @@ const SEEN = [
     authors: ['Eve Santos', 'Femi Adeyemi'],
     url: 'https://arxiv.org/list/cs.RO/new',
     site: 'arxiv',
-    firstSeen: NOW - HOUR,
-    lastSeen: NOW - HOUR,
+    firstSeen: earlierToday(1),
+    lastSeen: earlierToday(1),
   },
   {
     id: 'arxiv:2411.00007',
