@@ -1,9 +1,10 @@
 /**
  * Upgrade in a real profile, each build loaded into the same profile from the same folder (so the
  * extension keeps its id and its IndexedDB): build A (the last commit with database version 1)
- * saves papers; build B (the last commit with version 2) shows them and saves and tags more; this
- * tree (version 5) shows all of them with their tags and notes, and no record keeps the search
- * words versions 1 to 4 stored.
+ * saves papers; build B (the last commit with version 2) shows them and saves and tags more; build
+ * D (the last commit with version 4, the build before this one) shows them, with the search words
+ * it stores in each record, and adds a tag and a note; this tree (version 5) shows all of them with
+ * their tags and notes, and no record keeps the search words versions 1 to 4 stored.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -15,6 +16,8 @@ import { addNote, addTag, expect, EXT_DIR, extensionId, launch, ROOT, save, test
 const BUILD_A_COMMIT = 'ff4f2d814823fb33d766d7a8f21d4c21aa2b5c8a';
 /** The last commit whose database was version 2. */
 const BUILD_B_COMMIT = '9bb5bb8f1a689443cbade84db4d421861ff8446c';
+/** The last commit whose database was version 4. */
+const BUILD_D_COMMIT = 'e50c008b7f6773d75e7e6794427990584f22d57f';
 
 /** Build `commit` in a worktree under `work`; returns its Chromium build. */
 function buildAt(work: string, name: string, commit: string): string {
@@ -42,14 +45,33 @@ function dbVersion(page: import('@playwright/test').Page): Promise<number> {
   return page.evaluate(() => new Promise<number>((resolve) => (indexedDB.open('papershelf').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result.version))));
 }
 
-test('papers saved with build A (db v1) and build B (db v2) survive the upgrades to this tree (db v5)', async () => {
-  test.setTimeout(360_000);
+/** Each stored paper's id and how many search words its record keeps (null: no `words` field; versions 1 to 4 kept one). */
+function storedWords(page: import('@playwright/test').Page): Promise<Array<[string, number | null]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<[string, number | null]>>((resolve) => {
+        indexedDB.open('papershelf').onsuccess = (e) => {
+          const db = (e.target as IDBOpenDBRequest).result;
+          const req = db.transaction('papers').objectStore('papers').getAll();
+          req.onsuccess = () => {
+            const records = req.result as Array<{ id: string; words?: unknown[] }>;
+            resolve(records.map((r): [string, number | null] => [r.id, 'words' in r ? (r.words?.length ?? 0) : null]).sort((x, y) => x[0].localeCompare(y[0])));
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+test('papers saved with builds A (db v1), B (db v2) and D (db v4) survive the upgrades to this tree (db v5)', async () => {
+  test.setTimeout(480_000);
   const work = mkdtempSync(path.join(tmpdir(), 'papershelf-upgrade-'));
   const profile = path.join(work, 'profile');
   const ext = path.join(work, 'extension');
   try {
     const buildA = buildAt(work, 'build-a', BUILD_A_COMMIT);
     const buildB = buildAt(work, 'build-b', BUILD_B_COMMIT);
+    const buildD = buildAt(work, 'build-d', BUILD_D_COMMIT);
     install(buildA, ext, profile);
 
     // Build A: save two papers with tags and a note.
@@ -95,17 +117,42 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     expect(await dbVersion(popupB)).toBe(20);
     await context.close();
 
-    // This tree (db v5) replaces build B: every paper, tag and note is there.
+    // Build D (db v4, the build before this tree) replaces build B: every paper is there, each
+    // record with the search words v4 still stored; it tags one and notes another.
+    install(buildD, ext, profile);
+    context = await launch(profile, ext);
+    expect(await extensionId(context)).toBe(idA);
+    page = await context.newPage();
+    await page.goto(urlOf('huggingface', 'daily'));
+    const a4 = toolbarFor(page, 'arxiv:2602.21847');
+    await expect(a4.getByRole('listitem')).toHaveText(['kept×']);
+    await addTag(a4, 'from-v4');
+    await expect(a4.getByRole('listitem')).toHaveText(['kept×', 'from-v4×']);
+    const c4 = toolbarFor(page, 'arxiv:2603.01187');
+    await expect(c4).toHaveAttribute('data-papershelf-state', 'saved');
+    await addNote(c4, 'Written with version 4');
+    await expect(c4.getByText('Written with version 4')).toHaveCount(1);
+    const popupD = await context.newPage();
+    await popupD.goto(`chrome-extension://${idA}/popup.html`);
+    await expect(popupD.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(3);
+    expect(await dbVersion(popupD)).toBe(40);
+    const inV4 = await storedWords(popupD);
+    expect(inV4.map(([id]) => id)).toEqual(['arxiv:2602.21847', 'arxiv:2603.00412', 'arxiv:2603.01187']);
+    for (const [id, words] of inV4) expect(words, id).toBeGreaterThan(0);
+    await context.close();
+
+    // This tree (db v5) replaces build D: every paper, tag and note is there.
     install(EXT_DIR, ext, profile);
     context = await launch(profile, ext);
     expect(await extensionId(context)).toBe(idA);
     page = await context.newPage();
     await page.goto(urlOf('huggingface', 'daily'));
     await expect(toolbarFor(page, 'arxiv:2602.21847')).toHaveAttribute('data-papershelf-state', 'saved');
-    await expect(toolbarFor(page, 'arxiv:2602.21847').getByRole('listitem')).toHaveText(['kept×']);
+    await expect(toolbarFor(page, 'arxiv:2602.21847').getByRole('listitem')).toHaveText(['kept×', 'from-v4×']);
     await expect(toolbarFor(page, 'arxiv:2602.21847').getByText('Written before the upgrade')).toHaveCount(1);
     await expect(toolbarFor(page, 'arxiv:2603.00412').getByRole('listitem')).toHaveText(['from-v2×']);
     await expect(toolbarFor(page, 'arxiv:2603.01187')).toHaveAttribute('data-papershelf-state', 'saved');
+    await expect(toolbarFor(page, 'arxiv:2603.01187').getByText('Written with version 4')).toHaveCount(1);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${idA}/popup.html`);
     await expect(popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(3);
@@ -116,20 +163,11 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     await popup.getByRole('searchbox', { name: 'Search' }).fill('forgets');
     await expect(popup.getByRole('list', { name: 'Saved papers' }).locator(':scope > li')).toHaveCount(1);
     expect(await dbVersion(popup)).toBe(50);
-    const withWords = await popup.evaluate(
-      () =>
-        new Promise<string[]>((resolve) => {
-          indexedDB.open('papershelf').onsuccess = (e) => {
-            const db = (e.target as IDBOpenDBRequest).result;
-            const req = db.transaction('papers').objectStore('papers').getAll();
-            req.onsuccess = () => {
-              resolve((req.result as Array<Record<string, unknown>>).filter((r) => 'words' in r).map((r) => String(r.id)));
-              db.close();
-            };
-          };
-        }),
-    );
-    expect(withWords).toEqual([]);
+    expect(await storedWords(popup)).toEqual([
+      ['arxiv:2602.21847', null],
+      ['arxiv:2603.00412', null],
+      ['arxiv:2603.01187', null],
+    ]);
     // Only the indexes a query uses are left.
     const indexes = await popup.evaluate(
       () =>
@@ -144,7 +182,7 @@ test('papers saved with build A (db v1) and build B (db v2) survive the upgrades
     expect(indexes).toEqual(['savedAt', 'tags']);
     await context.close();
   } finally {
-    for (const tree of ['build-a', 'build-b']) if (existsSync(path.join(work, tree))) execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', path.join(work, tree)]);
+    for (const tree of ['build-a', 'build-b', 'build-d']) if (existsSync(path.join(work, tree))) execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', path.join(work, tree)]);
     rmSync(work, { recursive: true, force: true });
   }
 });
