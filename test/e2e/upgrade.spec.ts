@@ -7,10 +7,10 @@
  * their tags and notes, and no record keeps the search words versions 1 to 4 stored.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addNote, addTag, expect, EXT_DIR, extensionId, launch, ROOT, save, test, toolbarFor, toolbars, urlOf } from './extension';
+import { addNote, addTag, expect, EXT_DIR, extensionId, launch, ROOT, save, storedRecords, test, toolbarFor, toolbars, urlOf } from './extension';
 
 /** The last commit whose database was version 1. */
 const BUILD_A_COMMIT = 'ff4f2d814823fb33d766d7a8f21d4c21aa2b5c8a';
@@ -45,22 +45,9 @@ function dbVersion(page: import('@playwright/test').Page): Promise<number> {
   return page.evaluate(() => new Promise<number>((resolve) => (indexedDB.open('papershelf').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result.version))));
 }
 
-/** Each stored paper's id and how many search words its record keeps (null: no `words` field; versions 1 to 4 kept one). */
-function storedWords(page: import('@playwright/test').Page): Promise<Array<[string, number | null]>> {
-  return page.evaluate(
-    () =>
-      new Promise<Array<[string, number | null]>>((resolve) => {
-        indexedDB.open('papershelf').onsuccess = (e) => {
-          const db = (e.target as IDBOpenDBRequest).result;
-          const req = db.transaction('papers').objectStore('papers').getAll();
-          req.onsuccess = () => {
-            const records = req.result as Array<{ id: string; words?: unknown[] }>;
-            resolve(records.map((r): [string, number | null] => [r.id, 'words' in r ? (r.words?.length ?? 0) : null]).sort((x, y) => x[0].localeCompare(y[0])));
-            db.close();
-          };
-        };
-      }),
-  );
+/** Each stored paper's id (in key order) and how many search words its record keeps (null: no `words`; versions 1 to 4 kept them). */
+async function storedWords(page: import('@playwright/test').Page): Promise<Array<[string, number | null]>> {
+  return (await storedRecords(page)).map((r) => [String(r.id), Array.isArray(r.words) ? r.words.length : null]);
 }
 
 test('papers saved with builds A (db v1), B (db v2) and D (db v4) survive the upgrades to this tree (db v5)', async () => {
@@ -182,7 +169,8 @@ test('papers saved with builds A (db v1), B (db v2) and D (db v4) survive the up
     expect(indexes).toEqual(['savedAt', 'tags']);
     await context.close();
   } finally {
-    for (const tree of ['build-a', 'build-b', 'build-d']) if (existsSync(path.join(work, tree))) execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', path.join(work, tree)]);
+    // (every worktree buildAt added: the builds' folders are named build-*)
+    for (const tree of readdirSync(work).filter((f) => f.startsWith('build-'))) execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', path.join(work, tree)]);
     rmSync(work, { recursive: true, force: true });
   }
 });
