@@ -89,19 +89,20 @@ export async function serve(context: BrowserContext, url: string, html: string):
   await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
 }
 
-/** Every stored record, read straight from IndexedDB on the extension origin (in primary-key order). */
-export async function storedRecords(page: Page): Promise<Array<Record<string, unknown>>> {
+/** Every record of a store (the papers by default), read straight from IndexedDB on the extension origin (in primary-key order). */
+export async function storedRecords(page: Page, store: 'papers' | 'seen' = 'papers'): Promise<Array<Record<string, unknown>>> {
   return page.evaluate(
-    () =>
+    (name) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('papershelf');
         open.onsuccess = () => {
-          const req = open.result.transaction('papers').objectStore('papers').getAll();
+          const req = open.result.transaction(name).objectStore(name).getAll();
           req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
           req.onerror = () => reject(req.error);
         };
         open.onerror = () => reject(open.error);
       }),
+    store,
   );
 }
 

@@ -55,24 +55,6 @@ const SEEN = [
   },
 ];
 
-/** Records of a store of the extension's database (the popup page is on its origin). */
-async function storeRecords(page: Page, store: 'seen' | 'papers'): Promise<Array<Record<string, unknown>>> {
-  if (store === 'papers') return storedRecords(page);
-  return page.evaluate(
-    (name) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('papershelf');
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result as Array<Record<string, unknown>>);
-          req.onerror = () => reject(req.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    store,
-  );
-}
-
 /** Put seen records into the extension's database, as the recorder stores them (the page made the database). */
 async function seedSeen(page: Page, records: readonly object[]): Promise<void> {
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'papershelf' && (d.version ?? 0) > 0));
@@ -126,11 +108,11 @@ test('the popup’s Seen view finds a paper seen but never saved, and Save puts 
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Save: a normal saved paper; the row says so; the seen record stays as it was.
-  const before = await storeRecords(popup, 'seen');
+  const before = await storedRecords(popup, 'seen');
   await rows.getByRole('button', { name: `Save ${SEEN[0]!.title}` }).click();
   await expect(rows.getByRole('button', { name: `${SEEN[0]!.title} is saved` })).toHaveText('Saved');
   await expect(popup.locator('main .undo-region')).toHaveText(`Saved “${SEEN[0]!.title}”.`);
-  const papers = await storeRecords(popup, 'papers');
+  const papers = await storedRecords(popup, 'papers');
   expect(papers).toHaveLength(1);
   const saved = papers[0]!;
   expect(saved).toEqual({
@@ -150,7 +132,7 @@ test('the popup’s Seen view finds a paper seen but never saved, and Save puts 
     times: { saved: saved.savedAt, note: 0, status: 0, tags: {} },
   });
   expect(typeof saved.savedAt).toBe('number');
-  expect(await storeRecords(popup, 'seen')).toEqual(before);
+  expect(await storedRecords(popup, 'seen')).toEqual(before);
   await search.fill('');
   await expect(rows).toHaveCount(3);
   await popup.screenshot({ path: path.join(SHOTS, 'popup-seen-saved.png') });
@@ -202,7 +184,7 @@ test('options: turn the seen history off, clear it (asks first, says what it did
   await options.screenshot({ path: path.join(SHOTS, 'options-seen.png'), fullPage: true });
   await section.getByRole('button', { name: 'Clear history' }).click();
   await expect(section.getByRole('status')).toHaveText('Cleared the seen history: 3 seen papers deleted. Saved papers were not touched.');
-  expect(await storeRecords(options, 'seen')).toEqual([]);
+  expect(await storedRecords(options, 'seen')).toEqual([]);
   await expect(section.getByRole('button', { name: 'Clear seen history (0 seen papers)…' })).toBeDisabled();
   const axe = await new AxeBuilder({ page: options }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
