@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle } from 'puppeteer-core';
+import { localDate } from '../../../lib/dates';
 import { element, same, until } from './harness';
 import type { Journey } from './journeys.ff';
 
@@ -67,7 +68,8 @@ export const syncJourneys: readonly Journey[] = [
     name: 'options in Firefox: sync by hand explained; a device file merges through Import; today’s snapshot listed',
     async run({ extension }) {
       const page = await extension('options.html');
-      const today = new Date().toISOString().slice(0, 10);
+      // (the snapshot is named by the local date; Firefox runs in this process's time zone)
+      const today = localDate(new Date());
       await until(page, (hint: string) => document.body.textContent?.includes(hint) ?? false, HINT, true, 'the by-hand sync line');
       same(await page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.textContent === 'Save this device’s file').length), 1, 'the button that saves this device’s file');
       // The background took today's snapshot when it started (Firefox has the private folder too).
