@@ -1,6 +1,7 @@
 /**
  * The background's folder sync (lib/sync/background.ts) over an in-memory folder with the
- * permission calls of a real handle: it syncs at start, a debounce after a change, on its alarm
+ * permission calls of a real handle: it syncs at start (not when it synced less than a period
+ * before: the worker restarts often), a debounce after a change, on its alarm
  * (made once, not put off at every start of the worker) and when the options page asks (a checked
  * message); it keeps each outcome in storage; it does nothing without a folder or when the
  * browser no longer grants it.
@@ -134,6 +135,46 @@ describe('background folder sync', () => {
     await vi.advanceTimersByTimeAsync(100);
     await kept;
     expect(papersIn(dir.files.get(OWN))).toEqual(['arxiv:2603.00001', 'arxiv:2603.00002']);
+  });
+
+  it('a worker started less than a period after a sync skips the start’s run (no folder read or written); a change still syncs a debounce later', async () => {
+    const lib = freshLibrary();
+    const dir = keptDir({ state: 'granted' });
+    dir.files.set('papershelf-desktop-bbbbbb.json', await otherDeviceFile('2603.00002'));
+    const store = memoryStore();
+    const last = { kind: 'synced', at: T0, report: { merged: [], added: 0, updated: 0, skipped: [], wrote: true } } as const;
+    await store.set({ [LAST_KEY]: last });
+    const kept = vi.fn(async () => dir);
+    const sync = start(lib, { kept, store, alarms: null, now: () => new Date(T0 + SYNC_PERIOD_MINUTES * 60_000 - 1) });
+    expect(await sync.started).toEqual(last);
+    expect(kept).not.toHaveBeenCalled();
+    expect([...dir.files.keys()]).toEqual(['papershelf-desktop-bbbbbb.json']);
+    expect(await lib.lookup(['arxiv:2603.00002'])).toEqual(new Map());
+    expect(await loadLast(store)).toEqual(last);
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await lib.save(hfDraft('2603.00001'), undefined, T0);
+    const written = store.written();
+    await vi.advanceTimersByTimeAsync(SYNC_DEBOUNCE_MS);
+    await written;
+    expect(papersIn(dir.files.get(OWN))).toEqual(['arxiv:2603.00001', 'arxiv:2603.00002']);
+    expect(await loadLast(store)).toMatchObject({ kind: 'synced', report: { merged: ['papershelf-desktop-bbbbbb.json'], added: 1, wrote: true } });
+  });
+
+  it.each([
+    ['a period ago', { kind: 'synced', at: T0 - SYNC_PERIOD_MINUTES * 60_000, report: { merged: [], added: 0, updated: 0, skipped: [], wrote: true } }],
+    ['in the future (a clock set back)', { kind: 'synced', at: T0 + 60_000, report: { merged: [], added: 0, updated: 0, skipped: [], wrote: true } }],
+    ['a minute ago, and it failed', { kind: 'error', at: T0 - 60_000, error: 'The folder went away' }],
+    ['unreadable', { kind: 'synced', at: 'yesterday' }],
+  ])('a worker started after a sync %s syncs at start', async (_, stored) => {
+    const lib = freshLibrary();
+    const dir = keptDir({ state: 'granted' });
+    dir.files.set('papershelf-desktop-bbbbbb.json', await otherDeviceFile('2603.00002'));
+    const store = memoryStore();
+    await store.set({ [LAST_KEY]: stored });
+    const sync = start(lib, { kept: async () => dir, store, alarms: null, now: () => new Date(T0) });
+    expect(await sync.started).toEqual({ kind: 'synced', at: T0, report: { merged: ['papershelf-desktop-bbbbbb.json'], added: 1, updated: 0, skipped: [], wrote: true } });
+    expect(papersIn(dir.files.get(OWN))).toEqual(['arxiv:2603.00002']);
   });
 
   it('when the browser no longer grants the folder, or none is kept: nothing is read, written or kept, Sync now says why, and without a folder there is no alarm', async () => {

@@ -1,12 +1,14 @@
 /**
  * Folder sync in the background (Chrome, Edge), the one runner of a profile: whenever a folder is
  * kept (lib/sync/folder keepFolder, from the options page) and the browser still grants it
- * (queryPermission says "granted"), the background syncs at start, a moment after every change to
- * the shelf (SYNC_DEBOUNCE_MS; the background is where the feeds' writes happen, and it hears the
- * pages' writes), every SYNC_PERIOD_MINUTES (an alarm: a service worker's timers die with it, and
- * the other devices' files change while this one is idle; the alarm exists only while a folder
- * is kept), and when the options page asks (`syncNow`). Without a folder, or when Chrome has dropped the permission, it does nothing: the
- * options page offers the click that allows it again (requestPermission needs a page and a click).
+ * (queryPermission says "granted"), the background syncs at start (unless it synced less than
+ * SYNC_PERIOD_MINUTES ago: see syncedLately), a moment after every change to the shelf
+ * (SYNC_DEBOUNCE_MS; the background is where the feeds' writes happen, and it hears the pages'
+ * writes), every SYNC_PERIOD_MINUTES (an alarm: a service worker's timers die with it, and the
+ * other devices' files change while this one is idle; the alarm exists only while a folder is
+ * kept), and when the options page asks (`syncNow`). Without a folder, or when Chrome has dropped
+ * the permission, it does nothing: the options page offers the click that allows it again
+ * (requestPermission needs a page and a click).
  *
  * Each sync's outcome is kept in browser.storage.local (lib/sync/last), which the options page
  * shows and follows. Firefox has no folder handles to keep: nothing of this runs there.
@@ -17,7 +19,7 @@ import type { Library } from '../library';
 import { messaging, type Result } from '../messages';
 import { loadDevice, type KeyValue } from './device';
 import { hasPermission, keptFolder, type FolderHandle } from './folder';
-import { saveLast, storedOutcome, type StoredOutcome } from './last';
+import { loadLast, saveLast, storedOutcome, type StoredOutcome } from './last';
 import { SYNC_PERIOD_MINUTES, SyncRunner, type Idle, type SyncTarget } from './runner';
 
 export const SYNC_ALARM = 'papershelf-folder-sync';
@@ -52,7 +54,7 @@ export interface BackgroundSyncDeps {
 
 export interface BackgroundSync {
   runner: SyncRunner;
-  /** the first run's outcome (at start) */
+  /** the first run's outcome (at start), or the last sync's when the start skipped its run */
   started: Promise<StoredOutcome>;
   /** answer a `syncNow` message (validated here); never throws */
   syncNow(raw: unknown): Promise<Result<SyncNowAnswer>>;
@@ -80,7 +82,22 @@ async function tendAlarm(alarms: AlarmsLike, wanted: boolean): Promise<void> {
   if (!wanted && exists) await alarms.clear(SYNC_ALARM);
 }
 
-/** Start the background's runner: sync now, after changes, on the alarm, and when asked. */
+/**
+ * The last sync, when it succeeded less than SYNC_PERIOD_MINUTES ago. Chrome stops an idle
+ * service worker after about 30 s and starts it again at the next event (a feed page's lookups):
+ * a full sync at each such start (every device file read and checked, this device's file made
+ * again) would compete with those lookups every time. A worker started that soon after a sync
+ * skips the start's run: what changes on this device still syncs a debounce after the change,
+ * and the other devices' files come with the alarm, as while the worker runs.
+ */
+async function syncedLately(store: KeyValue, now: number): Promise<StoredOutcome | null> {
+  const last = await loadLast(store).catch(() => null);
+  if (last?.kind !== 'synced') return null;
+  const age = now - last.at;
+  return age >= 0 && age < SYNC_PERIOD_MINUTES * 60_000 ? last : null;
+}
+
+/** Start the background's runner: at start (unless it synced lately), after changes, on the alarm, and when asked. */
 export function startFolderSync(lib: Library, deps: BackgroundSyncDeps): BackgroundSync {
   const target = keptTarget(deps);
   const alarms = deps.alarms;
@@ -97,7 +114,9 @@ export function startFolderSync(lib: Library, deps: BackgroundSyncDeps): Backgro
   alarms?.onAlarm.addListener((a) => {
     if (a.name === SYNC_ALARM) void runner.syncNow();
   });
-  const started = runner.start().then(storedOutcome);
+  runner.listen();
+  const now = deps.now ?? (() => new Date());
+  const started = syncedLately(deps.store, now().getTime()).then(async (lately) => lately ?? storedOutcome(await runner.syncNow()));
   return {
     runner,
     started,

@@ -1,6 +1,6 @@
 /**
- * Runs folder sync: at start, a moment after every change to the shelf (debounced), and when
- * asked ("Sync now", the background's periodic alarm). One run at a time; a change during a run
+ * Runs folder sync: at start (the background's: see lib/sync/background), a moment after every
+ * change to the shelf (debounced), and when asked ("Sync now", the background's periodic alarm). One run at a time; a change during a run
  * makes one more run after it.
  *
  * The runner asks for its folder and device at every run (`target`), so the background's runner
@@ -53,9 +53,14 @@ export class SyncRunner {
     return new SyncRunner(lib, () => Promise.resolve({ dir, device }), onEvent, now);
   }
 
+  /** Sync a debounce after every change to the shelf, from now on. */
+  listen(): void {
+    this.stopListening ??= onChanged(() => this.schedule());
+  }
+
   /** Sync now, then after every change. */
   start(): Promise<SyncOutcome> {
-    this.stopListening ??= onChanged(() => this.schedule());
+    this.listen();
     return this.syncNow();
   }
 
