@@ -1,7 +1,7 @@
 /**
  * Runs folder sync: at start (the background's: see lib/sync/background), a moment after every
- * change to the shelf (debounced), and when asked ("Sync now", the background's periodic alarm). One run at a time; a change during a run
- * makes one more run after it.
+ * change to the shelf (debounced), and when asked ("Sync now", the background's periodic alarm).
+ * One run at a time; a change during a run makes one more run after it.
  *
  * The runner asks for its folder and device at every run (`target`), so the background's runner
  * follows a folder picked, allowed again or forgotten on the options page, and does nothing while
