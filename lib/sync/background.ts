@@ -101,6 +101,7 @@ async function syncedLately(store: KeyValue, now: number): Promise<StoredOutcome
 export function startFolderSync(lib: Library, deps: BackgroundSyncDeps): BackgroundSync {
   const target = keptTarget(deps);
   const alarms = deps.alarms;
+  const now = deps.now ?? (() => new Date());
   const runner = new SyncRunner(
     lib,
     async () => {
@@ -109,13 +110,12 @@ export function startFolderSync(lib: Library, deps: BackgroundSyncDeps): Backgro
       return t;
     },
     (e) => void saveLast(deps.store, e).catch((err: unknown) => console.warn('PaperShelf: sync result not kept:', err)),
-    deps.now,
+    now,
   );
   alarms?.onAlarm.addListener((a) => {
     if (a.name === SYNC_ALARM) void runner.syncNow();
   });
   runner.listen();
-  const now = deps.now ?? (() => new Date());
   const started = syncedLately(deps.store, now().getTime()).then(async (lately) => lately ?? storedOutcome(await runner.syncNow()));
   return {
     runner,
